@@ -1,0 +1,15 @@
+# Passerelle: the two commands are `make up` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+MVN := source infra/bin/jdk.sh && ./mvnw -B -ntp
+
+.PHONY: help build up down demo test status
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+build: ## build every module's jar (skips tests)
+	@$(MVN) -q package -DskipTests
+
+test: ## run every test: unit, integration (real PostgreSQL + RabbitMQ) and end-to-end (adds Keycloak + the stack)
+	@$(MVN) verify

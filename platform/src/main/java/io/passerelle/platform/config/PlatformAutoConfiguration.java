@@ -1,0 +1,43 @@
+package io.passerelle.platform.config;
+
+import java.time.Clock;
+
+import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.deadletter.DeadLetterEndpoint;
+import io.passerelle.platform.inbox.InboxConfiguration;
+import io.passerelle.platform.outbox.OutboxConfiguration;
+import io.passerelle.platform.security.ResourceServerSecurity;
+import io.passerelle.platform.security.SecurityProperties;
+import io.passerelle.platform.web.WebConfiguration;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Wires the platform into every service that has it on its classpath. */
+@AutoConfiguration
+@EnableConfigurationProperties(SecurityProperties.class)
+@Import({ OutboxConfiguration.class, InboxConfiguration.class, WebConfiguration.class, ResourceServerSecurity.class })
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnProperty("passerelle.secrets.key")
+    SecretSealer secretSealer(@Value("${passerelle.secrets.key}") String key) {
+        return new SecretSealer(key);
+    }
+
+    @Bean
+    DeadLetterEndpoint deadLetterEndpoint(RabbitTemplate rabbit, @Value("${passerelle.inbox.queue}") String queue) {
+        return new DeadLetterEndpoint(rabbit, queue);
+    }
+}

@@ -1,0 +1,188 @@
+package io.passerelle.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.passerelle.platform.event.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox rows to RabbitMQ and marks them published only once the broker has confirmed them.
+ * It runs on one thread, woken right after a commit that appended events (so events leave in milliseconds)
+ * and otherwise polling, which also picks up rows left behind by a crash. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can relay side by side. A broker that does
+ * not confirm leaves the rows unpublished for the next round: delivery is at least once, and consumers dedupe.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    public static final String BINDING = "outbox-out-0";
+    public static final String EVENT_TYPE_HEADER = "eventType";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final StreamBridge bridge;
+    private final OutboxProperties properties;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread worker;
+    private long lastPurge;
+
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, StreamBridge bridge, OutboxProperties properties) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.bridge = bridge;
+        this.properties = properties;
+    }
+
+    void wakeUp() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var thread = worker;
+        if (thread != null) {
+            wakeUp();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the binder's producer bindings, start after them
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = relayOnce();
+                purgePublished();
+                if (sent < properties.batchSize()) {
+                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed, retrying in {}: {}", properties.pollInterval(), e.toString());
+                sleepQuietly(properties.pollInterval());
+            }
+        }
+    }
+
+    /** Publishes one batch of pending events and returns how many the broker confirmed. */
+    public int relayOnce() {
+        Integer confirmed = tx.execute(status -> {
+            var pending = jdbc.sql("""
+                    select id, type, payload::text as payload from outbox_event
+                    where published_at is null order by seq limit :limit for update skip locked""")
+                    .param("limit", properties.batchSize())
+                    .query((rs, i) -> new Pending(rs.getObject("id", UUID.class), rs.getString("type"),
+                            rs.getString("payload")))
+                    .list();
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            var sent = new ArrayList<Sent>(pending.size());
+            for (var event : pending) {
+                var correlation = new CorrelationData(event.id().toString());
+                bridge.send(BINDING, MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
+                        .setHeader(MessageHeaders.CONTENT_TYPE, CloudEvent.CONTENT_TYPE)
+                        .setHeader(EVENT_TYPE_HEADER, event.type())
+                        .setHeader(AmqpHeaders.MESSAGE_ID, event.id().toString())
+                        .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, correlation)
+                        .build());
+                sent.add(new Sent(event.id(), correlation));
+            }
+            List<UUID> acked = awaitConfirms(sent);
+            if (!acked.isEmpty()) {
+                jdbc.sql("update outbox_event set published_at = now() where id in (:ids)")
+                        .param("ids", acked)
+                        .update();
+            }
+            return acked.size();
+        });
+        return confirmed == null ? 0 : confirmed;
+    }
+
+    private List<UUID> awaitConfirms(List<Sent> sent) {
+        var acked = new ArrayList<UUID>(sent.size());
+        long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
+        for (var s : sent) {
+            try {
+                var confirm = s.correlation().getFuture().get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                if (confirm.ack()) {
+                    acked.add(s.id());
+                } else {
+                    log.warn("Broker refused event {}: {}; it stays in the outbox", s.id(), confirm.reason());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                log.warn("No confirm for event {} ({}); it stays in the outbox", s.id(), e.toString());
+            }
+        }
+        return acked;
+    }
+
+    private void purgePublished() {
+        long now = System.currentTimeMillis();
+        if (now - lastPurge < Duration.ofMinutes(10).toMillis()) {
+            return;
+        }
+        lastPurge = now;
+        jdbc.sql("delete from outbox_event where published_at < now() - cast(:keep as interval)")
+                .param("keep", properties.retention().toSeconds() + " seconds")
+                .update();
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(UUID id, String type, String payload) {
+    }
+
+    private record Sent(UUID id, CorrelationData correlation) {
+    }
+}

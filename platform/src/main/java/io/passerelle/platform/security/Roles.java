@@ -1,0 +1,15 @@
+package io.passerelle.platform.security;
+
+/** The realm roles of Passerelle, as used in {@code @PreAuthorize} expressions. */
+public final class Roles {
+
+    public static final String CHANGE_MANAGER = "change-manager";
+    public static final String RELEASE_MANAGER = "release-manager";
+    public static final String SERVICE_DESK = "service-desk";
+    public static final String PIPELINE = "pipeline";
+    public static final String MONITORING = "monitoring";
+    public static final String OPERATOR = "operator";
+
+    private Roles() {
+    }
+}

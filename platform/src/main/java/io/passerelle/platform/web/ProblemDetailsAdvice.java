@@ -1,0 +1,118 @@
+package io.passerelle.platform.web;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.domain.SegregationOfDutiesException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error into RFC 9457 problem+json that says what is wrong. Problem types are URIs under
+ * {@code https://passerelle.io/problems/} and documented in docs/problems.md.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_BASE = "https://passerelle.io/problems/";
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolated(RuleViolationException e) {
+        return switch (e.kind()) {
+            case STATE_CONFLICT -> problem(HttpStatus.CONFLICT, "state-conflict", "Not allowed in the current state",
+                    e.getMessage());
+            case UNPROCESSABLE -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Business rule violated",
+                    e.getMessage());
+        };
+    }
+
+    @ExceptionHandler(SegregationOfDutiesException.class)
+    ProblemDetail segregationOfDuties(SegregationOfDutiesException e) {
+        return problem(HttpStatus.FORBIDDEN, "segregation-of-duties", "Segregation of duties", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your roles do not allow this operation");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem;
+        if (rootCause(ex) instanceof BodyTooLargeException tooLarge) {
+            problem = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        var unknown = causeOfType(ex, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "unknown field '" + unknown.getPropertyName() + "'");
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "request body is missing or is not valid JSON for this operation");
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, @Nullable String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static <T extends Throwable> @Nullable T causeOfType(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        var cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,74 @@
+package io.passerelle.platform.it;
+
+import io.passerelle.platform.inbox.EventHandler;
+import io.passerelle.platform.inbox.InboundEvent;
+import io.passerelle.platform.outbox.Outbox;
+import io.passerelle.platform.security.Roles;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service that exercises the platform the way the real services do. */
+@SpringBootApplication
+class PlatformTestApplication {
+
+    record Ping(String id) {
+    }
+
+    @Bean
+    EventHandler pinged(JdbcClient jdbc, Outbox outbox) {
+        return new EventHandler() {
+            public String type() {
+                return "test.pinged.v1";
+            }
+
+            public void handle(InboundEvent event) {
+                var ping = event.dataAs(Ping.class);
+                jdbc.sql("insert into ping (id, attempts) values (:id, 1)").param("id", ping.id()).update();
+                outbox.append("test.ponged.v1", ping.id(), ping);
+            }
+        };
+    }
+
+    @Bean
+    EventHandler poisoned(JdbcClient jdbc) {
+        return new EventHandler() {
+            public String type() {
+                return "test.poisoned.v1";
+            }
+
+            public void handle(InboundEvent event) {
+                var ping = event.dataAs(Ping.class);
+                jdbc.sql("insert into ping (id, attempts) values (:id, 1) on conflict (id) do update set attempts = ping.attempts + 1")
+                        .param("id", ping.id()).update();
+                boolean cured = jdbc.sql("select cured from poison_switch").query(Boolean.class).single();
+                if (!cured) {
+                    throw new IllegalStateException("poisoned " + ping.id());
+                }
+            }
+        };
+    }
+
+    @RestController
+    static class PingController {
+
+        private final Outbox outbox;
+
+        PingController(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @PostMapping("/pings")
+        @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
+        @Transactional
+        Ping ping(@RequestBody Ping ping) {
+            outbox.append("test.ponged.v1", ping.id(), ping);
+            return ping;
+        }
+    }
+}

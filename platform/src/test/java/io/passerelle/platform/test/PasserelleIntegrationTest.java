@@ -1,0 +1,39 @@
+package io.passerelle.platform.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A service's integration test against real PostgreSQL and RabbitMQ: Testcontainers where Docker runs, the
+ * machine's own services otherwise ({@code PASSERELLE_IT_DB_URL}, {@code PASSERELLE_IT_DB_USER},
+ * {@code PASSERELLE_IT_RABBIT_HOST} override). Each service gets its own {@code <schema>_it} schema, cleaned and
+ * migrated when the context starts, and {@code it.}-prefixed exchanges and queues, purged at start, so that tests
+ * never meet a running stack's messages.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "spring.datasource.url=${PASSERELLE_IT_DB_URL:jdbc:postgresql://127.0.0.1:5432/test}",
+        "spring.datasource.username=${PASSERELLE_IT_DB_USER:postgres}",
+        "spring.datasource.password=${PASSERELLE_IT_DB_PASSWORD:}",
+        "spring.datasource.hikari.schema=${passerelle.db.schema}_it",
+        "spring.flyway.schemas=${passerelle.db.schema}_it",
+        "spring.flyway.default-schema=${passerelle.db.schema}_it",
+        "spring.flyway.clean-disabled=false",
+        "spring.rabbitmq.host=${PASSERELLE_IT_RABBIT_HOST:127.0.0.1}",
+        "spring.cloud.stream.rabbit.default.consumer.prefix=it.",
+        "spring.cloud.stream.rabbit.default.producer.prefix=it.",
+        "passerelle.secrets.key=" + TestEvents.SECRETS_KEY,
+        "passerelle.outbox.poll-interval=200ms" })
+@Import({ TestInfrastructure.class, TestEvents.class })
+public @interface PasserelleIntegrationTest {
+}
