@@ -13,3 +13,15 @@ build: ## build every module's jar (skips tests)
 
 test: ## run every test: unit, integration (real PostgreSQL + RabbitMQ) and end-to-end (adds Keycloak + the stack)
 	@$(MVN) verify
+
+up: ## start Keycloak, the four services and the gateway on this machine (builds what is missing)
+	@bash infra/bin/stack up
+
+down: ## stop what `make up` started
+	@bash infra/bin/stack down
+
+status: ## what runs, with memory
+	@bash infra/bin/stack status
+
+demo: ## drive the golden path on the running stack and print the change, deployment and incident
+	@python3 infra/bin/demo.py

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.stream.Collectors;
 
 import io.passerelle.platform.domain.NotFoundException;
+import jakarta.validation.ConstraintViolationException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your roles do not allow this operation");
+    }
+
+    /** Constraints on query and path parameters (generated interfaces are {@code @Validated}). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        var detail = e.getConstraintViolations().stream()
+                .map(v -> parameterName(v.getPropertyPath().toString()) + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+
+    /** {@code listIncidents.service} → {@code service}: callers know parameters, not Java methods. */
+    private static String parameterName(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

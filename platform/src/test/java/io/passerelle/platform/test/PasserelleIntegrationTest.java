@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Import;
  * A service's integration test against real PostgreSQL and RabbitMQ: Testcontainers where Docker runs, the
  * machine's own services otherwise ({@code PASSERELLE_IT_DB_URL}, {@code PASSERELLE_IT_DB_USER},
  * {@code PASSERELLE_IT_RABBIT_HOST} override). Each service gets its own {@code <schema>_it} schema, cleaned and
- * migrated when the context starts, and {@code it.}-prefixed exchanges and queues, purged at start, so that tests
- * never meet a running stack's messages.
+ * migrated when the context starts, and {@code it.<service>.}-prefixed exchanges and queues, purged at start, so
+ * that tests never meet a running stack's messages nor another module's tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,8 +30,8 @@ import org.springframework.context.annotation.Import;
         "spring.flyway.default-schema=${passerelle.db.schema}_it",
         "spring.flyway.clean-disabled=false",
         "spring.rabbitmq.host=${PASSERELLE_IT_RABBIT_HOST:127.0.0.1}",
-        "spring.cloud.stream.rabbit.default.consumer.prefix=it.",
-        "spring.cloud.stream.rabbit.default.producer.prefix=it.",
+        "spring.cloud.stream.rabbit.default.consumer.prefix=it.${spring.application.name}.",
+        "spring.cloud.stream.rabbit.default.producer.prefix=it.${spring.application.name}.",
         "passerelle.secrets.key=" + TestEvents.SECRETS_KEY,
         "passerelle.outbox.poll-interval=200ms" })
 @Import({ TestInfrastructure.class, TestEvents.class })

@@ -1,0 +1,93 @@
+package io.passerelle.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A deploy target as a team would write one: verifies Passerelle's signature, answers 202, "deploys", then reports
+ * the outcome to the callback URL with a pipeline token. {@code /ok} succeeds, {@code /broken} answers 500.
+ */
+final class DeployTarget implements AutoCloseable {
+
+    record Call(String path, String deploymentId, String service, String environment, String commitSha,
+            boolean signatureValid) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    DeployTarget() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    void trust(String service, String secret) {
+        secrets.put(service, secret);
+    }
+
+    List<Call> callsFor(String service) {
+        return calls.stream().filter(c -> c.service().equals(service)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        var json = Http.JSON.readTree(body);
+        var service = json.path("service").asString();
+        var secret = secrets.get(service);
+        var signature = exchange.getRequestHeaders().getFirst("X-Passerelle-Signature-256");
+        boolean valid = secret != null && signature != null
+                && MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+                        signature.getBytes(StandardCharsets.US_ASCII));
+        var path = exchange.getRequestURI().getPath();
+        calls.add(new Call(path, json.path("deploymentId").asString(), service, json.path("environment").asString(),
+                json.path("commitSha").asString(), valid));
+        if (!valid) {
+            exchange.sendResponseHeaders(401, -1);
+        } else if (path.equals("/broken")) {
+            exchange.sendResponseHeaders(500, -1);
+        } else {
+            exchange.sendResponseHeaders(202, -1);
+            var callback = json.path("callbackUrl").asString();
+            callbacks.submit(() -> Http.post(callback, Tokens.pipeline(), Map.of("state", "SUCCEEDED")));
+        }
+        exchange.close();
+    }
+
+    static String sign(String secret, byte[] body) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        callbacks.shutdownNow();
+    }
+}

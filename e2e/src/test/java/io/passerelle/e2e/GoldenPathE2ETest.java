@@ -1,0 +1,342 @@
+package io.passerelle.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The golden path on real processes: Keycloak, the four services and the gateway started by infra/bin/stack against
+ * the machine's PostgreSQL and RabbitMQ; every call goes through the gateway with real tokens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GoldenPathE2ETest {
+
+    static final String CHECKOUT = "checkout";
+    static final String CHECKOUT_REPO = "octo-org/octo-repo";
+    static final String CHECKOUT_SECRET = "checkout-webhook-secret-0123456789";
+    static final String SHA = "3484a3fb816e0859fd6e1cea078d76385ff50625";
+    static final String PAYMENTS = "payments";
+    static final String BULK = "ledger";
+    static final String SECRET = "another-webhook-secret-0123456789";
+
+    static Stack stack = Stack.fromEnvironment();
+    static DeployTarget target;
+    static Path vectors;
+    static String rhea;
+    static String alice;
+    static String bob;
+    static String sam;
+
+    @BeforeAll
+    static void up() throws Exception {
+        var root = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
+        vectors = root.getParent().resolve("shared/vectors");
+        Assumptions.assumeTrue(java.nio.file.Files.isDirectory(vectors),
+                "shared test vectors not found at ../shared/vectors: the end-to-end test needs GitHub deliveries; skipped");
+        target = new DeployTarget();
+        target.trust(CHECKOUT, CHECKOUT_SECRET);
+        target.trust(PAYMENTS, SECRET);
+        target.trust(BULK, SECRET);
+        stack.up();
+        rhea = Tokens.user("rhea");
+        alice = Tokens.user("alice");
+        bob = Tokens.user("bob");
+        sam = Tokens.user("sam");
+    }
+
+    @AfterAll
+    static void down() {
+        if (target != null) {
+            target.close();
+            stack.down();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_catalog_is_protected_validated_and_keeps_secrets_unreadable() {
+        var checkout = service(CHECKOUT, CHECKOUT_REPO, CHECKOUT_SECRET, List.of(
+                env("staging", 1, false, target.url("/ok")), env("production", 2, true, target.url("/ok"))));
+
+        assertThat(Http.post(api("/services"), null, checkout).status()).isEqualTo(401);
+        assertThat(Http.post(api("/services"), sam, checkout).status()).isEqualTo(403);
+        var withUnknownField = new java.util.HashMap<>(checkout);
+        withUnknownField.put("owner", "someone");
+        var refused = Http.post(api("/services"), rhea, withUnknownField);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        var created = Http.post(api("/services"), rhea, checkout);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.raw()).doesNotContain(CHECKOUT_SECRET);
+        assertThat(Http.get(api("/services/" + CHECKOUT), rhea).raw()).doesNotContain(CHECKOUT_SECRET);
+
+        assertThat(Http.post(api("/services"), rhea, service(PAYMENTS, "octo-org/payments", SECRET,
+                List.of(env("staging", 1, false, target.url("/broken")))))
+                .status()).isEqualTo(201);
+        assertThat(Http.post(api("/services"), rhea, service(BULK, "octo-org/ledger", SECRET,
+                List.of(env("staging", 1, false, target.url("/ok"))))).status()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(2)
+    void a_webhook_with_a_bad_or_missing_signature_is_refused() {
+        awaitCatalogued(CHECKOUT_REPO, CHECKOUT_SECRET);
+        var payload = GitHub.workflowRun(vectors, CHECKOUT_REPO, SHA, 1);
+        assertThat(GitHub.deliver(payload, "not-the-secret-at-all-000000", GitHub.newDeliveryId()).status()).isEqualTo(401);
+        var unsigned = Http.send("POST", Stack.GATEWAY + "/webhooks/github", null, Http.JSON.writeValueAsBytes(payload),
+                Map.of("X-GitHub-Event", "workflow_run", "X-GitHub-Delivery", GitHub.newDeliveryId()));
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(unsigned.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void a_green_pipeline_raises_a_standard_change_and_deploys_through_the_target() {
+        var delivery = GitHub.newDeliveryId();
+        var payload = GitHub.workflowRun(vectors, CHECKOUT_REPO, SHA, 289782451L);
+        assertThat(GitHub.deliver(payload, CHECKOUT_SECRET, delivery).status()).isEqualTo(202);
+        var replay = GitHub.deliver(payload, CHECKOUT_SECRET, delivery);
+        assertThat(replay.status()).isEqualTo(409);
+
+        var staging = awaitDeployment(CHECKOUT, "staging", d -> "SUCCEEDED".equals(d.path("state").asString()));
+        assertThat(staging.path("commitSha").asString()).isEqualTo(SHA);
+        var change = awaitChange(CHECKOUT, c -> staging.path("id").asString().equals(c.path("deploymentId").asString())
+                && "CLOSED".equals(c.path("state").asString()));
+        assertThat(change.path("type").asString()).isEqualTo("STANDARD");
+        assertThat(target.callsFor(CHECKOUT)).singleElement().satisfies(call -> {
+            assertThat(call.signatureValid()).isTrue();
+            assertThat(call.environment()).isEqualTo("staging");
+            assertThat(call.commitSha()).isEqualTo(SHA);
+        });
+
+        // success promotes to production, which requires approval: a NORMAL change waits
+        var production = awaitDeployment(CHECKOUT, "production", d -> "PLANNED".equals(d.path("state").asString()));
+        var normal = awaitChange(CHECKOUT, c -> production.path("id").asString().equals(c.path("deploymentId").asString()));
+        assertThat(normal.path("type").asString()).isEqualTo("NORMAL");
+        assertThat(normal.path("state").asString()).isEqualTo("PENDING_APPROVAL");
+    }
+
+    @Test
+    @Order(4)
+    void a_normal_change_is_never_approved_by_its_requester() {
+        var raised = Http.post(api("/changes"), alice, Map.of("service", CHECKOUT, "environment", "production",
+                "title", "Rotate the TLS certificate", "type", "NORMAL"));
+        assertThat(raised.status()).as(raised.raw()).isEqualTo(201);
+        var id = raised.body().path("id").asString();
+        assertThat(raised.body().path("requestedBy").asString()).isEqualTo("alice");
+
+        var own = Http.post(api("/changes/" + id + "/approve"), alice, Map.of());
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.body().path("type").asString()).endsWith("/segregation-of-duties");
+        assertThat(Http.post(api("/changes/" + id + "/approve"), sam, Map.of()).status()).isEqualTo(403);
+        var approved = Http.post(api("/changes/" + id + "/approve"), bob, Map.of("comment", "fine"));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(approved.body().path("state").asString()).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    @Order(5)
+    void an_approved_production_change_deploys_and_closes() {
+        var production = awaitDeployment(CHECKOUT, "production", d -> true);
+        var change = awaitChange(CHECKOUT, c -> production.path("id").asString().equals(c.path("deploymentId").asString()));
+        var approved = Http.post(api("/changes/" + change.path("id").asString() + "/approve"), alice, Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+
+        awaitDeployment(CHECKOUT, "production", d -> "SUCCEEDED".equals(d.path("state").asString()));
+        awaitChange(CHECKOUT, c -> change.path("id").asString().equals(c.path("id").asString())
+                && "CLOSED".equals(c.path("state").asString()));
+    }
+
+    @Test
+    @Order(6)
+    void a_deploy_target_that_fails_fails_the_deployment_and_its_change() {
+        awaitCatalogued("octo-org/payments", SECRET);
+        var payload = GitHub.workflowRun(vectors, "octo-org/payments", "aaaabbbbccccddddeeeeffff0000111122223333", 7);
+        assertThat(GitHub.deliver(payload, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+
+        var failed = awaitDeployment(PAYMENTS, "staging", d -> "FAILED".equals(d.path("state").asString()));
+        awaitChange(PAYMENTS, c -> failed.path("id").asString().equals(c.path("deploymentId").asString())
+                && "FAILED".equals(c.path("state").asString()));
+        assertThat(target.callsFor(PAYMENTS)).hasSizeGreaterThanOrEqualTo(2); // retried before giving up
+    }
+
+    @Test
+    @Order(7)
+    void a_firing_alert_opens_an_incident_with_the_deployment_as_top_suspect_and_its_resolution_resolves_it() {
+        var production = awaitDeployment(CHECKOUT, "production", d -> "SUCCEEDED".equals(d.path("state").asString()));
+        var startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var firing = alertmanager("firing", startsAt, null);
+
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", null, firing).status()).isEqualTo(401);
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", alice, firing).status()).isEqualTo(403);
+        var monitoring = Tokens.monitoring();
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring, firing).status()).isEqualTo(202);
+
+        var incident = awaitIncident(CHECKOUT, i -> "OPEN".equals(i.path("state").asString()));
+        var top = incident.path("suspects").get(0);
+        assertThat(top.path("deploymentId").asString()).isEqualTo(production.path("id").asString());
+        assertThat(top.path("score").asDouble()).isGreaterThan(0.9);
+        assertThat(top.path("reason").asString()).isNotBlank();
+
+        // Alertmanager repeats a firing notification: still one incident
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring, firing).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> incident(incident).path("occurrences").asInt() == 2);
+        assertThat(incidents(CHECKOUT)).hasSize(1);
+
+        var resolved = alertmanager("resolved", startsAt, startsAt.plusSeconds(90));
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring, resolved).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(incident(incident).path("state").asString()));
+        assertThat(incident(incident).path("timeToRestoreSeconds").asLong()).isEqualTo(90);
+    }
+
+    @Test
+    @Order(8)
+    void the_service_desk_logs_an_incident_by_hand_with_suspects() {
+        var logged = Http.post(api("/incidents"), sam, Map.of("service", CHECKOUT, "environment", "staging",
+                "title", "Customers cannot pay", "impact", "HIGH", "urgency", "MEDIUM"));
+        assertThat(logged.status()).as(logged.raw()).isEqualTo(201);
+        assertThat(logged.body().path("priority").asString()).isEqualTo("P2");
+        assertThat(logged.body().path("suspects")).isNotEmpty();
+        assertThat(Http.post(api("/incidents"), rhea, Map.of("service", CHECKOUT, "environment", "staging",
+                "title", "x", "impact", "HIGH", "urgency", "HIGH")).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(9)
+    void no_event_is_lost_or_applied_twice_when_a_consumer_is_killed_mid_flow() {
+        awaitCatalogued("octo-org/ledger", SECRET);
+        int runs = 12;
+        var shas = new ArrayList<String>();
+        for (int i = 0; i < runs; i++) {
+            var sha = String.format("%040x", 0xABC000L + i);
+            shas.add(sha);
+            assertThat(GitHub.deliver(GitHub.workflowRun(vectors, "octo-org/ledger", sha, 5000 + i), SECRET,
+                    GitHub.newDeliveryId()).status()).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> changes(BULK).size() >= 2);
+        stack.kill("change-service"); // SIGKILL: no graceful shutdown, unacknowledged messages are redelivered
+        await().atMost(Duration.ofSeconds(60)).until(() -> deployments(BULK).size() == runs);
+        stack.start("change-service");
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> deployments(BULK).stream()
+                .allMatch(d -> "SUCCEEDED".equals(d.path("state").asString())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> changes(BULK).stream()
+                .allMatch(c -> "CLOSED".equals(c.path("state").asString())));
+        var changes = changes(BULK);
+        var deploymentIds = new HashSet<String>();
+        changes.forEach(c -> deploymentIds.add(c.path("deploymentId").asString()));
+        assertThat(changes).hasSize(runs);
+        assertThat(deploymentIds).hasSize(runs);
+        assertThat(deployments(BULK)).extracting(d -> d.path("commitSha").asString()).containsExactlyInAnyOrderElementsOf(shas);
+        assertThat(target.callsFor(BULK)).extracting(DeployTarget.Call::deploymentId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(deploymentIds);
+    }
+
+    // ---- helpers
+
+    static String api(String path) {
+        return Stack.GATEWAY + "/api/v1" + path;
+    }
+
+    static Map<String, Object> service(String name, String repository, String secret, List<Map<String, Object>> envs) {
+        return Map.of("name", name, "repository", repository, "defaultBranch", "master", "webhookSecret", secret,
+                "environments", envs);
+    }
+
+    static Map<String, Object> env(String name, int order, boolean approval, String url) {
+        return Map.of("name", name, "order", order, "requiresApproval", approval,
+                "deployTarget", Map.of("type", "webhook", "url", url));
+    }
+
+    /** The integration service learns the catalog from an event: wait until a signed ping is recognised. */
+    static void awaitCatalogued(String repository, String secret) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var payload = Http.JSON.createObjectNode();
+            payload.putObject("repository").put("full_name", repository);
+            payload.put("zen", "Keep it logically awesome.");
+            byte[] body = Http.JSON.writeValueAsBytes(payload);
+            var response = Http.send("POST", Stack.GATEWAY + "/webhooks/github", null, body, Map.of(
+                    "X-GitHub-Event", "ping", "X-GitHub-Delivery", GitHub.newDeliveryId(),
+                    "X-Hub-Signature-256", DeployTarget.sign(secret, body)));
+            return response.status() == 200;
+        });
+    }
+
+    static Map<String, Object> alertmanager(String status, Instant startsAt, Instant endsAt) {
+        var alert = new java.util.HashMap<String, Object>();
+        alert.put("status", status);
+        alert.put("labels", Map.of("alertname", "HighErrorRate", "service", CHECKOUT, "environment", "production",
+                "severity", "critical"));
+        alert.put("annotations", Map.of("summary", "5xx above 5% on checkout"));
+        alert.put("startsAt", startsAt.toString());
+        alert.put("endsAt", endsAt == null ? "0001-01-01T00:00:00Z" : endsAt.toString());
+        alert.put("generatorURL", "http://prometheus.example/graph");
+        alert.put("fingerprint", "c0ffee0123456789");
+        return Map.of("version", "4", "groupKey", "{}:{alertname=\"HighErrorRate\"}", "truncatedAlerts", 0,
+                "status", status, "receiver", "passerelle", "groupLabels", Map.of("alertname", "HighErrorRate"),
+                "commonLabels", Map.of(), "commonAnnotations", Map.of(), "externalURL", "http://alertmanager.example",
+                "alerts", List.of(alert));
+    }
+
+    static List<JsonNode> list(String path) {
+        var response = Http.get(api(path), rhea);
+        assertThat(response.status()).as(path + " " + response.raw()).isEqualTo(200);
+        var items = new ArrayList<JsonNode>();
+        response.body().forEach(items::add);
+        return items;
+    }
+
+    static List<JsonNode> deployments(String service) {
+        return list("/deployments?service=" + service);
+    }
+
+    static List<JsonNode> changes(String service) {
+        return list("/changes?service=" + service);
+    }
+
+    static List<JsonNode> incidents(String service) {
+        return list("/incidents?service=" + service);
+    }
+
+    static JsonNode incident(JsonNode incident) {
+        return Http.get(api("/incidents/" + incident.path("id").asString()), sam).body();
+    }
+
+    static JsonNode awaitDeployment(String service, String environment, Predicate<JsonNode> matches) {
+        return awaitOne(() -> deployments(service), d -> environment.equals(d.path("environment").asString()) && matches.test(d));
+    }
+
+    static JsonNode awaitChange(String service, Predicate<JsonNode> matches) {
+        return awaitOne(() -> changes(service), matches);
+    }
+
+    static JsonNode awaitIncident(String service, Predicate<JsonNode> matches) {
+        return awaitOne(() -> incidents(service), matches);
+    }
+
+    static JsonNode awaitOne(java.util.function.Supplier<List<JsonNode>> items, Predicate<JsonNode> matches) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> items.get().stream().filter(matches).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+}

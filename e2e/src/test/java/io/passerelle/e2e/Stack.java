@@ -1,0 +1,69 @@
+package io.passerelle.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Drives infra/bin/stack with PASSERELLE_STACK=e2e: its own ports (+10000), database and RabbitMQ vhost. */
+final class Stack {
+
+    static final int OFFSET = 10_000;
+    static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
+    static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
+
+    private final Path root;
+    private final File log;
+
+    Stack(Path root) {
+        this.root = root;
+        this.log = root.resolve("e2e/target/stack.log").toFile();
+    }
+
+    static Stack fromEnvironment() {
+        var configured = System.getenv("PASSERELLE_ROOT");
+        var root = configured != null ? Path.of(configured) : Path.of("..").toAbsolutePath().normalize();
+        return new Stack(root);
+    }
+
+    void up() {
+        run(List.of("up", "--fresh"), 600);
+    }
+
+    void down() {
+        run(List.of("down"), 120);
+    }
+
+    void kill(String app) {
+        run(List.of("kill", app), 60);
+    }
+
+    void start(String app) {
+        run(List.of("start", app), 240);
+    }
+
+    private void run(List<String> args, int timeoutSeconds) {
+        var command = new java.util.ArrayList<>(List.of("bash", root.resolve("infra/bin/stack").toString()));
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().put("PASSERELLE_STACK", "e2e");
+        try {
+            var process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("stack " + args + " timed out; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("stack " + args + " failed (" + process.exitValue() + "); see " + log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

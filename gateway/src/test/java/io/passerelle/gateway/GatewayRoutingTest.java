@@ -1,0 +1,126 @@
+package io.passerelle.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Routes and edge security, against a real HTTP server standing in for every downstream service. */
+@SpringBootTest
+class GatewayRoutingTest {
+
+    static final List<String> received = new CopyOnWriteArrayList<>();
+    static final HttpServer downstream = start();
+
+    @Autowired ApplicationContext context;
+    WebTestClient client;
+
+    static HttpServer start() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                exchange.getRequestBody().readAllBytes();
+                var body = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        var url = "http://127.0.0.1:" + downstream.getAddress().getPort();
+        for (var service : List.of("change", "incident", "release", "integration")) {
+            registry.add("passerelle.routes." + service, () -> url);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        downstream.stop(0);
+    }
+
+    @BeforeEach
+    void client() {
+        received.clear();
+        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+    }
+
+    @Test
+    void api_calls_without_a_token_are_refused_at_the_edge_with_problem_json() {
+        client.get().uri("/api/v1/changes").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://passerelle.io/problems/unauthenticated");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void each_api_path_reaches_its_service() {
+        for (var path : List.of("/api/v1/changes?service=checkout", "/api/v1/incidents/42", "/api/v1/services/checkout",
+                "/api/v1/deployments?service=checkout", "/api/v1/releases")) {
+            client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
+        }
+        assertThat(received).containsExactly("GET /api/v1/changes?service=checkout", "GET /api/v1/incidents/42",
+                "GET /api/v1/services/checkout", "GET /api/v1/deployments?service=checkout", "GET /api/v1/releases");
+    }
+
+    @Test
+    void the_github_webhook_passes_without_a_token_because_the_integration_service_checks_its_signature() {
+        client.post().uri("/webhooks/github").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        assertThat(received).containsExactly("POST /webhooks/github");
+    }
+
+    @Test
+    void the_alertmanager_webhook_needs_the_monitoring_role() {
+        client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_service-desk")))
+                .post().uri("/webhooks/alertmanager").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_monitoring")))
+                .post().uri("/webhooks/alertmanager").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        assertThat(received).containsExactly("POST /webhooks/alertmanager");
+    }
+
+    @Test
+    void paths_that_no_service_serves_are_refused() {
+        client.mutateWith(mockJwt()).get().uri("/actuator/env").exchange().expectStatus().isForbidden();
+        client.mutateWith(mockJwt()).get().uri("/internal/anything").exchange().expectStatus().isForbidden();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void oversized_bodies_are_refused_at_the_edge() {
+        client.mutateWith(mockJwt()).post().uri("/api/v1/changes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"" + "x".repeat(1_100_000) + "\"}").exchange()
+                .expectStatus().isEqualTo(413);
+        assertThat(received).isEmpty();
+    }
+}

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Drives the golden path against a running stack (`make up`), through the gateway, with real tokens.
+
+1. rhea (release-manager) registers the service `shop` (staging: no approval; production: approval required),
+   whose deploy target is a small signed-webhook receiver this script runs on 127.0.0.1:8099;
+2. a green GitHub `workflow_run` delivery, signed with the service's secret, arrives on /webhooks/github;
+3. Passerelle records the release, raises a STANDARD change (authorized at once), calls the deploy target, which
+   verifies the signature and reports SUCCEEDED with a pipeline token; production then waits for approval (NORMAL);
+4. Alertmanager reports a firing alert for shop/staging: an incident opens with that deployment as top suspect.
+Only the standard library: urllib, hmac, http.server.
+"""
+import hashlib, hmac, json, os, secrets, sys, threading, time, urllib.error, urllib.parse, urllib.request
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+OFFSET = 10000 if os.environ.get("PASSERELLE_STACK") == "e2e" else 0
+GATEWAY = f"http://127.0.0.1:{8080 + OFFSET}"
+TOKEN_URL = f"http://127.0.0.1:{8180 + OFFSET}/realms/passerelle/protocol/openid-connect/token"
+TARGET_PORT = int(os.environ.get("PASSERELLE_DEMO_TARGET_PORT", "8099"))
+SERVICE, REPO, SECRET = "shop", "passerelle-demo/shop", "shop-demo-webhook-secret-2026"
+
+
+def call(method, url, token=None, body=None, headers=None, raw=None):
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(url, data=data, method=method)
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    for k, v in (headers or {}).items():
+        request.add_header(k, v)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            text = response.read().decode()
+            return response.status, (json.loads(text) if text else None)
+    except urllib.error.HTTPError as e:
+        text = e.read().decode()
+        try:
+            return e.code, json.loads(text)
+        except ValueError:
+            return e.code, text
+
+
+def token(**form):
+    data = urllib.parse.urlencode(form).encode()
+    with urllib.request.urlopen(urllib.request.Request(TOKEN_URL, data=data), timeout=30) as response:
+        return json.loads(response.read())["access_token"]
+
+
+def user(name):
+    return token(grant_type="password", client_id="passerelle-cli", username=name, password=name)
+
+
+def client(client_id):
+    return token(grant_type="client_credentials", client_id=client_id, client_secret=client_id + "-secret")
+
+
+def sign(body):
+    return "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+
+
+class DeployTarget(BaseHTTPRequestHandler):
+    """What a team's deploy hook does: check Passerelle's signature, deploy, report the outcome."""
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if not hmac.compare_digest(sign(body), self.headers.get("X-Passerelle-Signature-256", "")):
+            self.send_response(401); self.end_headers(); return
+        request = json.loads(body)
+        self.send_response(202); self.end_headers()
+        print(f"   deploy target: signed request for {request['service']} {request['version']} -> {request['environment']}")
+
+        def report():
+            time.sleep(0.5)
+            status, _ = call("POST", request["callbackUrl"], client("passerelle-ci"), {"state": "SUCCEEDED"})
+            print(f"   deploy target: reported SUCCEEDED ({status})")
+        threading.Thread(target=report, daemon=True).start()
+
+    def log_message(self, *args):
+        pass
+
+
+def wait_for(what, fetch, matches, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        for item in fetch() or []:
+            if matches(item):
+                return item
+        time.sleep(0.3)
+    sys.exit(f"timed out waiting for {what}")
+
+
+def listing(path, tok):
+    status, body = call("GET", GATEWAY + path, tok)
+    return body if status == 200 else []
+
+
+def main():
+    try:
+        rhea, sam = user("rhea"), user("sam")
+    except OSError as e:
+        sys.exit(f"Keycloak is not answering on {TOKEN_URL} ({e}): run `make up` first")
+    server = ThreadingHTTPServer(("127.0.0.1", TARGET_PORT), DeployTarget)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    target = f"http://127.0.0.1:{TARGET_PORT}/deploy"
+
+    print(f"1. rhea registers the service '{SERVICE}' ({REPO})")
+    status, body = call("POST", GATEWAY + "/api/v1/services", rhea, {
+        "name": SERVICE, "repository": REPO, "defaultBranch": "main", "webhookSecret": SECRET,
+        "environments": [
+            {"name": "staging", "order": 1, "requiresApproval": False, "deployTarget": {"type": "webhook", "url": target}},
+            {"name": "production", "order": 2, "requiresApproval": True, "deployTarget": {"type": "webhook", "url": target}}]})
+    if status not in (201, 409):
+        sys.exit(f"registration failed: {status} {body}")
+    print("   registered" if status == 201 else "   already registered")
+
+    sha = secrets.token_hex(20)
+    print(f"2. GitHub reports a green workflow run on main, commit {sha[:12]}")
+    payload = {"action": "completed",
+               "workflow_run": {"id": int(time.time()), "name": "CI", "head_branch": "main", "head_sha": sha,
+                                "status": "completed", "conclusion": "success",
+                                "html_url": f"https://github.com/{REPO}/actions/runs/{int(time.time())}",
+                                "updated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                "actor": {"login": "demo-bot"}},
+               "repository": {"full_name": REPO, "default_branch": "main"}}
+    raw = json.dumps(payload).encode()
+    for attempt in range(60):  # the integration service learns the catalog from an event: wait for it
+        status, body = call("POST", GATEWAY + "/webhooks/github", raw=raw, headers={
+            "X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": secrets.token_hex(16), "X-Hub-Signature-256": sign(raw)})
+        if status == 202 and isinstance(body, dict) and body.get("outcome") == "accepted":
+            break
+        time.sleep(0.5)
+    else:
+        sys.exit(f"webhook not accepted: {status} {body}")
+    print("   accepted (202)")
+
+    deployment = wait_for("the staging deployment", lambda: listing(f"/api/v1/deployments?service={SERVICE}", rhea),
+                          lambda d: d.get("commitSha") == sha and d.get("environment") == "staging"
+                          and d.get("state") == "SUCCEEDED")
+    change = wait_for("its change", lambda: listing(f"/api/v1/changes?service={SERVICE}", rhea),
+                      lambda c: c.get("deploymentId") == deployment["id"])
+    print(f"3. change {change['id']}: {change['type']} {change['state']} (requested by {change['requestedBy']})")
+    print(f"   deployment {deployment['id']}: {deployment['service']} {deployment['version']} -> "
+          f"{deployment['environment']} {deployment['state']} at {deployment.get('finishedAt')}")
+    production = wait_for("the production change", lambda: listing(f"/api/v1/changes?service={SERVICE}", rhea),
+                          lambda c: c.get("environment") == "production" and c.get("state") == "PENDING_APPROVAL", 30)
+    print(f"   production: change {production['id']} is {production['type']} and waits for a change manager "
+          f"(alice or bob: POST /api/v1/changes/{{id}}/approve)")
+
+    fingerprint = secrets.token_hex(8)
+    starts = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    print("4. Alertmanager: HighErrorRate fires for shop in staging")
+    status, body = call("POST", GATEWAY + "/webhooks/alertmanager", client("passerelle-monitoring"), {
+        "version": "4", "groupKey": "{}:{alertname=\"HighErrorRate\"}", "truncatedAlerts": 0, "status": "firing",
+        "receiver": "passerelle", "groupLabels": {}, "commonLabels": {}, "commonAnnotations": {},
+        "externalURL": "http://alertmanager.local",
+        "alerts": [{"status": "firing", "labels": {"alertname": "HighErrorRate", "service": SERVICE,
+                                                  "environment": "staging", "severity": "critical"},
+                    "annotations": {"summary": "5xx above 5% on shop"}, "startsAt": starts,
+                    "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus.local/graph",
+                    "fingerprint": fingerprint}]})
+    if status != 202:
+        sys.exit(f"alert not accepted: {status} {body}")
+    incident = wait_for("the incident", lambda: listing(f"/api/v1/incidents?service={SERVICE}", sam),
+                        lambda i: i.get("fingerprint") == fingerprint)
+    top = (incident.get("suspects") or [{}])[0]
+    print(f"   incident {incident['id']}: {incident['priority']} {incident['state']} '{incident['title']}'")
+    print(f"   top suspect: deployment {top.get('deploymentId')} score {top.get('score')}: {top.get('reason')}")
+    ok = top.get("deploymentId") == deployment["id"]
+    print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it."
+          if ok else "\nUnexpected: the top suspect is not the deployment just made.")
+    server.shutdown()
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+package io.passerelle.change.change;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.passerelle.platform.domain.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+/** A change manager approves a change that waits for approval. */
+public class ApproveChange {
+
+    private final Changes changes;
+    private final ChangeEventPublisher publisher;
+    private final Clock clock;
+
+    public ApproveChange(Changes changes, ChangeEventPublisher publisher, Clock clock) {
+        this.changes = changes;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public ChangeRequest approve(UUID changeId, String approver, @Nullable String comment) {
+        var change = changes.find(changeId).orElseThrow(() -> new NotFoundException("Change", changeId));
+        change.approve(approver, comment, clock.instant());
+        changes.save(change);
+        publisher.publish(change.pullEvents());
+        return change;
+    }
+}

@@ -1,0 +1,6 @@
+package io.passerelle.change.change;
+
+/** What a change manager decided about a change. */
+public enum Verdict {
+    APPROVED, REJECTED
+}

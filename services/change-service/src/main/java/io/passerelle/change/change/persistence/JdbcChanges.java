@@ -1,0 +1,195 @@
+package io.passerelle.change.change.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.passerelle.change.change.AuditEntry;
+import io.passerelle.change.change.ChangeRequest;
+import io.passerelle.change.change.ChangeState;
+import io.passerelle.change.change.ChangeType;
+import io.passerelle.change.change.Changes;
+import io.passerelle.change.change.Decision;
+import io.passerelle.change.change.Proposal;
+import io.passerelle.change.change.Verdict;
+import io.passerelle.platform.domain.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Change requests in three tables: the request, its decisions and its append-only audit trail. */
+@Repository
+class JdbcChanges implements Changes {
+
+    private static final String SELECT = """
+            select r.id, r.type, r.state, r.service, r.environment, r.title, r.description, r.requested_by,
+                   r.deployment_id, r.release_id, r.raised_at, r.authorized_at, r.authorized_by, r.closed_at,
+                   r.failure_reason, r.version
+            from change_request r""";
+
+    private final JdbcClient jdbc;
+
+    JdbcChanges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ChangeRequest> find(UUID id) {
+        return load("where r.id = :id", Map.of("id", id), "").stream().findFirst();
+    }
+
+    @Override
+    public Optional<ChangeRequest> findByDeployment(UUID deploymentId) {
+        return load("where r.deployment_id = :id", Map.of("id", deploymentId), "").stream().findFirst();
+    }
+
+    @Override
+    public List<ChangeRequest> list(@Nullable String service, @Nullable ChangeState state) {
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("service", service);
+        params.put("state", state == null ? null : state.name());
+        return load("""
+                where (cast(:service as text) is null or r.service = :service)
+                  and (cast(:state as text) is null or r.state = :state)""", params,
+                "order by r.raised_at desc, r.seq desc");
+    }
+
+    @Override
+    public void save(ChangeRequest change) {
+        if (change.version() == 0) {
+            insert(change);
+        } else {
+            update(change);
+        }
+        var decisions = change.decisions();
+        for (int i = 0; i < decisions.size(); i++) {
+            var d = decisions.get(i);
+            jdbc.sql("""
+                    insert into change_decision (change_id, position, decided_by, verdict, comment, decided_at)
+                    values (:id, :position, :by, :verdict, :comment, :at) on conflict do nothing""")
+                    .param("id", change.id()).param("position", i).param("by", d.by())
+                    .param("verdict", d.verdict().name()).param("comment", d.comment()).param("at", ts(d.at()))
+                    .update();
+        }
+        var audit = change.auditTrail();
+        for (int i = 0; i < audit.size(); i++) {
+            var a = audit.get(i);
+            jdbc.sql("""
+                    insert into change_audit (change_id, position, at, actor, action, state, detail)
+                    values (:id, :position, :at, :actor, :action, :state, :detail) on conflict do nothing""")
+                    .param("id", change.id()).param("position", i).param("at", ts(a.at())).param("actor", a.by())
+                    .param("action", a.action().name()).param("state", a.state().name()).param("detail", a.detail())
+                    .update();
+        }
+    }
+
+    private void insert(ChangeRequest change) {
+        var p = change.proposal();
+        jdbc.sql("""
+                insert into change_request (id, type, state, service, environment, title, description, requested_by,
+                    deployment_id, release_id, raised_at, authorized_at, authorized_by, closed_at, failure_reason,
+                    version)
+                values (:id, :type, :state, :service, :environment, :title, :description, :requestedBy,
+                    :deploymentId, :releaseId, :raisedAt, :authorizedAt, :authorizedBy, :closedAt, :failureReason, 1)""")
+                .param("id", change.id()).param("type", p.type().name()).param("state", change.state().name())
+                .param("service", p.service()).param("environment", p.environment()).param("title", p.title())
+                .param("description", p.description()).param("requestedBy", p.requestedBy())
+                .param("deploymentId", p.deploymentId()).param("releaseId", p.releaseId())
+                .param("raisedAt", ts(change.raisedAt())).param("authorizedAt", ts(change.authorizedAt()))
+                .param("authorizedBy", change.authorizedBy()).param("closedAt", ts(change.closedAt()))
+                .param("failureReason", change.failureReason())
+                .update();
+    }
+
+    private void update(ChangeRequest change) {
+        int updated = jdbc.sql("""
+                update change_request set state = :state, authorized_at = :authorizedAt,
+                    authorized_by = :authorizedBy, closed_at = :closedAt, failure_reason = :failureReason,
+                    version = version + 1
+                where id = :id and version = :version""")
+                .param("state", change.state().name()).param("authorizedAt", ts(change.authorizedAt()))
+                .param("authorizedBy", change.authorizedBy()).param("closedAt", ts(change.closedAt()))
+                .param("failureReason", change.failureReason())
+                .param("id", change.id()).param("version", change.version())
+                .update();
+        if (updated != 1) {
+            throw RuleViolationException.conflict("Change " + change.id()
+                    + " was changed by someone else meanwhile; read it again and retry");
+        }
+    }
+
+    /**
+     * Loads the changes that match the filter with their decisions and audit trails: three queries whatever the
+     * number of changes.
+     */
+    private List<ChangeRequest> load(String where, Map<String, ? extends @Nullable Object> params, String orderBy) {
+        var rows = jdbc.sql(SELECT + " " + where + " " + orderBy).params(params).query(this::row).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Decision>> decisions = jdbc.sql("""
+                select d.change_id, d.decided_by, d.verdict, d.comment, d.decided_at
+                from change_decision d join change_request r on r.id = d.change_id
+                """ + where + " order by d.change_id, d.position")
+                .params(params)
+                .query((rs, n) -> Map.entry(rs.getObject("change_id", UUID.class), new Decision(
+                        rs.getString("decided_by"), Verdict.valueOf(rs.getString("verdict")), rs.getString("comment"),
+                        instant(rs, "decided_at"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<UUID, List<AuditEntry>> audits = jdbc.sql("""
+                select a.change_id, a.at, a.actor, a.action, a.state, a.detail
+                from change_audit a join change_request r on r.id = a.change_id
+                """ + where + " order by a.change_id, a.position")
+                .params(params)
+                .query((rs, n) -> Map.entry(rs.getObject("change_id", UUID.class), new AuditEntry(
+                        instant(rs, "at"), rs.getString("actor"), AuditEntry.Action.valueOf(rs.getString("action")),
+                        ChangeState.valueOf(rs.getString("state")), rs.getString("detail"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        var changes = new ArrayList<ChangeRequest>(rows.size());
+        for (var r : rows) {
+            changes.add(ChangeRequest.restore(r.id(), r.proposal(), r.state(), r.raisedAt(), r.authorizedAt(),
+                    r.authorizedBy(), r.closedAt(), r.failureReason(), decisions.getOrDefault(r.id(), List.of()),
+                    audits.getOrDefault(r.id(), List.of()), r.version()));
+        }
+        return changes;
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        var proposal = new Proposal(ChangeType.valueOf(rs.getString("type")), rs.getString("service"),
+                rs.getString("environment"), rs.getString("title"), rs.getString("description"),
+                rs.getString("requested_by"), rs.getObject("deployment_id", UUID.class),
+                rs.getObject("release_id", UUID.class));
+        return new Row(rs.getObject("id", UUID.class), proposal, ChangeState.valueOf(rs.getString("state")),
+                instant(rs, "raised_at"), instantOrNull(rs, "authorized_at"), rs.getString("authorized_by"),
+                instantOrNull(rs, "closed_at"), rs.getString("failure_reason"), rs.getInt("version"));
+    }
+
+    private record Row(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, @Nullable Instant authorizedAt,
+            @Nullable String authorizedBy, @Nullable Instant closedAt, @Nullable String failureReason, int version) {
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,95 @@
+package io.passerelle.change.change.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.passerelle.change.api.ChangesApi;
+import io.passerelle.change.api.model.Approval;
+import io.passerelle.change.api.model.Change;
+import io.passerelle.change.api.model.ChangeDetail;
+import io.passerelle.change.api.model.ChangeState;
+import io.passerelle.change.api.model.NewChange;
+import io.passerelle.change.api.model.Rejection;
+import io.passerelle.change.change.ApproveChange;
+import io.passerelle.change.change.Changes;
+import io.passerelle.change.change.RaiseChange;
+import io.passerelle.change.change.RejectChange;
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.security.Roles;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The change endpoints; each command runs in one transaction with the events it emits (outbox). */
+@RestController
+class ChangesController implements ChangesApi {
+
+    private static final String RAISERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER + "')";
+    private static final String DECIDERS = "hasRole('" + Roles.CHANGE_MANAGER + "')";
+    private static final String READERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER
+            + "', '" + Roles.SERVICE_DESK + "', '" + Roles.PIPELINE + "')";
+
+    private final RaiseChange raiseChange;
+    private final ApproveChange approveChange;
+    private final RejectChange rejectChange;
+    private final Changes changes;
+
+    ChangesController(RaiseChange raiseChange, ApproveChange approveChange, RejectChange rejectChange,
+            Changes changes) {
+        this.raiseChange = raiseChange;
+        this.approveChange = approveChange;
+        this.rejectChange = rejectChange;
+        this.changes = changes;
+    }
+
+    @Override
+    @PreAuthorize(RAISERS)
+    @Transactional
+    public ResponseEntity<Change> raiseChange(NewChange body) {
+        var change = raiseChange.byHand(Representations.toDomain(body.getType()), body.getService(),
+                body.getEnvironment(), body.getTitle(), body.getDescription(), caller());
+        return ResponseEntity.created(URI.create(ChangesApi.PATH_GET_CHANGE.replace("{id}", change.id().toString())))
+                .body(Representations.change(change));
+    }
+
+    @Override
+    @PreAuthorize(DECIDERS)
+    @Transactional
+    public ResponseEntity<Change> approveChange(UUID id, @Nullable Approval approval) {
+        var change = approveChange.approve(id, caller(), approval == null ? null : approval.getComment());
+        return ResponseEntity.ok(Representations.change(change));
+    }
+
+    @Override
+    @PreAuthorize(DECIDERS)
+    @Transactional
+    public ResponseEntity<Change> rejectChange(UUID id, Rejection rejection) {
+        var change = rejectChange.reject(id, caller(), rejection.getReason());
+        return ResponseEntity.ok(Representations.change(change));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public ResponseEntity<List<Change>> listChanges(@Nullable String service, @Nullable ChangeState state) {
+        return ResponseEntity.ok(changes.list(service, Representations.toDomain(state)).stream()
+                .map(Representations::change).toList());
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public ResponseEntity<ChangeDetail> getChange(UUID id) {
+        return ResponseEntity.ok(changes.find(id).map(Representations::detail)
+                .orElseThrow(() -> new NotFoundException("Change", id)));
+    }
+
+    /** The authenticated user's name (the token's preferred_username). */
+    private static String caller() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+}

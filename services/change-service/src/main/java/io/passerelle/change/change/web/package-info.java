@@ -1,0 +1,5 @@
+/** HTTP adapter: the change endpoints of api-specs/openapi/change-service.yaml. */
+@NullMarked
+package io.passerelle.change.change.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,434 @@
+package io.passerelle.change;
+
+import static io.passerelle.platform.test.EventContracts.assertConforms;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.passerelle.change.change.Changes;
+import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.event.CloudEvent;
+import io.passerelle.platform.test.EventProbe;
+import io.passerelle.platform.test.PasserelleIntegrationTest;
+import io.passerelle.platform.test.TestJwts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The change service on real PostgreSQL and RabbitMQ: events in through the bus, commands and queries through
+ * HTTP, events out through the outbox, each checked against its schema. Every test uses its own service name, so
+ * tests (and other services' tests on the same broker) do not see each other's changes.
+ */
+@PasserelleIntegrationTest
+@AutoConfigureMockMvc
+class ChangeServiceIntegrationTest {
+
+    private static final String PROBLEMS = "https://passerelle.io/problems/";
+
+    @Autowired MockMvc mvc;
+    @Autowired EventProbe events;
+    @Autowired JdbcClient jdbc;
+    @Autowired Changes changes;
+
+    private final String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void a_planned_deployment_without_approval_raises_a_standard_change_authorized_at_once() throws Exception {
+        var deploymentId = planDeployment("staging", false);
+
+        var raised = assertConforms(events.await("change.raised.v1", about(deploymentId)));
+        var authorized = assertConforms(events.await("change.authorized.v1", about(deploymentId)));
+
+        assertThat(raised.data().get("type").asString()).isEqualTo("STANDARD");
+        assertThat(raised.data().get("state").asString()).isEqualTo("AUTHORIZED");
+        assertThat(raised.data().get("title").asString()).isEqualTo("Deploy " + service + " 1.4.2 to staging");
+        assertThat(raised.data().get("requestedBy").asString()).isEqualTo("octocat");
+        assertThat(authorized.data().get("authorizedBy").asString()).isEqualTo("passerelle:standard-change");
+        assertThat(authorized.data().get("changeId").asString()).isEqualTo(raised.data().get("changeId").asString());
+        assertThat(events.received().indexOf(raised)).isLessThan(events.received().indexOf(authorized));
+        mvc.perform(get("/api/v1/changes").param("service", service).with(user("ci", "pipeline")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].type").value("STANDARD"))
+                .andExpect(jsonPath("$[0].state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$[0].deploymentId").value(deploymentId.toString()))
+                .andExpect(jsonPath("$[0].releaseId").exists())
+                .andExpect(jsonPath("$[0].requestedBy").value("octocat"))
+                .andExpect(jsonPath("$[0].authorizedAt").exists())
+                .andExpect(jsonPath("$[0].approvals.length()").value(0))
+                .andExpect(jsonPath("$[0].auditTrail").doesNotExist());
+    }
+
+    @Test
+    void a_planned_deployment_that_requires_approval_raises_a_normal_change_that_waits() throws Exception {
+        var deploymentId = planDeployment("production", true);
+
+        var raised = assertConforms(events.await("change.raised.v1", about(deploymentId)));
+
+        assertThat(raised.data().get("type").asString()).isEqualTo("NORMAL");
+        assertThat(raised.data().get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        mvc.perform(get("/api/v1/changes").param("service", service).param("state", "PENDING_APPROVAL")
+                        .with(user("sam", "service-desk")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].type").value("NORMAL"))
+                .andExpect(jsonPath("$[0].authorizedAt").doesNotExist());
+        mvc.perform(get("/api/v1/changes").param("service", service).param("state", "AUTHORIZED")
+                        .with(user("sam", "service-desk")))
+                .andExpect(jsonPath("$.length()").value(0));
+        assertThat(events.received("change.authorized.v1", about(deploymentId))).isEmpty();
+    }
+
+    @Test
+    void the_requester_cannot_approve_their_own_change_and_another_change_manager_authorizes_it() throws Exception {
+        registerService();
+        var id = raiseByHand("alice", "NORMAL", "production");
+        assertConforms(events.await("change.raised.v1", data -> data.get("changeId").asString().equals(id)));
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("ALICE", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"mine\"}")), 403,
+                "segregation-of-duties");
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"))
+                .andExpect(jsonPath("$.approvals.length()").value(0))
+                .andExpect(jsonPath("$.auditTrail.length()").value(1));
+
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"go\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.authorizedBy").value("bob"))
+                .andExpect(jsonPath("$.approvals[0].by").value("bob"))
+                .andExpect(jsonPath("$.approvals[0].decision").value("APPROVED"))
+                .andExpect(jsonPath("$.approvals[0].comment").value("go"));
+        var authorized = assertConforms(events.await("change.authorized.v1",
+                data -> data.get("changeId").asString().equals(id)));
+        assertThat(authorized.data().get("authorizedBy").asString()).isEqualTo("bob");
+        assertThat(authorized.data().get("type").asString()).isEqualTo("NORMAL");
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("carol", "change-manager"))),
+                409, "state-conflict");
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("ci", "pipeline")))
+                .andExpect(jsonPath("$.approvals.length()").value(1))
+                .andExpect(jsonPath("$.auditTrail[0].action").value("RAISED"))
+                .andExpect(jsonPath("$.auditTrail[0].by").value("alice"))
+                .andExpect(jsonPath("$.auditTrail[0].state").value("PENDING_APPROVAL"))
+                .andExpect(jsonPath("$.auditTrail[1].action").value("APPROVED"))
+                .andExpect(jsonPath("$.auditTrail[1].by").value("bob"))
+                .andExpect(jsonPath("$.auditTrail[1].state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.auditTrail.length()").value(2));
+        assertThat(events.received("change.authorized.v1", data -> data.get("changeId").asString().equals(id)))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_rejection_needs_a_reason_and_is_published() throws Exception {
+        registerService();
+        var id = raiseByHand("alice", "EMERGENCY", "production");
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/reject", id).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 400, "invalid-request");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/reject", id).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}")), 400, "invalid-request");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/reject", id).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\",\"severity\":1}")), 400,
+                "invalid-request");
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"));
+
+        mvc.perform(post("/api/v1/changes/{id}/reject", id).with(user("bob", "change-manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"no rollback plan\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("REJECTED"))
+                .andExpect(jsonPath("$.approvals[0].decision").value("REJECTED"))
+                .andExpect(jsonPath("$.approvals[0].comment").value("no rollback plan"));
+        var rejected = assertConforms(events.await("change.rejected.v1",
+                data -> data.get("changeId").asString().equals(id)));
+        assertThat(rejected.data().get("rejectedBy").asString()).isEqualTo("bob");
+        assertThat(rejected.data().get("reason").asString()).isEqualTo("no rollback plan");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))),
+                409, "state-conflict");
+    }
+
+    @Test
+    void a_successful_deployment_closes_its_change() throws Exception {
+        var deploymentId = planDeployment("staging", false);
+        var changeId = events.await("change.authorized.v1", about(deploymentId)).data().get("changeId").asString();
+
+        publishOutcome("deployment.succeeded.v1", deploymentId, changeId, null);
+
+        var closed = assertConforms(events.await("change.closed.v1", about(deploymentId)));
+        assertThat(closed.data().get("changeId").asString()).isEqualTo(changeId);
+        mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.state").value("CLOSED"))
+                .andExpect(jsonPath("$.closedAt").exists())
+                .andExpect(jsonPath("$.auditTrail[2].action").value("CLOSED"))
+                .andExpect(jsonPath("$.auditTrail[2].by").value("passerelle:deployment"));
+    }
+
+    @Test
+    void a_failed_deployment_fails_its_change_with_the_reason() throws Exception {
+        var deploymentId = planDeployment("staging", false);
+        var changeId = events.await("change.authorized.v1", about(deploymentId)).data().get("changeId").asString();
+
+        publishOutcome("deployment.failed.v1", deploymentId, changeId, "target answered 503");
+
+        var failed = assertConforms(events.await("change.failed.v1", about(deploymentId)));
+        assertThat(failed.data().get("reason").asString()).isEqualTo("target answered 503");
+        mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.failureReason").value("target answered 503"));
+    }
+
+    @Test
+    void an_outcome_for_a_change_still_waiting_for_approval_is_ignored() throws Exception {
+        var deploymentId = planDeployment("production", true);
+        var changeId = events.await("change.raised.v1", about(deploymentId)).data().get("changeId").asString();
+
+        publishOutcome("deployment.succeeded.v1", deploymentId, changeId, null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed("deployment.succeeded.v1", deploymentId));
+        mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"));
+        assertThat(events.received("change.closed.v1", about(deploymentId))).isEmpty();
+    }
+
+    @Test
+    void a_duplicate_event_or_a_second_plan_for_the_same_deployment_raises_a_single_change() {
+        var deploymentId = UUID.randomUUID();
+        var planned = publishPlanned(deploymentId, "staging", false);
+        events.publish(planned); // the same CloudEvent delivered again
+        publishPlanned(deploymentId, "staging", false); // another event for the same deployment
+
+        events.await("change.raised.v1", about(deploymentId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> processedPlans(deploymentId) == 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+
+        assertThat(jdbc.sql("select count(*) from change_request where deployment_id = :id").param("id", deploymentId)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from processed_message where message_id = :id")
+                .param("id", planned.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(events.received("change.raised.v1", about(deploymentId))).hasSize(1);
+        assertThat(events.received("change.authorized.v1", about(deploymentId))).hasSize(1);
+    }
+
+    @Test
+    void a_standard_change_by_hand_where_approval_is_required_is_refused_and_writes_nothing() throws Exception {
+        registerService();
+
+        var refused = expectProblem(raise("alice", "STANDARD", "production"), 422, "rule-violated");
+        refused.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("raise a NORMAL change")));
+        expectProblem(raise("alice", "NORMAL", "moon"), 422, "rule-violated");
+        expectProblem(mvc.perform(post("/api/v1/changes").with(user("alice", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"service":"%s","environment":"staging","title":"t","type":"NORMAL","risk":"low"}"""
+                        .formatted(service))), 400, "invalid-request");
+
+        assertThat(jdbc.sql("select count(*) from change_request where service = :s").param("s", service)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_event where payload -> 'data' ->> 'service' = :s")
+                .param("s", service).query(Integer.class).single()).isZero();
+
+        raise("rhea", "STANDARD", "staging").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.authorizedBy").value("passerelle:standard-change"));
+    }
+
+    @Test
+    void a_new_registration_of_a_service_replaces_its_environments() throws Exception {
+        registerService();
+        publishRegistration(List.of(environment("staging", 1, true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select count(*) from catalog_environment where service = :s and name = 'staging' and requires_approval
+                and not exists (select 1 from catalog_environment where service = :s and name = 'production')""")
+                .param("s", service).query(Integer.class).single() == 1);
+
+        expectProblem(raise("alice", "NORMAL", "production"), 422, "rule-violated");
+        expectProblem(raise("alice", "STANDARD", "staging"), 422, "rule-violated");
+    }
+
+    @Test
+    void without_a_token_requests_are_unauthenticated() throws Exception {
+        expectProblem(mvc.perform(get("/api/v1/changes")), 401, "unauthenticated");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", UUID.randomUUID())), 401, "unauthenticated");
+    }
+
+    @Test
+    void roles_decide_who_may_do_what() throws Exception {
+        registerService();
+        var id = raiseByHand("alice", "NORMAL", "production");
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("sam", "service-desk"))),
+                403, "forbidden");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("rhea", "release-manager"))),
+                403, "forbidden");
+        expectProblem(raise("sam", "NORMAL", "production", user("sam", "service-desk")), 403, "forbidden");
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("sam", "service-desk")))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"))
+                .andExpect(jsonPath("$.approvals.length()").value(0));
+        expectProblem(mvc.perform(get("/api/v1/changes").with(user("prom", "monitoring"))), 403, "forbidden");
+        expectProblem(mvc.perform(get("/api/v1/changes/{id}", UUID.randomUUID()).with(user("sam", "service-desk"))),
+                404, "not-found");
+    }
+
+    @Test
+    void a_change_saved_by_someone_else_meanwhile_is_not_overwritten() throws Exception {
+        registerService();
+        var id = UUID.fromString(raiseByHand("alice", "NORMAL", "production"));
+        var read = changes.find(id).orElseThrow();
+        var readAgain = changes.find(id).orElseThrow();
+
+        read.approve("bob", null, Instant.now());
+        changes.save(read);
+        readAgain.reject("carol", "too late", Instant.now());
+
+        assertThatThrownBy(() -> changes.save(readAgain)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.approvals.length()").value(1))
+                .andExpect(jsonPath("$.auditTrail.length()").value(2));
+    }
+
+    @Test
+    void bad_query_parameters_are_problems() throws Exception {
+        mvc.perform(get("/api/v1/changes").param("state", "DONE").with(user("sam", "service-desk")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/changes").param("service", "Not A Name").with(user("sam", "service-desk")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("service ")));
+        mvc.perform(get("/api/v1/changes/{id}", "not-a-uuid").with(user("sam", "service-desk")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    // --- helpers
+
+    private void registerService() {
+        publishRegistration(List.of(environment("staging", 1, false), environment("production", 2, true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from catalog_environment where service = :s").param("s", service)
+                .query(Integer.class).single() == 2);
+    }
+
+    private void publishRegistration(List<Map<String, Object>> environments) {
+        assertConforms(events.publish("service.registered.v1", service, Map.of(
+                "service", service,
+                "repository", "acme/" + service,
+                "defaultBranch", "main",
+                "webhookSecretSealed", "c2VhbGVk",
+                "environments", environments,
+                "registeredAt", Instant.now().toString())));
+    }
+
+    private static Map<String, Object> environment(String name, int order, boolean requiresApproval) {
+        return Map.of("name", name, "order", order, "requiresApproval", requiresApproval,
+                "deployTarget", Map.of("type", "webhook", "url", "http://127.0.0.1:9/" + name));
+    }
+
+    private UUID planDeployment(String environment, boolean requiresApproval) {
+        var deploymentId = UUID.randomUUID();
+        publishPlanned(deploymentId, environment, requiresApproval);
+        return deploymentId;
+    }
+
+    private CloudEvent publishPlanned(UUID deploymentId, String environment, boolean requiresApproval) {
+        return assertConforms(events.publish("deployment.planned.v1", deploymentId.toString(), Map.of(
+                "deploymentId", deploymentId.toString(),
+                "releaseId", UUID.randomUUID().toString(),
+                "service", service,
+                "environment", environment,
+                "version", "1.4.2",
+                "commitSha", "9fceb02d0ae598e95dc970b74767f19372d61af8",
+                "requiresApproval", requiresApproval,
+                "requestedBy", "octocat",
+                "plannedAt", Instant.now().toString())));
+    }
+
+    private void publishOutcome(String type, UUID deploymentId, String changeId, String reason) {
+        var data = new java.util.HashMap<String, Object>(Map.of(
+                "deploymentId", deploymentId.toString(),
+                "releaseId", UUID.randomUUID().toString(),
+                "changeId", changeId,
+                "service", service,
+                "environment", "staging",
+                "version", "1.4.2",
+                "commitSha", "9fceb02",
+                "finishedAt", Instant.now().toString()));
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        assertConforms(events.publish(type, deploymentId.toString(), data));
+    }
+
+    private boolean processed(String type, UUID deploymentId) {
+        return events.received(type, about(deploymentId)).stream().allMatch(e -> jdbc.sql(
+                        "select count(*) from processed_message where message_id = :id").param("id", e.id())
+                .query(Integer.class).single() == 1)
+                && !events.received(type, about(deploymentId)).isEmpty();
+    }
+
+    private int processedPlans(UUID deploymentId) {
+        return (int) events.received("deployment.planned.v1", about(deploymentId)).stream()
+                .map(CloudEvent::id).distinct()
+                .filter(id -> jdbc.sql("select count(*) from processed_message where message_id = :id")
+                        .param("id", id).query(Integer.class).single() == 1)
+                .count();
+    }
+
+    private String raiseByHand(String requester, String type, String environment) throws Exception {
+        var body = raise(requester, type, environment)
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/changes/")))
+                .andExpect(jsonPath("$.requestedBy").value(requester))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        return id;
+    }
+
+    private ResultActions raise(String requester, String type, String environment) throws Exception {
+        return raise(requester, type, environment, user(requester, "change-manager", "release-manager"));
+    }
+
+    private ResultActions raise(String requester, String type, String environment, RequestPostProcessor token)
+            throws Exception {
+        return mvc.perform(post("/api/v1/changes").with(token).contentType(MediaType.APPLICATION_JSON).content("""
+                {"service":"%s","environment":"%s","title":"Rotate the database password","type":"%s",
+                 "description":"quarterly rotation"}""".formatted(service, environment, type)));
+    }
+
+    private static ResultActions expectProblem(ResultActions result, int status, String type) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + type));
+    }
+
+    private static java.util.function.Predicate<tools.jackson.databind.JsonNode> about(UUID deploymentId) {
+        return data -> data.path("deploymentId").asString().equals(deploymentId.toString());
+    }
+
+    private static RequestPostProcessor user(String name, String... roles) {
+        return TestJwts.user(name, roles);
+    }
+}

@@ -1,0 +1,202 @@
+package io.passerelle.change.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.domain.SegregationOfDutiesException;
+import org.junit.jupiter.api.Test;
+
+class ChangeRequestTest {
+
+    private static final Instant RAISED = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Instant LATER = RAISED.plusSeconds(60);
+
+    @Test
+    void standard_change_is_authorized_at_once_without_approvers() {
+        var change = raise(ChangeType.STANDARD, false);
+
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.authorizedBy()).isEqualTo("passerelle:standard-change");
+        assertThat(change.authorizedAt()).isEqualTo(RAISED);
+        assertThat(change.decisions()).isEmpty();
+        var events = change.pullEvents();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(ChangeEvent.Raised.class,
+                e -> assertThat(e.state()).isEqualTo(ChangeState.AUTHORIZED));
+        assertThat(events.get(1)).isInstanceOfSatisfying(ChangeEvent.Authorized.class,
+                e -> assertThat(e.authorizedBy()).isEqualTo("passerelle:standard-change"));
+        assertThat(change.auditTrail()).extracting(AuditEntry::action, AuditEntry::by).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AuditEntry.Action.RAISED, "alice"),
+                org.assertj.core.groups.Tuple.tuple(AuditEntry.Action.AUTHORIZED, "passerelle:standard-change"));
+    }
+
+    @Test
+    void standard_change_is_refused_where_the_environment_requires_approval() {
+        assertThatThrownBy(() -> raise(ChangeType.STANDARD, true))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.UNPROCESSABLE))
+                .hasMessageContaining("raise a NORMAL change");
+    }
+
+    @Test
+    void normal_and_emergency_changes_wait_for_approval_even_where_none_is_required() {
+        for (var type : new ChangeType[] { ChangeType.NORMAL, ChangeType.EMERGENCY }) {
+            for (var requiresApproval : new boolean[] { true, false }) {
+                var change = raise(type, requiresApproval);
+                assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+                assertThat(change.authorizedBy()).isNull();
+                assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Raised.class,
+                        e -> assertThat(e.state()).isEqualTo(ChangeState.PENDING_APPROVAL));
+            }
+        }
+    }
+
+    @Test
+    void one_approval_by_another_change_manager_authorizes() {
+        var change = pending();
+
+        change.approve("bob", "looks good", LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.authorizedBy()).isEqualTo("bob");
+        assertThat(change.authorizedAt()).isEqualTo(LATER);
+        assertThat(change.decisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "looks good", LATER));
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Authorized.class,
+                e -> assertThat(e.authorizedBy()).isEqualTo("bob"));
+        assertThat(change.auditTrail()).last().satisfies(a -> {
+            assertThat(a.action()).isEqualTo(AuditEntry.Action.APPROVED);
+            assertThat(a.by()).isEqualTo("bob");
+            assertThat(a.state()).isEqualTo(ChangeState.AUTHORIZED);
+        });
+    }
+
+    @Test
+    void the_requester_can_never_approve_their_own_change_whatever_the_case_of_the_name() {
+        for (var requester : new String[] { "alice", "Alice", "ALICE" }) {
+            var change = pending();
+
+            assertThatThrownBy(() -> change.approve(requester, null, LATER))
+                    .isInstanceOf(SegregationOfDutiesException.class);
+
+            assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+            assertThat(change.decisions()).isEmpty();
+            assertThat(change.pullEvents()).isEmpty();
+            assertThat(change.auditTrail()).hasSize(1);
+        }
+    }
+
+    @Test
+    void approving_or_rejecting_a_change_that_is_not_pending_approval_conflicts() {
+        var authorized = pending();
+        authorized.approve("bob", null, LATER);
+        var rejected = pending();
+        rejected.reject("bob", "not now", LATER);
+        var standard = raise(ChangeType.STANDARD, false);
+
+        for (var change : new ChangeRequest[] { authorized, rejected, standard }) {
+            change.pullEvents();
+            assertConflict(() -> change.approve("carol", null, LATER));
+            assertConflict(() -> change.reject("carol", "no", LATER));
+            assertThat(change.pullEvents()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_rejection_records_the_reason_and_ends_the_change() {
+        var change = pending();
+
+        change.reject("bob", "freeze week", LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
+        assertThat(change.authorizedBy()).isNull();
+        assertThat(change.decisions()).containsExactly(new Decision("bob", Verdict.REJECTED, "freeze week", LATER));
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Rejected.class, e -> {
+            assertThat(e.rejectedBy()).isEqualTo("bob");
+            assertThat(e.reason()).isEqualTo("freeze week");
+        });
+    }
+
+    @Test
+    void a_rejection_without_a_reason_is_refused() {
+        var change = pending();
+
+        assertThatThrownBy(() -> change.reject("bob", " ", LATER)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+    }
+
+    @Test
+    void an_authorized_change_closes_when_its_deployment_succeeds() {
+        var change = raise(ChangeType.STANDARD, false);
+        change.pullEvents();
+
+        change.close(LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.CLOSED);
+        assertThat(change.closedAt()).isEqualTo(LATER);
+        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeEvent.Closed.class);
+        assertThat(change.auditTrail()).last().extracting(AuditEntry::action).isEqualTo(AuditEntry.Action.CLOSED);
+    }
+
+    @Test
+    void an_authorized_change_fails_with_the_reason_of_its_deployment() {
+        var change = raise(ChangeType.STANDARD, false);
+        change.pullEvents();
+
+        change.fail("health check failed", LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.FAILED);
+        assertThat(change.failureReason()).isEqualTo("health check failed");
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Failed.class,
+                e -> assertThat(e.reason()).isEqualTo("health check failed"));
+    }
+
+    @Test
+    void only_an_authorized_change_can_close_or_fail() {
+        var pending = pending();
+        var rejected = pending();
+        rejected.reject("bob", "no", LATER);
+        var closed = raise(ChangeType.STANDARD, false);
+        closed.close(LATER);
+        var failed = raise(ChangeType.STANDARD, false);
+        failed.fail("boom", LATER);
+
+        for (var change : new ChangeRequest[] { pending, rejected, closed, failed }) {
+            var state = change.state();
+            change.pullEvents();
+            assertConflict(() -> change.close(LATER));
+            assertConflict(() -> change.fail("again", LATER));
+            assertThat(change.state()).isEqualTo(state);
+            assertThat(change.pullEvents()).isEmpty();
+        }
+    }
+
+    @Test
+    void events_are_handed_over_once() {
+        var change = raise(ChangeType.NORMAL, true);
+
+        assertThat(change.pullEvents()).hasSize(1);
+        assertThat(change.pullEvents()).isEmpty();
+    }
+
+    /** A normal change waiting for approval, its raised event already handed over. */
+    private static ChangeRequest pending() {
+        var change = raise(ChangeType.NORMAL, true);
+        change.pullEvents();
+        return change;
+    }
+
+    private static ChangeRequest raise(ChangeType type, boolean requiresApproval) {
+        var proposal = new Proposal(type, "payments", "production", "Deploy payments 1.2.0 to production", null,
+                "alice", UUID.randomUUID(), UUID.randomUUID());
+        return ChangeRequest.raise(UUID.randomUUID(), proposal, requiresApproval, RAISED);
+    }
+
+    private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));
+    }
+}

@@ -1,0 +1,60 @@
+package io.passerelle.change.change;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** A test double of the port: keeps restored copies, so a use case must save to make a change visible. */
+class InMemoryChanges implements Changes {
+
+    private final Map<UUID, ChangeRequest> saved = new LinkedHashMap<>();
+
+    @Override
+    public Optional<ChangeRequest> find(UUID id) {
+        return Optional.ofNullable(saved.get(id)).map(InMemoryChanges::copy);
+    }
+
+    @Override
+    public Optional<ChangeRequest> findByDeployment(UUID deploymentId) {
+        return saved.values().stream().filter(c -> deploymentId.equals(c.deploymentId())).findFirst()
+                .map(InMemoryChanges::copy);
+    }
+
+    @Override
+    public List<ChangeRequest> list(@Nullable String service, @Nullable ChangeState state) {
+        return saved.values().stream()
+                .filter(c -> service == null || c.service().equals(service))
+                .filter(c -> state == null || c.state() == state)
+                .sorted(Comparator.comparing(ChangeRequest::raisedAt).reversed())
+                .map(InMemoryChanges::copy).toList();
+    }
+
+    @Override
+    public void save(ChangeRequest change) {
+        var known = saved.get(change.id());
+        if (!Objects.equals(known == null ? 0 : known.version(), change.version())) {
+            throw new IllegalStateException("stale version");
+        }
+        saved.put(change.id(), restore(change, change.version() + 1));
+    }
+
+    List<ChangeRequest> all() {
+        return new ArrayList<>(saved.values());
+    }
+
+    private static ChangeRequest copy(ChangeRequest c) {
+        return restore(c, c.version());
+    }
+
+    private static ChangeRequest restore(ChangeRequest c, int version) {
+        return ChangeRequest.restore(c.id(), c.proposal(), c.state(), c.raisedAt(), c.authorizedAt(),
+                c.authorizedBy(), c.closedAt(), c.failureReason(), c.decisions(), c.auditTrail(), version);
+    }
+}

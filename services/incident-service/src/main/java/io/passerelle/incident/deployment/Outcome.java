@@ -1,0 +1,6 @@
+package io.passerelle.incident.deployment;
+
+/** How a deployment ended. A FAILED one was rolled back or never took traffic. */
+public enum Outcome {
+    SUCCEEDED, FAILED
+}

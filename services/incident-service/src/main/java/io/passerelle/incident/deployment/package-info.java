@@ -1,0 +1,5 @@
+/** The incident service's own record of finished deployments, projected from release-service's events. */
+@NullMarked
+package io.passerelle.incident.deployment;
+
+import org.jspecify.annotations.NullMarked;

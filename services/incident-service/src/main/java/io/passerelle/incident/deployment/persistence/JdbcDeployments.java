@@ -1,0 +1,62 @@
+package io.passerelle.incident.deployment.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import io.passerelle.incident.deployment.Deployments;
+import io.passerelle.incident.deployment.FinishedDeployment;
+import io.passerelle.incident.deployment.Outcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcDeployments implements Deployments {
+
+    private final JdbcClient jdbc;
+
+    JdbcDeployments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean record(FinishedDeployment d) {
+        return jdbc.sql("""
+                insert into deployment (deployment_id, service, environment, version, commit_sha, change_id, outcome,
+                                        finished_at)
+                values (:id, :service, :environment, :version, :commitSha, :changeId, :outcome, :finishedAt)
+                on conflict (deployment_id) do nothing""")
+                .param("id", d.deploymentId())
+                .param("service", d.service())
+                .param("environment", d.environment())
+                .param("version", d.version())
+                .param("commitSha", d.commitSha())
+                .param("changeId", d.changeId(), java.sql.Types.OTHER)
+                .param("outcome", d.outcome().name())
+                .param("finishedAt", Timestamp.from(d.finishedAt()))
+                .update() == 1;
+    }
+
+    @Override
+    public List<FinishedDeployment> finishedBetween(String service, String environment, Instant from, Instant to) {
+        return jdbc.sql("""
+                select * from deployment
+                where service = :service and environment = :environment and finished_at between :from and :to
+                order by finished_at desc, deployment_id""")
+                .param("service", service)
+                .param("environment", environment)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(JdbcDeployments::map)
+                .list();
+    }
+
+    private static FinishedDeployment map(ResultSet rs, int row) throws SQLException {
+        return new FinishedDeployment(rs.getObject("deployment_id", java.util.UUID.class), rs.getString("service"),
+                rs.getString("environment"), rs.getString("version"), rs.getString("commit_sha"),
+                rs.getObject("change_id", java.util.UUID.class), Outcome.valueOf(rs.getString("outcome")),
+                rs.getTimestamp("finished_at").toInstant());
+    }
+}

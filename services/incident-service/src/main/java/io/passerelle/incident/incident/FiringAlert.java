@@ -1,0 +1,16 @@
+package io.passerelle.incident.incident;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** A firing alert as monitoring notified it; Alertmanager repeats the notification while the alert fires. */
+public record FiringAlert(String fingerprint, String alertName, String service, String environment,
+        @Nullable String severity, @Nullable String summary, Instant startsAt) {
+
+    /** The summary when there is one, else {@code <alertName> on <service>/<environment>}. */
+    String title() {
+        return summary != null && !summary.isBlank() ? summary.strip()
+                : alertName + " on " + service + "/" + environment;
+    }
+}

@@ -1,0 +1,238 @@
+package io.passerelle.incident.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.passerelle.incident.incident.IncidentEvent.IncidentOpened;
+import io.passerelle.incident.incident.IncidentEvent.IncidentResolved;
+import io.passerelle.incident.suspect.Suspect;
+import io.passerelle.platform.domain.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An unplanned interruption of a service in an environment. It opens with its priority (impact × urgency) and its
+ * suspect deployments, counts the repeated notifications of its alert while OPEN, and is RESOLVED once, which
+ * measures its time to restore.
+ */
+public final class Incident {
+
+    /** {@code reportedBy} / {@code resolvedBy} of what monitoring does. */
+    public static final String MONITORING = "monitoring";
+
+    private final UUID id;
+    private final String service;
+    private final String environment;
+    private final String title;
+    private final @Nullable String description;
+    private final Source source;
+    private final Level impact;
+    private final Level urgency;
+    private final @Nullable String fingerprint;
+    private final @Nullable String alertName;
+    private final Instant startedAt;
+    private final Instant openedAt;
+    private final String reportedBy;
+    private final List<Suspect> suspects;
+    private final int version;
+    private State state;
+    private int occurrences;
+    private @Nullable Instant lastSeenAt;
+    private @Nullable Instant resolvedAt;
+    private @Nullable String resolvedBy;
+    private final List<IncidentEvent> events = new ArrayList<>();
+
+    private Incident(UUID id, String service, String environment, String title, @Nullable String description,
+            Source source, Level impact, Level urgency, @Nullable String fingerprint, @Nullable String alertName,
+            Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects, int version, State state,
+            int occurrences, @Nullable Instant lastSeenAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy) {
+        this.id = id;
+        this.service = service;
+        this.environment = environment;
+        this.title = title;
+        this.description = description;
+        this.source = source;
+        this.impact = impact;
+        this.urgency = urgency;
+        this.fingerprint = fingerprint;
+        this.alertName = alertName;
+        this.startedAt = startedAt;
+        this.openedAt = openedAt;
+        this.reportedBy = reportedBy;
+        this.suspects = List.copyOf(suspects);
+        this.version = version;
+        this.state = state;
+        this.occurrences = occurrences;
+        this.lastSeenAt = lastSeenAt;
+        this.resolvedAt = resolvedAt;
+        this.resolvedBy = resolvedBy;
+    }
+
+    /** Monitoring opens an incident for a firing alert; its severity gives impact and urgency. */
+    public static Incident openFor(FiringAlert alert, List<Suspect> suspects, Instant openedAt, Instant notifiedAt) {
+        var severity = Severity.ofLabel(alert.severity());
+        var incident = new Incident(UUID.randomUUID(), alert.service(), alert.environment(), alert.title(), null,
+                Source.MONITORING, severity.impact(), severity.urgency(), alert.fingerprint(), alert.alertName(),
+                alert.startsAt(), openedAt, MONITORING, suspects, 0, State.OPEN, 1, notifiedAt, null, null);
+        incident.opened();
+        return incident;
+    }
+
+    /** The service desk logs an incident; it cannot have started in the future. */
+    public static Incident openFor(ServiceDeskReport report, String reportedBy, List<Suspect> suspects,
+            Instant openedAt) {
+        var startedAt = report.startedAt() == null ? openedAt : report.startedAt();
+        if (startedAt.isAfter(openedAt)) {
+            throw RuleViolationException.unprocessable(
+                    "an incident cannot start in the future: startedAt " + startedAt + " is after now " + openedAt);
+        }
+        var incident = new Incident(UUID.randomUUID(), report.service(), report.environment(), report.title(),
+                report.description(), Source.SERVICE_DESK, report.impact(), report.urgency(), null, null, startedAt,
+                openedAt, reportedBy, suspects, 0, State.OPEN, 1, null, null, null);
+        incident.opened();
+        return incident;
+    }
+
+    /** Rebuilds a stored incident (for repositories); registers no event. */
+    public static Incident restore(UUID id, String service, String environment, String title,
+            @Nullable String description, Source source, Level impact, Level urgency, @Nullable String fingerprint,
+            @Nullable String alertName, Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects,
+            int version, State state, int occurrences, @Nullable Instant lastSeenAt, @Nullable Instant resolvedAt,
+            @Nullable String resolvedBy) {
+        return new Incident(id, service, environment, title, description, source, impact, urgency, fingerprint,
+                alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences, lastSeenAt,
+                resolvedAt, resolvedBy);
+    }
+
+    private void opened() {
+        events.add(new IncidentOpened(id, service, environment, title, source, impact, urgency, priority(),
+                fingerprint, reportedBy, startedAt, openedAt, suspects));
+    }
+
+    /** Monitoring notified the same firing alert again: one more occurrence of this incident, no new incident. */
+    public void recordOccurrence(Instant notifiedAt) {
+        if (state != State.OPEN) {
+            throw RuleViolationException.conflict("incident " + id + " is " + state + ": it records no occurrence");
+        }
+        occurrences++;
+        if (lastSeenAt == null || notifiedAt.isAfter(lastSeenAt)) {
+            lastSeenAt = notifiedAt;
+        }
+    }
+
+    /** Service is restored at {@code at}; an incident is resolved once. */
+    public void resolve(Instant at, String by) {
+        if (state == State.RESOLVED) {
+            throw RuleViolationException.conflict("incident " + id + " is already resolved (at " + resolvedAt + ")");
+        }
+        state = State.RESOLVED;
+        resolvedAt = at;
+        resolvedBy = by;
+        events.add(new IncidentResolved(id, service, environment, startedAt, at, by, timeToRestore(startedAt, at)));
+    }
+
+    /** resolvedAt − startedAt, never negative (clocks of monitoring and people disagree). */
+    static Duration timeToRestore(Instant startedAt, Instant resolvedAt) {
+        var ttr = Duration.between(startedAt, resolvedAt);
+        return ttr.isNegative() ? Duration.ZERO : ttr;
+    }
+
+    public Optional<Duration> timeToRestore() {
+        return resolvedAt == null ? Optional.empty() : Optional.of(timeToRestore(startedAt, resolvedAt));
+    }
+
+    /** The events registered since load, once: the caller publishes them in the same transaction. */
+    public List<IncidentEvent> pullEvents() {
+        var pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    public Priority priority() {
+        return Priority.of(impact, urgency);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public @Nullable String description() {
+        return description;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public Level impact() {
+        return impact;
+    }
+
+    public Level urgency() {
+        return urgency;
+    }
+
+    public @Nullable String fingerprint() {
+        return fingerprint;
+    }
+
+    public @Nullable String alertName() {
+        return alertName;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public String reportedBy() {
+        return reportedBy;
+    }
+
+    public List<Suspect> suspects() {
+        return suspects;
+    }
+
+    /** The stored version this instance was loaded at (optimistic locking). */
+    public int version() {
+        return version;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int occurrences() {
+        return occurrences;
+    }
+
+    public @Nullable Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public @Nullable Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public @Nullable String resolvedBy() {
+        return resolvedBy;
+    }
+}

@@ -1,0 +1,29 @@
+package io.passerelle.incident.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** All incidents (port). */
+public interface Incidents {
+
+    /** Stores a new incident with its suspects. */
+    void add(Incident incident);
+
+    /** Stores the changes of a loaded incident; refuses (conflict) when someone else changed it meanwhile. */
+    void update(Incident incident);
+
+    Optional<Incident> byId(UUID id);
+
+    /** The OPEN incident of that alert fingerprint; there is at most one. */
+    Optional<Incident> openWithFingerprint(String fingerprint);
+
+    /** Whether an incident of that fingerprint and start was already resolved (same alert, same firing). */
+    boolean resolvedWith(String fingerprint, Instant startedAt);
+
+    /** Most recently opened first. */
+    List<Incident> list(@Nullable String service, @Nullable State state, int limit);
+}

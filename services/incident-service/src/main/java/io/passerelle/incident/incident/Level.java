@@ -1,0 +1,6 @@
+package io.passerelle.incident.incident;
+
+/** ITIL impact (how much is affected) or urgency (how fast it must be fixed). */
+public enum Level {
+    HIGH, MEDIUM, LOW
+}

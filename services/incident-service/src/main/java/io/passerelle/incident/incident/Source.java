@@ -1,0 +1,6 @@
+package io.passerelle.incident.incident;
+
+/** Who opened the incident: monitoring (an alert) or the service desk (a user's report). */
+public enum Source {
+    MONITORING, SERVICE_DESK
+}

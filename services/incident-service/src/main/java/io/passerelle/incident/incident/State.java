@@ -1,0 +1,6 @@
+package io.passerelle.incident.incident;
+
+/** An incident is OPEN until service is restored, then RESOLVED. */
+public enum State {
+    OPEN, RESOLVED
+}

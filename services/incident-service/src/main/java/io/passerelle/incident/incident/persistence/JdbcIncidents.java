@@ -1,0 +1,205 @@
+package io.passerelle.incident.incident.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.passerelle.incident.deployment.Outcome;
+import io.passerelle.incident.incident.Incident;
+import io.passerelle.incident.incident.Incidents;
+import io.passerelle.incident.incident.Level;
+import io.passerelle.incident.incident.Source;
+import io.passerelle.incident.incident.State;
+import io.passerelle.incident.suspect.Suspect;
+import io.passerelle.platform.domain.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcIncidents implements Incidents {
+
+    private final JdbcClient jdbc;
+
+    JdbcIncidents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(Incident i) {
+        jdbc.sql("""
+                insert into incident (id, service, environment, title, description, source, impact, urgency, priority,
+                    state, fingerprint, alert_name, occurrences, last_seen_at, started_at, opened_at, reported_by,
+                    resolved_at, resolved_by, version)
+                values (:id, :service, :environment, :title, :description, :source, :impact, :urgency, :priority,
+                    :state, :fingerprint, :alertName, :occurrences, :lastSeenAt, :startedAt, :openedAt, :reportedBy,
+                    :resolvedAt, :resolvedBy, 0)""")
+                .param("id", i.id())
+                .param("service", i.service())
+                .param("environment", i.environment())
+                .param("title", i.title())
+                .param("description", i.description(), Types.VARCHAR)
+                .param("source", i.source().name())
+                .param("impact", i.impact().name())
+                .param("urgency", i.urgency().name())
+                .param("priority", i.priority().name())
+                .param("state", i.state().name())
+                .param("fingerprint", i.fingerprint(), Types.VARCHAR)
+                .param("alertName", i.alertName(), Types.VARCHAR)
+                .param("occurrences", i.occurrences())
+                .param("lastSeenAt", timestamp(i.lastSeenAt()), Types.TIMESTAMP)
+                .param("startedAt", timestamp(i.startedAt()))
+                .param("openedAt", timestamp(i.openedAt()))
+                .param("reportedBy", i.reportedBy())
+                .param("resolvedAt", timestamp(i.resolvedAt()), Types.TIMESTAMP)
+                .param("resolvedBy", i.resolvedBy(), Types.VARCHAR)
+                .update();
+        for (var s : i.suspects()) {
+            jdbc.sql("""
+                    insert into suspect (incident_id, rank, deployment_id, version, commit_sha, change_id, outcome,
+                        finished_at, score, reason)
+                    values (:incidentId, :rank, :deploymentId, :version, :commitSha, :changeId, :outcome, :finishedAt,
+                        :score, :reason)""")
+                    .param("incidentId", i.id())
+                    .param("rank", s.rank())
+                    .param("deploymentId", s.deploymentId())
+                    .param("version", s.version())
+                    .param("commitSha", s.commitSha())
+                    .param("changeId", s.changeId(), Types.OTHER)
+                    .param("outcome", s.outcome().name())
+                    .param("finishedAt", timestamp(s.finishedAt()))
+                    .param("score", java.math.BigDecimal.valueOf(s.score()))
+                    .param("reason", s.reason())
+                    .update();
+        }
+    }
+
+    @Override
+    public void update(Incident i) {
+        int updated = jdbc.sql("""
+                update incident set state = :state, occurrences = :occurrences, last_seen_at = :lastSeenAt,
+                    resolved_at = :resolvedAt, resolved_by = :resolvedBy, version = version + 1
+                where id = :id and version = :version""")
+                .param("id", i.id())
+                .param("version", i.version())
+                .param("state", i.state().name())
+                .param("occurrences", i.occurrences())
+                .param("lastSeenAt", timestamp(i.lastSeenAt()), Types.TIMESTAMP)
+                .param("resolvedAt", timestamp(i.resolvedAt()), Types.TIMESTAMP)
+                .param("resolvedBy", i.resolvedBy(), Types.VARCHAR)
+                .update();
+        if (updated != 1) {
+            throw RuleViolationException.conflict("incident " + i.id() + " was changed meanwhile; try again");
+        }
+    }
+
+    @Override
+    public Optional<Incident> byId(UUID id) {
+        return withSuspects(jdbc.sql("select * from incident where id = :id").param("id", id)
+                .query(JdbcIncidents::row).list()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Incident> openWithFingerprint(String fingerprint) {
+        return withSuspects(jdbc.sql("select * from incident where fingerprint = :fingerprint and state = 'OPEN'")
+                .param("fingerprint", fingerprint)
+                .query(JdbcIncidents::row).list()).stream().findFirst();
+    }
+
+    @Override
+    public boolean resolvedWith(String fingerprint, Instant startedAt) {
+        return jdbc.sql("""
+                select exists (select 1 from incident
+                               where fingerprint = :fingerprint and state = 'RESOLVED' and started_at = :startedAt)""")
+                .param("fingerprint", fingerprint)
+                .param("startedAt", Timestamp.from(startedAt))
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public List<Incident> list(@Nullable String service, @Nullable State state, int limit) {
+        return withSuspects(jdbc.sql("""
+                select * from incident
+                where (cast(:service as text) is null or service = :service)
+                  and (cast(:state as text) is null or state = :state)
+                order by opened_at desc, id
+                limit :limit""")
+                .param("service", service, Types.VARCHAR)
+                .param("state", state == null ? null : state.name(), Types.VARCHAR)
+                .param("limit", limit)
+                .query(JdbcIncidents::row).list());
+    }
+
+    private List<Incident> withSuspects(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Suspect>> suspects = new HashMap<>();
+        jdbc.sql("select * from suspect where incident_id in (:ids) order by incident_id, rank")
+                .param("ids", rows.stream().map(Row::id).toList())
+                .query((rs, n) -> Map.entry(rs.getObject("incident_id", UUID.class), suspect(rs)))
+                .list()
+                .forEach(e -> suspects.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return rows.stream().map(r -> r.incident(suspects.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static Suspect suspect(ResultSet rs) throws SQLException {
+        return new Suspect(rs.getInt("rank"), rs.getObject("deployment_id", UUID.class), rs.getString("version"),
+                rs.getString("commit_sha"), rs.getObject("change_id", UUID.class),
+                Outcome.valueOf(rs.getString("outcome")), instant(rs, "finished_at"),
+                rs.getBigDecimal("score").doubleValue(), rs.getString("reason"));
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        var id = rs.getObject("id", UUID.class);
+        var service = rs.getString("service");
+        var environment = rs.getString("environment");
+        var title = rs.getString("title");
+        var description = rs.getString("description");
+        var source = Source.valueOf(rs.getString("source"));
+        var impact = Level.valueOf(rs.getString("impact"));
+        var urgency = Level.valueOf(rs.getString("urgency"));
+        var fingerprint = rs.getString("fingerprint");
+        var alertName = rs.getString("alert_name");
+        var startedAt = instant(rs, "started_at");
+        var openedAt = instant(rs, "opened_at");
+        var reportedBy = rs.getString("reported_by");
+        var version = rs.getInt("version");
+        var state = State.valueOf(rs.getString("state"));
+        var occurrences = rs.getInt("occurrences");
+        var lastSeenAt = nullableInstant(rs, "last_seen_at");
+        var resolvedAt = nullableInstant(rs, "resolved_at");
+        var resolvedBy = rs.getString("resolved_by");
+        return new Row(id, suspects -> Incident.restore(id, service, environment, title, description, source, impact,
+                urgency, fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences,
+                lastSeenAt, resolvedAt, resolvedBy));
+    }
+
+    private record Row(UUID id, java.util.function.Function<List<Suspect>, Incident> withSuspects) {
+
+        Incident incident(List<Suspect> suspects) {
+            return withSuspects.apply(suspects);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

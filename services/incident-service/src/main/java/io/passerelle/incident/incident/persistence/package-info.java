@@ -1,0 +1,5 @@
+/** Incidents and their suspects in PostgreSQL. */
+@NullMarked
+package io.passerelle.incident.incident.persistence;
+
+import org.jspecify.annotations.NullMarked;

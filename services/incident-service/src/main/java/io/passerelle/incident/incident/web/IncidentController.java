@@ -1,0 +1,82 @@
+package io.passerelle.incident.incident.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.passerelle.incident.api.IncidentsApi;
+import io.passerelle.incident.api.model.Incident;
+import io.passerelle.incident.api.model.IncidentReport;
+import io.passerelle.incident.api.model.IncidentState;
+import io.passerelle.incident.incident.Incidents;
+import io.passerelle.incident.incident.OpenIncident;
+import io.passerelle.incident.incident.ResolveIncident;
+import io.passerelle.incident.incident.State;
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.security.Roles;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+class IncidentController implements IncidentsApi {
+
+    private static final String SERVICE_DESK = "hasRole('" + Roles.SERVICE_DESK + "')";
+    private static final String READERS = "hasAnyRole('" + Roles.SERVICE_DESK + "', '" + Roles.CHANGE_MANAGER + "', '"
+            + Roles.RELEASE_MANAGER + "')";
+
+    private final OpenIncident openIncident;
+    private final ResolveIncident resolveIncident;
+    private final Incidents incidents;
+
+    IncidentController(OpenIncident openIncident, ResolveIncident resolveIncident, Incidents incidents) {
+        this.openIncident = openIncident;
+        this.resolveIncident = resolveIncident;
+        this.incidents = incidents;
+    }
+
+    @Override
+    @PreAuthorize(SERVICE_DESK)
+    @Transactional
+    public ResponseEntity<Incident> reportIncident(IncidentReport report) {
+        var incident = openIncident.onReport(IncidentMapping.report(report), caller());
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(incident.id())
+                .toUri();
+        return ResponseEntity.created(location).body(IncidentMapping.view(incident));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public ResponseEntity<List<Incident>> listIncidents(@Nullable String service, @Nullable IncidentState state,
+            Integer limit) {
+        var found = incidents.list(service, state == null ? null : State.valueOf(state.name()), limit);
+        return ResponseEntity.ok(found.stream().map(IncidentMapping::view).toList());
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public ResponseEntity<Incident> getIncident(UUID id) {
+        return incidents.byId(id).map(IncidentMapping::view).map(ResponseEntity::ok)
+                .orElseThrow(() -> new NotFoundException("incident", id));
+    }
+
+    @Override
+    @PreAuthorize(SERVICE_DESK)
+    @Transactional
+    public ResponseEntity<Incident> resolveIncident(UUID id) {
+        return ResponseEntity.ok(IncidentMapping.view(resolveIncident.now(id, caller())));
+    }
+
+    private static String caller() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            throw new IllegalStateException("no authenticated caller");
+        }
+        return authentication.getName();
+    }
+}

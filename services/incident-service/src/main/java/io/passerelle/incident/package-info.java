@@ -1,0 +1,5 @@
+/** Incident management: incidents from monitoring and the service desk, with suspect deployments. */
+@NullMarked
+package io.passerelle.incident;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Attribution: which recent deployments of a service are suspected of causing its incident, and why. */
+@NullMarked
+package io.passerelle.incident.suspect;
+
+import org.jspecify.annotations.NullMarked;

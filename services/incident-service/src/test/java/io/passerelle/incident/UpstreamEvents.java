@@ -1,0 +1,62 @@
+package io.passerelle.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.passerelle.platform.event.CloudEvent;
+import io.passerelle.platform.test.EventProbe;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Publishes the events other services would, shaped as their schemas say, for the integration tests. */
+final class UpstreamEvents {
+
+    private final EventProbe probe;
+    private final JdbcClient jdbc;
+
+    UpstreamEvents(EventProbe probe, JdbcClient jdbc) {
+        this.probe = probe;
+        this.jdbc = jdbc;
+    }
+
+    /** A service name of its own per test, so that tests sharing the schema never see each other's data. */
+    static String newService() {
+        return "svc-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    UUID deployed(String outcome, String service, String environment, Instant finishedAt) {
+        var id = UUID.randomUUID();
+        var data = new HashMap<String, Object>(Map.of("deploymentId", id.toString(),
+                "releaseId", UUID.randomUUID().toString(), "changeId", UUID.randomUUID().toString(),
+                "service", service, "environment", environment, "version", "1.4." + id.toString().substring(0, 4),
+                "commitSha", "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", "finishedAt", finishedAt.toString()));
+        if (outcome.equals("FAILED")) {
+            data.put("reason", "health check failed");
+        }
+        probe.publish(outcome.equals("FAILED") ? "deployment.failed.v1" : "deployment.succeeded.v1", id.toString(),
+                data);
+        return id;
+    }
+
+    void awaitProjected(String service, int deployments) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from deployment where service = :service").param("service", service)
+                .query(Integer.class).single() == deployments);
+    }
+
+    CloudEvent fired(String fingerprint, String service, String severity, Instant startsAt) {
+        return probe.publish("alert.fired.v1", fingerprint, Map.of("fingerprint", fingerprint,
+                "alertName", "HighErrorRate", "service", service, "environment", "production",
+                "severity", severity, "startsAt", startsAt.toString(),
+                "labels", Map.of("alertname", "HighErrorRate", "team", "payments")));
+    }
+
+    CloudEvent resolved(String fingerprint, String service, Instant startsAt, Instant endsAt) {
+        return probe.publish("alert.resolved.v1", fingerprint, Map.of("fingerprint", fingerprint,
+                "alertName", "HighErrorRate", "service", service, "environment", "production",
+                "startsAt", startsAt.toString(), "endsAt", endsAt.toString()));
+    }
+}

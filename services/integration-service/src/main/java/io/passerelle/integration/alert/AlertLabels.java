@@ -1,0 +1,5 @@
+package io.passerelle.integration.alert;
+
+/** The label names that carry the service and the environment of an alert (configurable per monitoring setup). */
+public record AlertLabels(String service, String environment) {
+}

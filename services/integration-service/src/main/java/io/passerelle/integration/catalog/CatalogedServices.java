@@ -1,0 +1,18 @@
+package io.passerelle.integration.catalog;
+
+import java.util.Optional;
+
+/** The catalog projection (port). Repositories match case-insensitively, as on GitHub. */
+public interface CatalogedServices {
+
+    /**
+     * Adds the service or replaces what is known of it, unless what is stored was registered later.
+     *
+     * @throws RepositoryAlreadyCatalogedException when another service already holds the repository
+     */
+    void register(CatalogedService service);
+
+    Optional<CatalogedService> byName(String name);
+
+    Optional<CatalogedService> byRepository(String repository);
+}

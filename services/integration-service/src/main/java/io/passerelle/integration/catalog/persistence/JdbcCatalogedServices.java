@@ -1,0 +1,66 @@
+package io.passerelle.integration.catalog.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+
+import io.passerelle.integration.catalog.CatalogedService;
+import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integration.catalog.RepositoryAlreadyCatalogedException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcCatalogedServices implements CatalogedServices {
+
+    private final JdbcClient jdbc;
+
+    JdbcCatalogedServices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void register(CatalogedService service) {
+        try {
+            jdbc.sql("""
+                    insert into cataloged_service (service, repository, default_branch, webhook_secret_sealed, registered_at)
+                    values (:service, :repository, :branch, :secret, :at)
+                    on conflict (service) do update set repository = excluded.repository,
+                        default_branch = excluded.default_branch, webhook_secret_sealed = excluded.webhook_secret_sealed,
+                        registered_at = excluded.registered_at
+                    where cataloged_service.registered_at <= excluded.registered_at""")
+                    .param("service", service.name())
+                    .param("repository", service.repository())
+                    .param("branch", service.defaultBranch())
+                    .param("secret", service.webhookSecretSealed())
+                    .param("at", Timestamp.from(service.registeredAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new RepositoryAlreadyCatalogedException(service.repository(), service.name(), e);
+        }
+    }
+
+    @Override
+    public Optional<CatalogedService> byName(String name) {
+        return jdbc.sql("select * from cataloged_service where service = :name")
+                .param("name", name)
+                .query(JdbcCatalogedServices::map)
+                .optional();
+    }
+
+    @Override
+    public Optional<CatalogedService> byRepository(String repository) {
+        return jdbc.sql("select * from cataloged_service where lower(repository) = lower(:repository)")
+                .param("repository", repository)
+                .query(JdbcCatalogedServices::map)
+                .optional();
+    }
+
+    private static CatalogedService map(ResultSet rs, int row) throws SQLException {
+        return new CatalogedService(rs.getString("service"), rs.getString("repository"),
+                rs.getString("default_branch"), rs.getString("webhook_secret_sealed"),
+                rs.getTimestamp("registered_at").toInstant());
+    }
+}

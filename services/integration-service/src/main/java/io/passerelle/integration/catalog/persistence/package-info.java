@@ -1,0 +1,5 @@
+/** The catalog projection in PostgreSQL. */
+@NullMarked
+package io.passerelle.integration.catalog.persistence;
+
+import org.jspecify.annotations.NullMarked;

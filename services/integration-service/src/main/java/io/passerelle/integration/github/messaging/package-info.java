@@ -1,0 +1,5 @@
+/** pipeline.succeeded.v1 through the outbox. */
+@NullMarked
+package io.passerelle.integration.github.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Received GitHub deliveries in PostgreSQL. */
+@NullMarked
+package io.passerelle.integration.github.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package io.passerelle.integration.github.web;
+
+import io.passerelle.integration.api.GithubApi;
+import io.passerelle.integration.api.model.WebhookOutcome;
+import io.passerelle.integration.api.model.WebhookOutcome.OutcomeEnum;
+import io.passerelle.integration.github.ReceiveGithubDelivery;
+import io.passerelle.integration.github.Verdict;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Implemented by hand, not through {@link GithubApi}: the signature covers the exact bytes, so the body is taken raw
+ * and parsed here. Authenticates by signature ({@code passerelle.security.public-paths}), hence {@code permitAll()}.
+ */
+@RestController
+class GithubWebhookController {
+
+    private final ReceiveGithubDelivery receive;
+    private final JsonMapper tolerant;
+
+    GithubWebhookController(ReceiveGithubDelivery receive, JsonMapper json) {
+        this.receive = receive;
+        this.tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    @PostMapping(path = GithubApi.PATH_RECEIVE_GITHUB_DELIVERY, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public ResponseEntity<WebhookOutcome> receiveGithubDelivery(@RequestHeader("X-GitHub-Event") String event,
+            @RequestHeader("X-GitHub-Delivery") String deliveryId,
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,
+            @RequestBody byte[] body) {
+        var delivery = parse(body).toDomain(event, deliveryId);
+        return switch (receive.receive(delivery, body, signature)) {
+            case Verdict.Accepted accepted ->
+                ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookOutcome(OutcomeEnum.ACCEPTED));
+            case Verdict.Ignored ignored -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new WebhookOutcome(OutcomeEnum.IGNORED).reason(ignored.reason()));
+            case Verdict.Pong pong -> ResponseEntity.ok(new WebhookOutcome(OutcomeEnum.PONG));
+        };
+    }
+
+    private GithubPayload parse(byte[] body) {
+        GithubPayload payload;
+        try {
+            payload = tolerant.readValue(body, GithubPayload.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the body is not a GitHub webhook payload in JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (payload == null) {
+            throw new IllegalArgumentException("the body is not a GitHub webhook payload in JSON");
+        }
+        return payload;
+    }
+}

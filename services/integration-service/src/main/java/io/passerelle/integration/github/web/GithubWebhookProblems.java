@@ -1,0 +1,33 @@
+package io.passerelle.integration.github.web;
+
+import java.net.URI;
+
+import io.passerelle.integration.github.InvalidSignatureException;
+import io.passerelle.integration.github.ReplayedDeliveryException;
+import io.passerelle.platform.web.ProblemDetailsAdvice;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** problem+json for the two refusals specific to signed webhooks. */
+@RestControllerAdvice(assignableTypes = GithubWebhookController.class)
+class GithubWebhookProblems {
+
+    @ExceptionHandler(InvalidSignatureException.class)
+    ProblemDetail invalidSignature(InvalidSignatureException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", e.getMessage());
+    }
+
+    @ExceptionHandler(ReplayedDeliveryException.class)
+    ProblemDetail replayed(ReplayedDeliveryException e) {
+        return problem(HttpStatus.CONFLICT, "replayed-delivery", "Replayed delivery", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,45 @@
+package io.passerelle.integration;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.test.EventProbe;
+import io.passerelle.platform.test.TestEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Registers services the way release-service does: a service.registered.v1 with a sealed secret, on the bus. */
+public final class TestCatalog {
+
+    private static final SecretSealer SEALER = new SecretSealer(TestEvents.SECRETS_KEY);
+
+    private TestCatalog() {
+    }
+
+    public record Registered(String service, String repository, String defaultBranch, String secret) {
+    }
+
+    /** A new service with a random name, repository and secret; returns once the projection holds it. */
+    public static Registered register(EventProbe events, JdbcClient jdbc, String defaultBranch) {
+        var suffix = UUID.randomUUID().toString().substring(0, 8);
+        var registered = new Registered("svc-" + suffix, "octo-org/Repo-" + suffix, defaultBranch,
+                "secret-" + UUID.randomUUID());
+        events.publish("service.registered.v1", registered.service(), Map.of(
+                "service", registered.service(),
+                "repository", registered.repository(),
+                "defaultBranch", defaultBranch,
+                "webhookSecretSealed", SEALER.seal(registered.secret()),
+                "environments", List.of(Map.of("name", "prod", "order", 1, "requiresApproval", false,
+                        "deployTarget", Map.of("type", "webhook", "url", "http://127.0.0.1:1/deploy"))),
+                "registeredAt", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from cataloged_service where service = :s").param("s", registered.service())
+                .query(Integer.class).single() == 1);
+        return registered;
+    }
+}

@@ -1,0 +1,134 @@
+package io.passerelle.integration.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import io.passerelle.platform.test.EventContracts;
+import io.passerelle.platform.test.EventProbe;
+import io.passerelle.platform.test.PasserelleIntegrationTest;
+import io.passerelle.platform.test.TestJwts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PasserelleIntegrationTest
+@AutoConfigureMockMvc
+class AlertmanagerWebhookIntegrationTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired EventProbe events;
+    @Autowired JdbcClient jdbc;
+
+    /** Alertmanager's webhook body, with a field it might add one day ({@code futureField}). */
+    static String notification(String version, String status, String alerts) {
+        return """
+                {"version":"%s","groupKey":"{}:{alertname=\\"HighErrorRate\\"}","truncatedAlerts":0,"status":"%s",
+                 "receiver":"passerelle","groupLabels":{"alertname":"HighErrorRate"},
+                 "commonLabels":{"alertname":"HighErrorRate"},"commonAnnotations":{},
+                 "externalURL":"http://alertmanager:9093","futureField":{"x":1},"alerts":[%s]}"""
+                .formatted(version, status, alerts);
+    }
+
+    static String alert(String status, String fingerprint, String labels) {
+        return """
+                {"status":"%s","labels":{%s},"annotations":{"summary":"5xx above 5%% for 5m"},
+                 "startsAt":"2026-11-27T10:00:00.123456789Z","endsAt":"%s",
+                 "generatorURL":"http://prometheus:9090/graph?g0.expr=rate","fingerprint":"%s","silencedBy":[]}"""
+                .formatted(status, labels, status.equals("resolved") ? "2026-11-27T10:07:30Z" : "0001-01-01T00:00:00Z",
+                        fingerprint);
+    }
+
+    static final String LABELS = """
+            "alertname":"HighErrorRate","severity":"critical","service":"payments","environment":"prod\"""";
+
+    int eventsFor(String fingerprint) {
+        return jdbc.sql("select count(*) from outbox_event where subject = :fp").param("fp", fingerprint)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void firing_and_resolved_alerts_become_events_and_unlabelled_ones_are_skipped() throws Exception {
+        var fingerprint = UUID.randomUUID().toString().substring(0, 16);
+        var unlabelled = "nolabels-" + fingerprint;
+
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "firing", alert("firing", fingerprint, LABELS) + ","
+                                + alert("firing", unlabelled, "\"alertname\":\"Orphan\""))))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.skipped").value(1));
+
+        var fired = EventContracts.assertConforms(events.await("alert.fired.v1",
+                data -> data.get("fingerprint").asString().equals(fingerprint))).data();
+        assertThat(fired.get("alertName").asString()).isEqualTo("HighErrorRate");
+        assertThat(fired.get("service").asString()).isEqualTo("payments");
+        assertThat(fired.get("environment").asString()).isEqualTo("prod");
+        assertThat(fired.get("severity").asString()).isEqualTo("critical");
+        assertThat(fired.get("summary").asString()).isEqualTo("5xx above 5% for 5m");
+        assertThat(fired.get("startsAt").asString()).isEqualTo("2026-11-27T10:00:00.123456789Z");
+        assertThat(fired.get("labels").get("severity").asString()).isEqualTo("critical");
+        assertThat(eventsFor(unlabelled)).isZero();
+
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "resolved", alert("resolved", fingerprint, LABELS))))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.skipped").value(0));
+
+        var resolved = EventContracts.assertConforms(events.await("alert.resolved.v1",
+                data -> data.get("fingerprint").asString().equals(fingerprint))).data();
+        assertThat(resolved.get("endsAt").asString()).isEqualTo("2026-11-27T10:07:30Z");
+        assertThat(resolved.get("service").asString()).isEqualTo("payments");
+    }
+
+    @Test
+    void without_a_token_it_is_401() throws Exception {
+        var fingerprint = UUID.randomUUID().toString();
+        mvc.perform(post("/webhooks/alertmanager").contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "firing", alert("firing", fingerprint, LABELS))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(eventsFor(fingerprint)).isZero();
+    }
+
+    @Test
+    void with_another_role_it_is_403() throws Exception {
+        var fingerprint = UUID.randomUUID().toString();
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-ci", "pipeline"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "firing", alert("firing", fingerprint, LABELS))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(eventsFor(fingerprint)).isZero();
+    }
+
+    @Test
+    void another_webhook_version_is_a_400_problem_and_writes_nothing() throws Exception {
+        var fingerprint = UUID.randomUUID().toString();
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("3", "firing", alert("firing", fingerprint, LABELS))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'3'")));
+        assertThat(eventsFor(fingerprint)).isZero();
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_problem() throws Exception {
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON).content("[1,"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}

@@ -1,0 +1,61 @@
+package io.passerelle.integration.executor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A real HTTP deploy target on 127.0.0.1 that records what it receives and answers the given statuses in turn. */
+final class FakeDeployTarget implements AutoCloseable {
+
+    /** @param nanos when it arrived ({@link System#nanoTime()}) */
+    record Received(Map<String, List<String>> headers, byte[] body, long nanos) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final int[] statuses;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    /** The last status repeats for every further call. */
+    FakeDeployTarget(int... statuses) throws IOException {
+        this.statuses = statuses;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/deploy", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
+            int status = this.statuses[Math.min(calls.getAndIncrement(), this.statuses.length - 1)];
+            byte[] answer = "{}".getBytes();
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/deploy";
+    }
+
+    String authority() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,203 @@
+package io.passerelle.integration.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.util.UUID;
+
+import io.passerelle.integration.TestCatalog;
+import io.passerelle.platform.crypto.HmacSha256;
+import io.passerelle.platform.test.EventContracts;
+import io.passerelle.platform.test.EventProbe;
+import io.passerelle.platform.test.PasserelleIntegrationTest;
+import io.passerelle.platform.test.RepositoryFiles;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+@PasserelleIntegrationTest
+@AutoConfigureMockMvc
+class GithubWebhookIntegrationTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired EventProbe events;
+    @Autowired JdbcClient jdbc;
+    @Autowired JsonMapper json;
+
+    TestCatalog.Registered service;
+
+    @BeforeEach
+    void registerAService() {
+        Assumptions.assumeTrue(RepositoryFiles.vectors().isPresent(), RepositoryFiles.NO_VECTORS);
+        service = TestCatalog.register(events, jdbc, "master");
+    }
+
+    /** The real GitHub delivery from the shared vectors, pointed at our service's repository. */
+    ObjectNode workflowRun() throws Exception {
+        var file = RepositoryFiles.vectors().orElseThrow().resolve("github/workflow_run_completed.payload.json");
+        var payload = (ObjectNode) json.readTree(Files.readAllBytes(file));
+        ((ObjectNode) payload.get("repository")).put("full_name", service.repository().toLowerCase());
+        return payload;
+    }
+
+    ResultActions deliver(String event, String deliveryId, byte[] body, @Nullable String signature) throws Exception {
+        var request = post("/webhooks/github").contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("X-GitHub-Event", event).header("X-GitHub-Delivery", deliveryId);
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return mvc.perform(request);
+    }
+
+    ResultActions deliverSigned(String event, String deliveryId, byte[] body) throws Exception {
+        return deliver(event, deliveryId, body, HmacSha256.sign(service.secret(), body));
+    }
+
+    int pipelineEventsFor(String deliveryId) {
+        return jdbc.sql("""
+                select count(*) from outbox_event where type = 'pipeline.succeeded.v1'
+                and payload -> 'data' ->> 'deliveryId' = :id""").param("id", deliveryId).query(Integer.class).single();
+    }
+
+    int deliveriesRecorded(String deliveryId) {
+        return jdbc.sql("select count(*) from github_delivery where delivery_id = :id").param("id", deliveryId)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void a_green_workflow_run_on_the_default_branch_becomes_pipeline_succeeded() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+        var body = json.writeValueAsBytes(workflowRun());
+
+        deliverSigned("workflow_run", deliveryId, body)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.outcome").value("accepted"))
+                .andExpect(jsonPath("$.reason").doesNotExist());
+
+        var event = EventContracts.assertConforms(events.await("pipeline.succeeded.v1",
+                data -> data.get("deliveryId").asString().equals(deliveryId)));
+        var data = event.data();
+        assertThat(data.get("service").asString()).isEqualTo(service.service());
+        assertThat(data.get("repository").asString()).isEqualTo(service.repository());
+        assertThat(data.get("branch").asString()).isEqualTo("master");
+        assertThat(data.get("commitSha").asString()).isEqualTo("3484a3fb816e0859fd6e1cea078d76385ff50625");
+        assertThat(data.get("runId").asString()).isEqualTo("289782451");
+        assertThat(data.get("runUrl").asString()).isEqualTo("https://github.com/octo-org/octo-repo/actions/runs/289782451");
+        assertThat(data.get("actor").asString()).isEqualTo("Codertocat");
+        assertThat(data.get("provider").asString()).isEqualTo("github");
+        assertThat(data.get("finishedAt").asString()).isEqualTo("2020-10-05T16:33:49Z");
+        assertThat(deliveriesRecorded(deliveryId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_bad_signature_is_refused_with_401_and_nothing_is_written() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+        var body = json.writeValueAsBytes(workflowRun());
+
+        deliver("workflow_run", deliveryId, body, HmacSha256.sign("not-the-secret", body))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/unauthenticated"));
+        // signed by the right secret, but over other bytes than those sent
+        deliver("workflow_run", deliveryId, body, HmacSha256.sign(service.secret(), (new String(body) + " ").getBytes()))
+                .andExpect(status().isUnauthorized());
+
+        assertThat(deliveriesRecorded(deliveryId)).isZero();
+        assertThat(pipelineEventsFor(deliveryId)).isZero();
+    }
+
+    @Test
+    void a_missing_signature_is_refused_with_401() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+
+        deliver("workflow_run", deliveryId, json.writeValueAsBytes(workflowRun()), null)
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("X-Hub-Signature-256 is missing"));
+        assertThat(deliveriesRecorded(deliveryId)).isZero();
+    }
+
+    @Test
+    void a_replayed_delivery_is_refused_with_409_and_has_one_effect() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+        var body = json.writeValueAsBytes(workflowRun());
+
+        deliverSigned("workflow_run", deliveryId, body).andExpect(status().isAccepted());
+        deliverSigned("workflow_run", deliveryId, body)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/replayed-delivery"));
+
+        assertThat(pipelineEventsFor(deliveryId)).isEqualTo(1);
+        assertThat(deliveriesRecorded(deliveryId)).isEqualTo(1);
+    }
+
+    @Test
+    void runs_not_completed_not_green_or_on_another_branch_are_ignored() throws Exception {
+        var inProgress = workflowRun().put("action", "in_progress");
+        var failed = workflowRun();
+        ((ObjectNode) failed.get("workflow_run")).put("conclusion", "failure");
+        var otherBranch = workflowRun();
+        ((ObjectNode) otherBranch.get("workflow_run")).put("head_branch", "feature/login");
+
+        for (var payload : new ObjectNode[] { inProgress, failed, otherBranch }) {
+            var deliveryId = UUID.randomUUID().toString();
+            deliverSigned("workflow_run", deliveryId, json.writeValueAsBytes(payload))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.outcome").value("ignored"))
+                    .andExpect(jsonPath("$.reason").isNotEmpty());
+            assertThat(pipelineEventsFor(deliveryId)).isZero();
+            assertThat(deliveriesRecorded(deliveryId)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void other_events_are_ignored_and_ping_answers_200() throws Exception {
+        var push = UUID.randomUUID().toString();
+        deliverSigned("push", push, json.writeValueAsBytes(workflowRun()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.outcome").value("ignored"));
+        deliverSigned("ping", UUID.randomUUID().toString(), json.writeValueAsBytes(json.createObjectNode()
+                        .put("zen", "Design for failure.")
+                        .set("repository", json.createObjectNode().put("full_name", service.repository()))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("pong"));
+        assertThat(pipelineEventsFor(push)).isZero();
+    }
+
+    @Test
+    void a_repository_outside_the_catalog_is_ignored_and_nothing_is_written() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+        var payload = workflowRun();
+        ((ObjectNode) payload.get("repository")).put("full_name", "octo-org/not-catalogued-" + deliveryId);
+
+        deliver("workflow_run", deliveryId, json.writeValueAsBytes(payload), null)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.outcome").value("ignored"))
+                .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("not in the catalog")));
+        assertThat(deliveriesRecorded(deliveryId)).isZero();
+        assertThat(pipelineEventsFor(deliveryId)).isZero();
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_problem() throws Exception {
+        var body = "{not json".getBytes();
+        deliver("workflow_run", UUID.randomUUID().toString(), body, HmacSha256.sign(service.secret(), body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
+    }
+}

@@ -1,0 +1,20 @@
+package io.passerelle.release.catalog.config;
+
+import java.time.Clock;
+
+import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.release.catalog.CatalogEvents;
+import io.passerelle.release.catalog.RegisterService;
+import io.passerelle.release.catalog.Services;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The catalog's use cases; a {@link SecretSealer} (passerelle.secrets.key) is required to start. */
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+    @Bean
+    RegisterService registerService(Services services, CatalogEvents events, SecretSealer sealer, Clock clock) {
+        return new RegisterService(services, events, sealer, clock);
+    }
+}

@@ -1,0 +1,82 @@
+package io.passerelle.release.catalog.web;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.security.Roles;
+import io.passerelle.release.api.ServicesApi;
+import io.passerelle.release.api.model.DeployTargetSpec;
+import io.passerelle.release.api.model.EnvironmentSpec;
+import io.passerelle.release.api.model.RegisteredService;
+import io.passerelle.release.api.model.ServiceRegistration;
+import io.passerelle.release.catalog.DeployTarget;
+import io.passerelle.release.catalog.Environment;
+import io.passerelle.release.catalog.RegisterService;
+import io.passerelle.release.catalog.RegisterService.NewService;
+import io.passerelle.release.catalog.Service;
+import io.passerelle.release.catalog.Services;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The catalog over HTTP. Responses never carry the webhook secret, sealed or not. */
+@RestController
+class ServicesController implements ServicesApi {
+
+    static final String READERS = "hasAnyRole('" + Roles.RELEASE_MANAGER + "','" + Roles.CHANGE_MANAGER + "','"
+            + Roles.SERVICE_DESK + "','" + Roles.PIPELINE + "')";
+
+    private final RegisterService registerService;
+    private final Services services;
+
+    ServicesController(RegisterService registerService, Services services) {
+        this.registerService = registerService;
+        this.services = services;
+    }
+
+    @Override
+    @PreAuthorize("hasRole('" + Roles.RELEASE_MANAGER + "')")
+    @Transactional
+    public ResponseEntity<RegisteredService> registerService(ServiceRegistration body) {
+        var service = registerService.register(new NewService(body.getName(), body.getRepository(),
+                body.getDefaultBranch(), body.getWebhookSecret(),
+                body.getEnvironments().stream().map(ServicesController::environment).toList()));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}")
+                .buildAndExpand(service.name()).toUri();
+        return ResponseEntity.created(location).body(view(service));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    public ResponseEntity<RegisteredService> getService(String name) {
+        return ResponseEntity.ok(view(services.byName(name).orElseThrow(() -> new NotFoundException("service", name))));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    public ResponseEntity<List<RegisteredService>> listServices() {
+        return ResponseEntity.ok(services.all().stream().map(ServicesController::view).toList());
+    }
+
+    private static Environment environment(EnvironmentSpec spec) {
+        var target = spec.getDeployTarget();
+        return new Environment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
+                new DeployTarget(target.getType().getValue(), URI.create(target.getUrl())));
+    }
+
+    private static RegisteredService view(Service service) {
+        return new RegisteredService(service.name(), service.repository(), service.defaultBranch(), true,
+                service.environments().stream().map(ServicesController::view).toList(),
+                service.registeredAt().atOffset(ZoneOffset.UTC));
+    }
+
+    private static EnvironmentSpec view(Environment environment) {
+        return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
+                new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
+                        environment.target().url().toString()));
+    }
+}

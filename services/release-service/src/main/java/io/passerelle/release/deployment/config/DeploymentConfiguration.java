@@ -1,0 +1,41 @@
+package io.passerelle.release.deployment.config;
+
+import java.time.Clock;
+
+import io.passerelle.release.catalog.Services;
+import io.passerelle.release.deployment.ApplyChangeDecision;
+import io.passerelle.release.deployment.DeploymentEvents;
+import io.passerelle.release.deployment.Deployments;
+import io.passerelle.release.deployment.RecordRelease;
+import io.passerelle.release.deployment.Releases;
+import io.passerelle.release.deployment.ReportDeploymentOutcome;
+import io.passerelle.release.deployment.TrackDispatch;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The deployment feature's use cases; their transactions are the inbox's or the controller's. */
+@Configuration(proxyBeanMethods = false)
+class DeploymentConfiguration {
+
+    @Bean
+    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments,
+            DeploymentEvents events, Clock clock) {
+        return new RecordRelease(services, releases, deployments, events, clock);
+    }
+
+    @Bean
+    ApplyChangeDecision applyChangeDecision(Deployments deployments, DeploymentEvents events, Clock clock) {
+        return new ApplyChangeDecision(deployments, events, clock);
+    }
+
+    @Bean
+    TrackDispatch trackDispatch(Deployments deployments, DeploymentEvents events) {
+        return new TrackDispatch(deployments, events);
+    }
+
+    @Bean
+    ReportDeploymentOutcome reportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
+            DeploymentEvents events, Clock clock) {
+        return new ReportDeploymentOutcome(services, releases, deployments, events, clock);
+    }
+}

@@ -1,0 +1,388 @@
+package io.passerelle.release.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.passerelle.platform.event.CloudEvent;
+import io.passerelle.platform.test.EventContracts;
+import io.passerelle.platform.test.EventProbe;
+import io.passerelle.platform.test.TestJwts;
+import io.passerelle.release.ReleaseServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The golden path through release-service, driven through RabbitMQ and HTTP only. */
+@ReleaseServiceIntegrationTest
+class DeploymentIntegrationTest {
+
+    static final String STAGING_URL = "https://deploy.example/staging";
+    static final String PRODUCTION_URL = "https://deploy.example/production";
+    static final SecureRandom RANDOM = new SecureRandom();
+
+    @Autowired MockMvc mvc;
+    @Autowired EventProbe events;
+    @Autowired JdbcClient jdbc;
+
+    String service;
+
+    @BeforeEach
+    void registerService() throws Exception {
+        service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/v1/services").with(TestJwts.user("rhea", "release-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"%s","repository":"acme/%s","defaultBranch":"main",
+                         "webhookSecret":"0123456789abcdef-secret",
+                         "environments":[
+                           {"name":"staging","order":10,"requiresApproval":false,
+                            "deployTarget":{"type":"webhook","url":"%s"}},
+                           {"name":"production","order":20,"requiresApproval":true,
+                            "deployTarget":{"type":"webhook","url":"%s"}}]}"""
+                        .formatted(service, service, STAGING_URL, PRODUCTION_URL)))
+                .andExpect(status().isCreated());
+    }
+
+    static String commitSha() {
+        var bytes = new byte[20];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    CloudEvent pipelineSucceeded(String service, String sha, String actor) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("service", service);
+        data.put("repository", "acme/" + service);
+        data.put("branch", "main");
+        data.put("commitSha", sha);
+        data.put("runId", UUID.randomUUID().toString());
+        data.put("runUrl", "https://github.com/acme/" + service + "/actions/runs/42");
+        data.put("pipelineName", "ci");
+        data.put("actor", actor);
+        data.put("provider", "github");
+        data.put("deliveryId", UUID.randomUUID().toString());
+        data.put("finishedAt", Instant.now().toString());
+        return EventContracts.assertConforms(events.publish("pipeline.succeeded.v1", sha, data));
+    }
+
+    CloudEvent published(String type, String field, String value) {
+        return EventContracts.assertConforms(events.await(type, d -> d.has(field) && d.get(field).asString().equals(value)));
+    }
+
+    /** A green pipeline → planned into staging; returns the deployment id. */
+    String planStaging(String sha) {
+        pipelineSucceeded(service, sha, "octocat");
+        var planned = published("deployment.planned.v1", "commitSha", sha);
+        return planned.data().get("deploymentId").asString();
+    }
+
+    CloudEvent authorize(String deploymentId, String changeId) {
+        return EventContracts.assertConforms(events.publish("change.authorized.v1", changeId, Map.of(
+                "changeId", changeId, "type", "STANDARD", "service", service, "environment", "staging",
+                "deploymentId", deploymentId, "authorizedBy", "change-service", "authorizedAt", Instant.now().toString())));
+    }
+
+    /** Planned into staging and authorized: REQUESTED. */
+    String requestedStaging() {
+        var id = planStaging(commitSha());
+        authorize(id, UUID.randomUUID().toString());
+        published("deployment.requested.v1", "deploymentId", id);
+        awaitState(id, "REQUESTED");
+        return id;
+    }
+
+    ResultActions report(String deploymentId, String body) throws Exception {
+        return mvc.perform(post("/api/v1/deployments/" + deploymentId + "/status")
+                .with(TestJwts.user("passerelle-ci", "pipeline"))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    String state(String deploymentId) {
+        return jdbc.sql("select state from deployment where id = cast(:id as uuid)").param("id", deploymentId)
+                .query(String.class).single();
+    }
+
+    void awaitState(String deploymentId, String expected) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from deployment where id = cast(:id as uuid) and state = :state")
+                .param("id", deploymentId).param("state", expected).query(Integer.class).single() == 1);
+    }
+
+    int outboxed(String type, String subject) {
+        return jdbc.sql("select count(*) from outbox_event where type = :type and subject = :subject")
+                .param("type", type).param("subject", subject).query(Integer.class).single();
+    }
+
+    void awaitProcessed(CloudEvent event) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from processed_message where message_id = :id").param("id", event.id())
+                .query(Integer.class).single() == 1);
+    }
+
+    int releasesOfService() {
+        return jdbc.sql("select count(*) from release where service = :service").param("service", service)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void a_green_pipeline_records_a_release_and_plans_it_into_the_first_environment() throws Exception {
+        var sha = commitSha();
+        pipelineSucceeded(service, sha, "octocat");
+
+        var recorded = published("release.recorded.v1", "commitSha", sha);
+        assertThat(recorded.data().get("service").asString()).isEqualTo(service);
+        assertThat(recorded.data().get("version").asString()).isEqualTo(sha.substring(0, 12));
+        var releaseId = recorded.data().get("releaseId").asString();
+        assertThat(recorded.subject()).isEqualTo(releaseId);
+
+        var planned = published("deployment.planned.v1", "commitSha", sha).data();
+        assertThat(planned.get("releaseId").asString()).isEqualTo(releaseId);
+        assertThat(planned.get("service").asString()).isEqualTo(service);
+        assertThat(planned.get("environment").asString()).isEqualTo("staging");
+        assertThat(planned.get("requiresApproval").asBoolean()).isFalse();
+        assertThat(planned.get("requestedBy").asString()).isEqualTo("pipeline:octocat");
+        assertThat(planned.get("version").asString()).isEqualTo(sha.substring(0, 12));
+        assertThat(planned.get("runUrl").asString()).isEqualTo("https://github.com/acme/" + service + "/actions/runs/42");
+        assertThat(Instant.parse(planned.get("plannedAt").asString())).isBefore(Instant.now().plusSeconds(1));
+
+        mvc.perform(get("/api/v1/releases").param("service", service).with(TestJwts.user("sam", "service-desk")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(releaseId))
+                .andExpect(jsonPath("$[0].commitSha").value(sha))
+                .andExpect(jsonPath("$[0].version").value(sha.substring(0, 12)));
+        mvc.perform(get("/api/v1/deployments").param("service", service).with(TestJwts.user("alice", "change-manager")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(planned.get("deploymentId").asString()))
+                .andExpect(jsonPath("$[0].releaseId").value(releaseId))
+                .andExpect(jsonPath("$[0].environment").value("staging"))
+                .andExpect(jsonPath("$[0].state").value("PLANNED"))
+                .andExpect(jsonPath("$[0].plannedAt").isNotEmpty());
+    }
+
+    @Test
+    void the_same_commit_again_and_the_same_event_again_record_nothing_new() throws Exception {
+        var sha = commitSha();
+        var first = pipelineSucceeded(service, sha, "octocat");
+        published("deployment.planned.v1", "commitSha", sha);
+
+        events.publish(first); // a redelivery of the same CloudEvent
+        var rerun = pipelineSucceeded(service, sha, "hubot"); // a re-run / matrix sibling on the same commit
+        awaitProcessed(rerun);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> releasesOfService() == 1);
+
+        assertThat(releasesOfService()).isOne();
+        assertThat(jdbc.sql("select count(*) from deployment where service = :service").param("service", service)
+                .query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("""
+                select count(*) from outbox_event where type in ('release.recorded.v1', 'deployment.planned.v1')
+                and payload -> 'data' ->> 'commitSha' = :sha""").param("sha", sha).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from processed_message where message_id = :id").param("id", first.id())
+                .query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void a_pipeline_of_a_service_outside_the_catalog_is_ignored() {
+        var unknown = pipelineSucceeded("not-catalogued", commitSha(), "octocat");
+
+        awaitProcessed(unknown);
+        assertThat(jdbc.sql("select count(*) from release where service = 'not-catalogued'").query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void an_authorized_change_requests_the_deployment_from_its_target_once() throws Exception {
+        var id = planStaging(commitSha());
+        var changeId = UUID.randomUUID().toString();
+
+        var authorized = authorize(id, changeId);
+        var requested = published("deployment.requested.v1", "deploymentId", id).data();
+        assertThat(requested.get("changeId").asString()).isEqualTo(changeId);
+        assertThat(requested.get("environment").asString()).isEqualTo("staging");
+        assertThat(requested.get("target").get("type").asString()).isEqualTo("webhook");
+        assertThat(requested.get("target").get("url").asString()).isEqualTo(STAGING_URL);
+
+        events.publish(authorized); // duplicate delivery
+        var late = authorize(id, UUID.randomUUID().toString()); // another, late authorization
+        awaitProcessed(late);
+        assertThat(outboxed("deployment.requested.v1", id)).isOne();
+        mvc.perform(get("/api/v1/deployments/" + id).with(TestJwts.user("passerelle-ci", "pipeline")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("REQUESTED"))
+                .andExpect(jsonPath("$.changeId").value(changeId));
+    }
+
+    @Test
+    void an_authorization_without_a_deployment_is_ignored() {
+        var changeId = UUID.randomUUID().toString();
+        var event = events.publish("change.authorized.v1", changeId, Map.of("changeId", changeId, "type", "NORMAL",
+                "service", service, "environment", "staging", "authorizedBy", "bob",
+                "authorizedAt", Instant.now().toString()));
+        awaitProcessed(event);
+        assertThat(jdbc.sql("select count(*) from deployment where change_id = cast(:id as uuid)")
+                .param("id", changeId).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void success_reported_by_the_target_plans_the_next_environment_and_a_repeat_changes_nothing() throws Exception {
+        var id = requestedStaging();
+        var dispatchedAt = Instant.parse("2026-03-01T10:15:30.123456Z");
+        events.publish("deployment.dispatched.v1", id, Map.of("deploymentId", id, "service", service,
+                "environment", "staging", "targetUrl", STAGING_URL, "attempts", 1, "dispatchedAt", dispatchedAt.toString()));
+        awaitState(id, "IN_PROGRESS");
+
+        report(id, "{\"state\":\"SUCCEEDED\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.startedAt").value("2026-03-01T10:15:30.123456Z"))
+                .andExpect(jsonPath("$.finishedAt").isNotEmpty());
+
+        var succeeded = published("deployment.succeeded.v1", "deploymentId", id).data();
+        assertThat(succeeded.get("environment").asString()).isEqualTo("staging");
+        assertThat(Instant.parse(succeeded.get("startedAt").asString())).isEqualTo(dispatchedAt);
+        var releaseId = succeeded.get("releaseId").asString();
+        var production = EventContracts.assertConforms(events.await("deployment.planned.v1",
+                d -> d.get("releaseId").asString().equals(releaseId) && d.get("environment").asString().equals("production")));
+        assertThat(production.data().get("requiresApproval").asBoolean()).isTrue();
+        assertThat(production.data().get("requestedBy").asString()).isEqualTo("pipeline:octocat");
+        assertThat(production.data().get("deploymentId").asString()).isNotEqualTo(id);
+        mvc.perform(get("/api/v1/deployments").param("service", service).param("environment", "production")
+                        .with(TestJwts.user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(production.data().get("deploymentId").asString()))
+                .andExpect(jsonPath("$[0].state").value("PLANNED"));
+
+        report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isOk()).andExpect(jsonPath("$.state").value("SUCCEEDED"));
+        report(id, "{\"state\":\"FAILED\",\"reason\":\"too late\"}")
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(outboxed("deployment.succeeded.v1", id)).isOne();
+        assertThat(outboxed("deployment.failed.v1", id)).isZero();
+        assertThat(jdbc.sql("select count(*) from deployment where service = :service and environment = 'production'")
+                .param("service", service).query(Integer.class).single()).isOne();
+        assertThat(state(id)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void the_outcome_may_overtake_the_dispatch_report() throws Exception {
+        var id = requestedStaging();
+
+        report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isOk());
+        var dispatched = events.publish("deployment.dispatched.v1", id, Map.of("deploymentId", id, "service", service,
+                "environment", "staging", "targetUrl", STAGING_URL, "attempts", 1,
+                "dispatchedAt", Instant.now().toString()));
+
+        awaitProcessed(dispatched);
+        assertThat(state(id)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void failure_reported_by_the_target_fails_the_deployment_and_promotes_nothing() throws Exception {
+        var id = requestedStaging();
+
+        report(id, "{\"state\":\"FAILED\",\"reason\":\"health check failed\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.reason").value("health check failed"));
+
+        var failed = published("deployment.failed.v1", "deploymentId", id).data();
+        assertThat(failed.get("reason").asString()).isEqualTo("health check failed");
+        assertThat(failed.has("changeId")).isTrue();
+        report(id, "{\"state\":\"FAILED\"}").andExpect(status().isOk());
+        report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isConflict());
+        assertThat(outboxed("deployment.failed.v1", id)).isOne();
+        assertThat(jdbc.sql("select count(*) from deployment where service = :service and environment = 'production'")
+                .param("service", service).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void a_rejected_change_cancels_the_deployment_which_then_takes_no_outcome() throws Exception {
+        var id = planStaging(commitSha());
+        var changeId = UUID.randomUUID().toString();
+
+        var rejected = EventContracts.assertConforms(events.publish("change.rejected.v1", changeId, Map.of(
+                "changeId", changeId, "service", service, "environment", "staging", "deploymentId", id,
+                "rejectedBy", "bob", "reason", "freeze window", "rejectedAt", Instant.now().toString())));
+        awaitProcessed(rejected);
+
+        mvc.perform(get("/api/v1/deployments/" + id).with(TestJwts.user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.state").value("CANCELLED"))
+                .andExpect(jsonPath("$.changeId").value(changeId))
+                .andExpect(jsonPath("$.reason").value("change " + changeId + " rejected by bob: freeze window"))
+                .andExpect(jsonPath("$.finishedAt").isNotEmpty());
+        report(id, "{\"state\":\"SUCCEEDED\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/state-conflict"));
+        var late = authorize(id, UUID.randomUUID().toString());
+        awaitProcessed(late);
+        assertThat(state(id)).isEqualTo("CANCELLED");
+        assertThat(outboxed("deployment.requested.v1", id)).isZero();
+    }
+
+    @Test
+    void an_unreachable_target_fails_the_deployment() {
+        var id = requestedStaging();
+
+        EventContracts.assertConforms(events.publish("deployment.dispatch-failed.v1", id, Map.of(
+                "deploymentId", id, "service", service, "environment", "staging", "targetUrl", STAGING_URL,
+                "attempts", 3, "reason", "HTTP 503", "failedAt", "2026-03-01T10:20:00Z")));
+
+        var failed = published("deployment.failed.v1", "deploymentId", id).data();
+        assertThat(failed.get("reason").asString()).contains("HTTP 503");
+        assertThat(failed.get("finishedAt").asString()).isEqualTo("2026-03-01T10:20:00Z");
+        assertThat(state(id)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void a_deployment_not_yet_authorized_takes_no_outcome() throws Exception {
+        var id = planStaging(commitSha());
+
+        report(id, "{\"state\":\"SUCCEEDED\"}")
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/state-conflict"));
+        assertThat(state(id)).isEqualTo("PLANNED");
+        assertThat(outboxed("deployment.succeeded.v1", id)).isZero();
+    }
+
+    @Test
+    void status_reports_are_checked_before_anything_happens() throws Exception {
+        var id = requestedStaging();
+
+        report(UUID.randomUUID().toString(), "{\"state\":\"SUCCEEDED\"}").andExpect(status().isNotFound());
+        report(id, "{\"state\":\"DONE\"}").andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        report(id, "{\"state\":\"SUCCEEDED\",\"extra\":1}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("unknown field 'extra'"));
+        report(id, "{}").andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/deployments/" + id + "/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"state\":\"SUCCEEDED\"}")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/deployments/" + id + "/status").with(TestJwts.user("rhea", "release-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"SUCCEEDED\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/deployments").with(TestJwts.user("prometheus", "monitoring")))
+                .andExpect(status().isForbidden());
+
+        assertThat(state(id)).isEqualTo("REQUESTED");
+        assertThat(outboxed("deployment.succeeded.v1", id)).isZero();
+    }
+}

@@ -1,0 +1,134 @@
+package io.passerelle.release.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.release.catalog.DeployTarget;
+import io.passerelle.release.catalog.Environment;
+import io.passerelle.release.catalog.Service;
+import io.passerelle.release.deployment.RecordRelease.PipelineRun;
+import io.passerelle.release.deployment.ReportDeploymentOutcome.Outcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A release's way through the environments: recorded, planned first, promoted on success only. */
+class PromotionTest {
+
+    static final String SHA = "0123456789abcdef0123";
+
+    InMemoryStores stores = new InMemoryStores();
+    RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
+            stores.events, stores.clock);
+    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.events, stores.clock);
+    ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.services, stores.releases,
+            stores.deployments, stores.events, stores.clock);
+
+    static Environment env(String name, int order, boolean approval) {
+        return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name));
+    }
+
+    @BeforeEach
+    void catalog() {
+        stores.services.add(Service.register("payments", "acme/payments", "main", "sealed",
+                List.of(env("production", 20, true), env("staging", 10, false)), Instant.EPOCH));
+    }
+
+    Deployment onlyPlanned() {
+        return stores.deploymentsById.values().stream().filter(d -> d.state() == DeploymentState.PLANNED)
+                .reduce((a, b) -> { throw new AssertionError("more than one planned deployment"); }).orElseThrow();
+    }
+
+    @Test
+    void a_green_pipeline_records_a_release_planned_into_the_first_environment() {
+        assertThat(recordRelease.record(new PipelineRun("payments", SHA, null, "octocat")))
+                .isEqualTo(RecordRelease.Outcome.RECORDED);
+
+        assertThat(stores.published(ReleaseRecorded.class)).hasSize(1);
+        assertThat(stores.published(DeploymentPlanned.class)).singleElement().satisfies(e -> {
+            assertThat(e.environment()).isEqualTo("staging");
+            assertThat(e.requiresApproval()).isFalse();
+        });
+    }
+
+    @Test
+    void the_same_commit_again_records_nothing() {
+        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        stores.published.clear();
+
+        assertThat(recordRelease.record(new PipelineRun("payments", SHA, null, "hubot")))
+                .isEqualTo(RecordRelease.Outcome.ALREADY_RECORDED);
+        assertThat(stores.published).isEmpty();
+        assertThat(stores.deploymentsById).hasSize(1);
+    }
+
+    @Test
+    void a_pipeline_of_an_unknown_service_records_nothing() {
+        assertThat(recordRelease.record(new PipelineRun("billing", SHA, null, "octocat")))
+                .isEqualTo(RecordRelease.Outcome.UNKNOWN_SERVICE);
+        assertThat(stores.published).isEmpty();
+    }
+
+    @Test
+    void success_plans_the_next_environment_once_and_success_in_the_last_plans_nothing() {
+        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        var staging = onlyPlanned();
+        decisions.authorized(staging.id(), UUID.randomUUID());
+        stores.published.clear();
+
+        outcomes.report(staging.id(), Outcome.SUCCEEDED, null);
+        outcomes.report(staging.id(), Outcome.SUCCEEDED, null);
+
+        assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
+        assertThat(stores.published(DeploymentPlanned.class)).singleElement().satisfies(e -> {
+            assertThat(e.environment()).isEqualTo("production");
+            assertThat(e.requiresApproval()).isTrue();
+            assertThat(e.releaseId()).isEqualTo(staging.releaseId());
+            assertThat(e.requestedBy()).isEqualTo("pipeline:octocat");
+        });
+
+        var production = onlyPlanned();
+        decisions.authorized(production.id(), UUID.randomUUID());
+        stores.published.clear();
+        outcomes.report(production.id(), Outcome.SUCCEEDED, null);
+        assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
+        assertThat(stores.published(DeploymentPlanned.class)).isEmpty();
+    }
+
+    @Test
+    void failure_promotes_nothing() {
+        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        var staging = onlyPlanned();
+        decisions.authorized(staging.id(), UUID.randomUUID());
+        stores.published.clear();
+
+        outcomes.report(staging.id(), Outcome.FAILED, null);
+
+        assertThat(stores.published(DeploymentFailed.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(ReportDeploymentOutcome.DEFAULT_FAILURE));
+        assertThat(stores.published(DeploymentPlanned.class)).isEmpty();
+    }
+
+    @Test
+    void a_late_or_duplicate_authorization_is_ignored() {
+        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        var staging = onlyPlanned();
+        var change = UUID.randomUUID();
+
+        assertThat(decisions.authorized(staging.id(), change)).isTrue();
+        assertThat(decisions.authorized(staging.id(), change)).isFalse();
+        assertThat(decisions.rejected(staging.id(), change, "late")).isFalse();
+        assertThat(decisions.authorized(UUID.randomUUID(), change)).isFalse();
+        assertThat(stores.published(DeploymentRequested.class)).hasSize(1);
+    }
+
+    @Test
+    void reporting_on_an_unknown_deployment_is_not_found() {
+        assertThatThrownBy(() -> outcomes.report(UUID.randomUUID(), Outcome.SUCCEEDED, null))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
