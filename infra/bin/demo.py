@@ -148,7 +148,7 @@ def main():
           f"(alice or bob: POST /api/v1/changes/{{id}}/approve)")
 
     fingerprint = secrets.token_hex(8)
-    starts = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    starts = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     print("4. Alertmanager: HighErrorRate fires for shop in staging")
     status, body = call("POST", GATEWAY + "/webhooks/alertmanager", client("passerelle-monitoring"), {
         "version": "4", "groupKey": "{}:{alertname=\"HighErrorRate\"}", "truncatedAlerts": 0, "status": "firing",

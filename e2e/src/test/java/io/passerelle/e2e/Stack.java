@@ -39,6 +39,36 @@ final class Stack {
         run(List.of("kill", app), 60);
     }
 
+    /** SIGKILL at once (no script in between), so that the app dies exactly where it is. */
+    void killNow(String app) {
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readString(root.resolve(".run/e2e/" + app + ".pid")).trim());
+            var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(app + " is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot kill " + app, e);
+        }
+    }
+
+    /** Messages ready or unacknowledged in a queue of the e2e vhost, from rabbitmqctl; -1 without rabbitmqctl. */
+    static int queueDepth(String queue) {
+        try {
+            var process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "-p", "passerelle-e2e", "name", "messages")
+                    .redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes());
+            process.waitFor(30, TimeUnit.SECONDS);
+            return output.lines().map(line -> line.trim().split("\\s+"))
+                    .filter(cols -> cols.length == 2 && cols[0].equals(queue))
+                    .mapToInt(cols -> Integer.parseInt(cols[1])).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     void start(String app) {
         run(List.of("start", app), 240);
     }

@@ -55,9 +55,10 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         var url = "http://127.0.0.1:" + downstream.getAddress().getPort();
-        for (var service : List.of("change", "incident", "release", "integration")) {
+        for (var service : List.of("change", "release", "integration")) {
             registry.add("passerelle.routes." + service, () -> url);
         }
+        registry.add("passerelle.routes.incident", () -> "http://127.0.0.1:" + closedPort()); // a service that is down
     }
 
     @AfterAll
@@ -82,12 +83,28 @@ class GatewayRoutingTest {
 
     @Test
     void each_api_path_reaches_its_service() {
-        for (var path : List.of("/api/v1/changes?service=checkout", "/api/v1/incidents/42", "/api/v1/services/checkout",
+        for (var path : List.of("/api/v1/changes?service=checkout", "/api/v1/services/checkout",
                 "/api/v1/deployments?service=checkout", "/api/v1/releases")) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
-        assertThat(received).containsExactly("GET /api/v1/changes?service=checkout", "GET /api/v1/incidents/42",
+        assertThat(received).containsExactly("GET /api/v1/changes?service=checkout",
                 "GET /api/v1/services/checkout", "GET /api/v1/deployments?service=checkout", "GET /api/v1/releases");
+    }
+
+    @Test
+    void a_service_that_cannot_be_reached_is_a_503_problem() {
+        client.mutateWith(mockJwt()).get().uri("/api/v1/incidents/42").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://passerelle.io/problems/service-unavailable");
+    }
+
+    static int closedPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
