@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 MVN := source infra/bin/jdk.sh && ./mvnw -B -ntp
 
-.PHONY: help build up down demo test status
+.PHONY: help build up down demo test status bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,3 +25,6 @@ status: ## what runs, with memory
 
 demo: ## drive the golden path on the running stack and print the change, deployment and incident
 	@python3 infra/bin/demo.py
+
+bench: ## measure the golden path on the running stack against RabbitMQ's and PostgreSQL's own limits
+	@bash infra/bin/bench

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.passerelle.testkit.DeployTarget;
+import io.passerelle.testkit.GitHub;
+import io.passerelle.testkit.Http;
+import io.passerelle.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +41,7 @@ class GoldenPathE2ETest {
     static final String SECRET = "another-webhook-secret-0123456789";
 
     static Stack stack = Stack.fromEnvironment();
+    static Tokens tokens = new Tokens(Stack.KEYCLOAK);
     static DeployTarget target;
     /** Another host: its failures open its own circuit breaker, not the healthy target's. */
     static DeployTarget broken;
@@ -52,17 +57,17 @@ class GoldenPathE2ETest {
         vectors = root.getParent().resolve("shared/vectors");
         Assumptions.assumeTrue(java.nio.file.Files.isDirectory(vectors),
                 "shared test vectors not found at ../shared/vectors: the end-to-end test needs GitHub deliveries; skipped");
-        target = new DeployTarget();
+        target = new DeployTarget(tokens);
         target.trust(CHECKOUT, CHECKOUT_SECRET);
         target.trust(PAYMENTS, SECRET);
         target.trust(BULK, SECRET);
-        broken = new DeployTarget();
+        broken = new DeployTarget(tokens);
         broken.trust(PAYMENTS, SECRET);
         stack.up();
-        rhea = Tokens.user("rhea");
-        alice = Tokens.user("alice");
-        bob = Tokens.user("bob");
-        sam = Tokens.user("sam");
+        rhea = tokens.user("rhea");
+        alice = tokens.user("alice");
+        bob = tokens.user("bob");
+        sam = tokens.user("sam");
     }
 
     @AfterAll
@@ -105,7 +110,7 @@ class GoldenPathE2ETest {
     void a_webhook_with_a_bad_or_missing_signature_is_refused() {
         awaitCatalogued(CHECKOUT_REPO, CHECKOUT_SECRET);
         var payload = GitHub.workflowRun(vectors, CHECKOUT_REPO, SHA, 1);
-        assertThat(GitHub.deliver(payload, "not-the-secret-at-all-000000", GitHub.newDeliveryId()).status()).isEqualTo(401);
+        assertThat(GitHub.deliver(Stack.GATEWAY, payload, "not-the-secret-at-all-000000", GitHub.newDeliveryId()).status()).isEqualTo(401);
         var unsigned = Http.send("POST", Stack.GATEWAY + "/webhooks/github", null, Http.JSON.writeValueAsBytes(payload),
                 Map.of("X-GitHub-Event", "workflow_run", "X-GitHub-Delivery", GitHub.newDeliveryId()));
         assertThat(unsigned.status()).isEqualTo(401);
@@ -117,8 +122,8 @@ class GoldenPathE2ETest {
     void a_green_pipeline_raises_a_standard_change_and_deploys_through_the_target() {
         var delivery = GitHub.newDeliveryId();
         var payload = GitHub.workflowRun(vectors, CHECKOUT_REPO, SHA, 289782451L);
-        assertThat(GitHub.deliver(payload, CHECKOUT_SECRET, delivery).status()).isEqualTo(202);
-        var replay = GitHub.deliver(payload, CHECKOUT_SECRET, delivery);
+        assertThat(GitHub.deliver(Stack.GATEWAY, payload, CHECKOUT_SECRET, delivery).status()).isEqualTo(202);
+        var replay = GitHub.deliver(Stack.GATEWAY, payload, CHECKOUT_SECRET, delivery);
         assertThat(replay.status()).isEqualTo(409);
 
         var staging = awaitDeployment(CHECKOUT, "staging", d -> "SUCCEEDED".equals(d.path("state").asString()));
@@ -175,7 +180,7 @@ class GoldenPathE2ETest {
     void a_deploy_target_that_fails_fails_the_deployment_and_its_change() {
         awaitCatalogued("octo-org/payments", SECRET);
         var payload = GitHub.workflowRun(vectors, "octo-org/payments", "aaaabbbbccccddddeeeeffff0000111122223333", 7);
-        assertThat(GitHub.deliver(payload, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+        assertThat(GitHub.deliver(Stack.GATEWAY, payload, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
 
         var failed = awaitDeployment(PAYMENTS, "staging", d -> "FAILED".equals(d.path("state").asString()));
         awaitChange(PAYMENTS, c -> failed.path("id").asString().equals(c.path("deploymentId").asString())
@@ -192,7 +197,7 @@ class GoldenPathE2ETest {
 
         assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", null, firing).status()).isEqualTo(401);
         assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", alice, firing).status()).isEqualTo(403);
-        var monitoring = Tokens.monitoring();
+        var monitoring = tokens.monitoring();
         assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring, firing).status()).isEqualTo(202);
 
         var incident = awaitIncident(CHECKOUT, i -> "OPEN".equals(i.path("state").asString()));
@@ -235,7 +240,7 @@ class GoldenPathE2ETest {
         for (int i = 0; i < runs; i++) {
             var sha = String.format("%040x", 0xABC000L + i);
             shas.add(sha);
-            assertThat(GitHub.deliver(GitHub.workflowRun(vectors, "octo-org/ledger", sha, 5000 + i), SECRET,
+            assertThat(GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun(vectors, "octo-org/ledger", sha, 5000 + i), SECRET,
                     GitHub.newDeliveryId()).status()).isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> deployments(BULK).size() == runs);
@@ -267,6 +272,62 @@ class GoldenPathE2ETest {
                 .containsExactlyInAnyOrderElementsOf(deploymentIds);
     }
 
+    @Test
+    @Order(10)
+    void tokens_from_another_issuer_are_refused_by_the_gateway_and_by_every_service() {
+        var foreign = Http.form(Stack.KEYCLOAK + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        assertThat(Http.get(api("/changes"), foreign).status()).isEqualTo(401);
+        for (int port = 8081 + Stack.OFFSET; port <= 8084 + Stack.OFFSET; port++) {
+            var direct = Http.get("http://127.0.0.1:" + port + "/api/v1/anything", foreign);
+            assertThat(direct.status()).as("service on port %d", port).isEqualTo(401);
+            assertThat(direct.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void each_service_serves_its_contract_and_swagger_ui() {
+        var services = Map.of(8081, "change-service", 8082, "incident-service", 8083, "release-service",
+                8084, "integration-service");
+        services.forEach((port, name) -> {
+            var base = "http://127.0.0.1:" + (port + Stack.OFFSET);
+            var contract = Http.get(base + "/" + name + ".yaml", null);
+            assertThat(contract.status()).as(name).isEqualTo(200);
+            assertThat(contract.raw()).startsWith("openapi: 3.1");
+            assertThat(Http.get(base + "/swagger-ui/index.html", null).status()).as(name).isEqualTo(200);
+        });
+    }
+
+    @Test
+    @Order(12)
+    void every_consumer_queue_is_a_quorum_queue_with_a_delivery_limit_and_a_dead_letter_queue() throws Exception {
+        var process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "-p", "passerelle-e2e", "name", "type",
+                "arguments").redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes());
+        Assumptions.assumeTrue(process.waitFor() == 0, "rabbitmqctl is not available here: " + output);
+        for (var service : List.of("change-service", "incident-service", "release-service", "integration-service")) {
+            var queue = output.lines().filter(l -> l.startsWith("passerelle.events." + service + "\t")).findFirst();
+            assertThat(queue).as(service).hasValueSatisfying(line -> assertThat(line)
+                    .contains("quorum", "x-delivery-limit", "x-dead-letter-exchange"));
+            assertThat(output).contains("passerelle.events." + service + ".dlq");
+        }
+    }
+
+    @Test
+    @Order(13)
+    void make_demo_drives_the_golden_path_to_an_incident_whose_top_suspect_is_its_deployment() throws Exception {
+        var root = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
+        var demo = new ProcessBuilder("python3", root.resolve("infra/bin/demo.py").toString())
+                .redirectErrorStream(true);
+        demo.environment().put("PASSERELLE_STACK", "e2e");
+        demo.environment().put("PASSERELLE_DEMO_TARGET_PORT", "18099");
+        var process = demo.start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("STANDARD", "SUCCEEDED", "top suspect", "Golden path done");
+    }
+
     // ---- helpers
 
     static String api(String path) {
@@ -283,18 +344,8 @@ class GoldenPathE2ETest {
                 "deployTarget", Map.of("type", "webhook", "url", url));
     }
 
-    /** The integration service learns the catalog from an event: wait until a signed ping is recognised. */
     static void awaitCatalogued(String repository, String secret) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            var payload = Http.JSON.createObjectNode();
-            payload.putObject("repository").put("full_name", repository);
-            payload.put("zen", "Keep it logically awesome.");
-            byte[] body = Http.JSON.writeValueAsBytes(payload);
-            var response = Http.send("POST", Stack.GATEWAY + "/webhooks/github", null, body, Map.of(
-                    "X-GitHub-Event", "ping", "X-GitHub-Delivery", GitHub.newDeliveryId(),
-                    "X-Hub-Signature-256", DeployTarget.sign(secret, body)));
-            return response.status() == 200;
-        });
+        GitHub.awaitCatalogued(Stack.GATEWAY, repository, secret, 30);
     }
 
     static Map<String, Object> alertmanager(String status, Instant startsAt, Instant endsAt) {

@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Import;
         "spring.cloud.stream.rabbit.default.consumer.prefix=it.${spring.application.name}.",
         "spring.cloud.stream.rabbit.default.producer.prefix=it.${spring.application.name}.",
         "passerelle.secrets.key=" + TestEvents.SECRETS_KEY,
-        "passerelle.outbox.poll-interval=200ms" })
+        "passerelle.outbox.poll-interval=200ms",
+        "logging.level.root=WARN" })
 @Import({ TestInfrastructure.class, TestEvents.class })
 public @interface PasserelleIntegrationTest {
 }

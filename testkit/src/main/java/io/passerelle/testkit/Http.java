@@ -1,4 +1,4 @@
-package io.passerelle.e2e;
+package io.passerelle.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,26 +13,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small JSON-over-HTTP client for the tests. */
-final class Http {
+public final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, String contentType, JsonNode body, String raw) {
+    public record Response(int status, String contentType, JsonNode body, String raw) {
     }
 
     private Http() {
     }
 
-    static Response get(String url, String token) {
+    public static Response get(String url, String token) {
         return send("GET", url, token, null, Map.of());
     }
 
-    static Response post(String url, String token, Object body) {
+    public static Response post(String url, String token, Object body) {
         return send("POST", url, token, body == null ? null : JSON.writeValueAsBytes(body), Map.of());
     }
 
-    static Response send(String method, String url, String token, byte[] body, Map<String, String> headers) {
+    public static Response send(String method, String url, String token, byte[] body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
@@ -55,7 +55,7 @@ final class Http {
         }
     }
 
-    static String form(String url, Map<String, String> fields) {
+    public static String form(String url, Map<String, String> fields) {
         var body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));

@@ -1,4 +1,4 @@
-package io.passerelle.e2e;
+package io.passerelle.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,32 +22,39 @@ import com.sun.net.httpserver.HttpServer;
  * A deploy target as a team would write one: verifies Passerelle's signature, answers 202, "deploys", then reports
  * the outcome to the callback URL with a pipeline token. {@code /ok} succeeds, {@code /broken} answers 500.
  */
-final class DeployTarget implements AutoCloseable {
+public final class DeployTarget implements AutoCloseable {
 
-    record Call(String path, String deploymentId, String service, String environment, String commitSha,
-            boolean signatureValid) {
+    public record Call(String path, String deploymentId, String service, String environment, String commitSha,
+            boolean signatureValid, long receivedAtNanos) {
     }
 
     private final HttpServer server;
-    private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(8);
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Tokens tokens;
 
-    DeployTarget() throws IOException {
+    /** @param tokens where the target gets its pipeline token to report outcomes */
+    public DeployTarget(Tokens tokens) throws IOException {
+        this.tokens = tokens;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void trust(String service, String secret) {
+    public void trust(String service, String secret) {
         secrets.put(service, secret);
     }
 
-    List<Call> callsFor(String service) {
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> callsFor(String service) {
         return calls.stream().filter(c -> c.service().equals(service)).toList();
     }
 
@@ -62,7 +69,7 @@ final class DeployTarget implements AutoCloseable {
                         signature.getBytes(StandardCharsets.US_ASCII));
         var path = exchange.getRequestURI().getPath();
         calls.add(new Call(path, json.path("deploymentId").asString(), service, json.path("environment").asString(),
-                json.path("commitSha").asString(), valid));
+                json.path("commitSha").asString(), valid, System.nanoTime()));
         if (!valid) {
             exchange.sendResponseHeaders(401, -1);
         } else if (path.equals("/broken")) {
@@ -70,12 +77,25 @@ final class DeployTarget implements AutoCloseable {
         } else {
             exchange.sendResponseHeaders(202, -1);
             var callback = json.path("callbackUrl").asString();
-            callbacks.submit(() -> Http.post(callback, Tokens.pipeline(), Map.of("state", "SUCCEEDED")));
+            callbacks.submit(() -> Http.post(callback, pipelineToken(), Map.of("state", "SUCCEEDED")));
         }
         exchange.close();
     }
 
-    static String sign(String secret, byte[] body) {
+    private volatile String token;
+    private volatile long tokenAt;
+
+    /** A pipeline token, renewed every five minutes (they live fifteen). */
+    private String pipelineToken() {
+        if (token == null || System.nanoTime() - tokenAt > 300_000_000_000L) {
+            token = tokens.pipeline();
+            tokenAt = System.nanoTime();
+        }
+        return token;
+    }
+
+    /** GitHub's and Passerelle's signature header: {@code sha256=<hex HMAC-SHA256 of the body>}. */
+    public static String sign(String secret, byte[] body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
