@@ -29,7 +29,8 @@ class PlatformTestApplication {
 
             public void handle(InboundEvent event) {
                 var ping = event.dataAs(Ping.class);
-                jdbc.sql("insert into ping (id, attempts) values (:id, 1)").param("id", ping.id()).update();
+                jdbc.sql("insert into ping (id, attempts) values (:id, 1) on conflict (id) do update set attempts = ping.attempts + 1")
+                        .param("id", ping.id()).update();
                 outbox.append("test.ponged.v1", ping.id(), ping);
             }
         };
