@@ -22,3 +22,7 @@ find_jdk() {
 
 find_jdk || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven 3.9 still uses sun.misc.Unsafe through Guava/Guice: JDK 24+ warns at every start unless allowed
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

@@ -316,6 +316,20 @@ class GoldenPathE2ETest {
 
     @Test
     @Order(13)
+    void an_operator_can_inspect_each_service_s_dead_letters_and_nobody_else() {
+        var oscar = tokens.user("oscar");
+        for (int port = 8081 + Stack.OFFSET; port <= 8084 + Stack.OFFSET; port++) {
+            var url = "http://127.0.0.1:" + port + "/actuator/deadletters";
+            var letters = Http.get(url, oscar);
+            assertThat(letters.status()).as(url).isEqualTo(200);
+            assertThat(letters.body().path("queue").asString()).endsWith(".dlq");
+            assertThat(Http.get(url, alice).status()).as(url).isEqualTo(403);
+            assertThat(Http.get(url, null).status()).as(url).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(14)
     void make_demo_drives_the_golden_path_to_an_incident_whose_top_suspect_is_its_deployment() throws Exception {
         var root = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
         var demo = new ProcessBuilder("python3", root.resolve("infra/bin/demo.py").toString())

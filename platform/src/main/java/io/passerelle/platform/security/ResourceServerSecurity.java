@@ -34,6 +34,8 @@ public class ResourceServerSecurity {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        // the error page renders the problem of a request that already passed (or failed) its checks
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/*.yaml").permitAll()
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()

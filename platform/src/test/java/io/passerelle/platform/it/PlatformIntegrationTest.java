@@ -117,6 +117,16 @@ class PlatformIntegrationTest {
                 .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
     }
 
+    @Test
+    void an_unexpected_failure_is_a_500_problem_without_internals_not_a_401() throws Exception {
+        mvc.perform(post("/pings/boom").with(changeManager()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"a\"}"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/internal-error"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("internal detail"))));
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor changeManager() {
         return jwt().authorities(new SimpleGrantedAuthority("ROLE_change-manager"));
     }

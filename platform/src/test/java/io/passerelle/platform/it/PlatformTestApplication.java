@@ -64,6 +64,12 @@ class PlatformTestApplication {
             this.outbox = outbox;
         }
 
+        @PostMapping("/pings/boom")
+        @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
+        Ping boom(@RequestBody Ping ping) {
+            throw new IllegalStateException("an internal detail that must not leak");
+        }
+
         @PostMapping("/pings")
         @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
         @Transactional
