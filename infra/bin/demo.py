@@ -139,7 +139,8 @@ def main():
                           and d.get("state") == "SUCCEEDED")
     change = wait_for("its change", lambda: listing(f"/api/v1/changes?service={SERVICE}", rhea),
                       lambda c: c.get("deploymentId") == deployment["id"])
-    print(f"3. change {change['id']}: {change['type']} {change['state']} (requested by {change['requestedBy']})")
+    print(f"3. change {change['id']}: {change['type']}, requested by {change['requestedBy']}, authorized at once at "
+          f"{change.get('authorizedAt')} by {change.get('authorizedBy')}; now {change['state']}")
     print(f"   deployment {deployment['id']}: {deployment['service']} {deployment['version']} -> "
           f"{deployment['environment']} {deployment['state']} at {deployment.get('finishedAt')}")
     production = wait_for("the production change", lambda: listing(f"/api/v1/changes?service={SERVICE}", rhea),
