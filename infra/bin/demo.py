@@ -55,8 +55,8 @@ def client(client_id):
     return token(grant_type="client_credentials", client_id=client_id, client_secret=client_id + "-secret")
 
 
-def sign(body):
-    return "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+def sign(content):
+    return "sha256=" + hmac.new(SECRET.encode(), content, hashlib.sha256).hexdigest()
 
 
 class DeployTarget(BaseHTTPRequestHandler):
@@ -64,7 +64,10 @@ class DeployTarget(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if not hmac.compare_digest(sign(body), self.headers.get("X-Passerelle-Signature-256", "")):
+        timestamp = self.headers.get("X-Passerelle-Timestamp", "0")
+        signed = sign(timestamp.encode() + b"." + body)  # Passerelle signs "<timestamp>." + body
+        fresh = timestamp.isdigit() and abs(time.time() - int(timestamp)) <= 300
+        if not fresh or not hmac.compare_digest(signed, self.headers.get("X-Passerelle-Signature-256", "")):
             self.send_response(401); self.end_headers(); return
         request = json.loads(body)
         self.send_response(202); self.end_headers()

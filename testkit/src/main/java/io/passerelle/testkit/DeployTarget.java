@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A deploy target as a team would write one: verifies Passerelle's signature, answers 202, "deploys", then reports
+ * A deploy target as a team would write one: verifies Passerelle's signature (over the timestamp and the body, at most
+ * five minutes old), answers 202, "deploys", then reports
  * the outcome to the callback URL with a pipeline token. {@code /ok} succeeds, {@code /broken} answers 500.
  */
 public final class DeployTarget implements AutoCloseable {
@@ -64,8 +65,9 @@ public final class DeployTarget implements AutoCloseable {
         var service = json.path("service").asString();
         var secret = secrets.get(service);
         var signature = exchange.getRequestHeaders().getFirst("X-Passerelle-Signature-256");
-        boolean valid = secret != null && signature != null
-                && MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+        var timestamp = exchange.getRequestHeaders().getFirst("X-Passerelle-Timestamp");
+        boolean valid = secret != null && signature != null && fresh(timestamp)
+                && MessageDigest.isEqual(sign(secret, signedContent(timestamp, body)).getBytes(StandardCharsets.US_ASCII),
                         signature.getBytes(StandardCharsets.US_ASCII));
         var path = exchange.getRequestURI().getPath();
         calls.add(new Call(path, json.path("deploymentId").asString(), service, json.path("environment").asString(),
@@ -94,7 +96,24 @@ public final class DeployTarget implements AutoCloseable {
         return token;
     }
 
-    /** GitHub's and Passerelle's signature header: {@code sha256=<hex HMAC-SHA256 of the body>}. */
+    /** What Passerelle signs for a deploy target: {@code "<X-Passerelle-Timestamp>."} followed by the body. */
+    static byte[] signedContent(String timestamp, byte[] body) {
+        var prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        var content = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
+    }
+
+    /** A target refuses requests signed more than five minutes ago (replays). */
+    static boolean fresh(String timestamp) {
+        try {
+            return Math.abs(java.time.Instant.now().getEpochSecond() - Long.parseLong(timestamp)) <= 300;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The signature header format: {@code sha256=<hex HMAC-SHA256 of the content>}. */
     public static String sign(String secret, byte[] body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");

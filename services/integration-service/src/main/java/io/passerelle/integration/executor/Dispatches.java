@@ -1,12 +1,34 @@
 package io.passerelle.integration.executor;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
+import java.util.Optional;
 
-/** The dispatch log (port): one row per deployment, with its last outcome. */
+/**
+ * The dispatch outbox (port): one row per deployment, PENDING → IN_FLIGHT (leased) → DISPATCHED / FAILED, or back
+ * to PENDING for another attempt.
+ */
 public interface Dispatches {
 
-    boolean alreadyDispatched(UUID deploymentId);
+    /**
+     * Records a PENDING dispatch of {@code body}, due at once, unless the deployment already has a dispatch that is
+     * not FAILED. @return false when it had one (nothing changed)
+     */
+    boolean request(DeploymentRequest request, String body, Instant at);
 
-    void record(DeploymentRequest request, Dispatch outcome, Instant at);
+    /** Records a FAILED dispatch (0 attempts), on the same terms as {@link #request}. */
+    boolean refuse(DeploymentRequest request, String reason, Instant at);
+
+    /**
+     * Claims up to {@code limit} due dispatches — PENDING ones whose time has come and IN_FLIGHT ones whose lease
+     * expired — leasing them until {@code now + lease}; rows claimed by another instance are skipped.
+     */
+    List<Claim> claim(int limit, Instant now, Duration lease);
+
+    /** When the next PENDING dispatch falls due or the next lease expires. */
+    Optional<Instant> nextDue();
+
+    /** Records the decision, provided the claim still holds its lease. @return false when it lost it */
+    boolean settle(Claim claim, Decision decision, Instant at);
 }

@@ -1,4 +1,4 @@
-/** Carrying out authorized deployments: a signed call to the environment's deploy target, and its outcome. */
+/** Carrying out authorized deployments: a dispatch outbox, one signed call per attempt to the deploy target, retries across attempts, and the outcome. */
 @NullMarked
 package io.passerelle.integration.executor;
 

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +27,7 @@ final class FakeDeployTarget implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final int[] statuses;
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile CountDownLatch answer = new CountDownLatch(0);
 
     /** The last status repeats for every further call. */
     FakeDeployTarget(int... statuses) throws IOException {
@@ -33,6 +36,11 @@ final class FakeDeployTarget implements AutoCloseable {
         server.createContext("/deploy", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             int status = this.statuses[Math.min(calls.getAndIncrement(), this.statuses.length - 1)];
             byte[] answer = "{}".getBytes();
             exchange.sendResponseHeaders(status, answer.length);
@@ -54,8 +62,18 @@ final class FakeDeployTarget implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Requests received from now on are recorded at once but answered only after {@link #answer()}. */
+    void holdAnswers() {
+        answer = new CountDownLatch(1);
+    }
+
+    void answer() {
+        answer.countDown();
+    }
+
     @Override
     public void close() {
+        answer();
         server.stop(0);
     }
 }

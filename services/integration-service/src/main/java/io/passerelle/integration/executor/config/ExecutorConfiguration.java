@@ -1,37 +1,54 @@
 package io.passerelle.integration.executor.config;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integration.executor.AttemptDispatch;
 import io.passerelle.integration.executor.DeployTarget;
-import io.passerelle.integration.executor.DispatchDeployment;
 import io.passerelle.integration.executor.DispatchEvents;
 import io.passerelle.integration.executor.Dispatches;
+import io.passerelle.integration.executor.RequestDispatch;
+import io.passerelle.integration.executor.RetryPolicy;
 import io.passerelle.integration.executor.webhook.WebhookDeployTarget;
+import io.passerelle.integration.executor.worker.DispatchWorker;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExecutorProperties.class)
 class ExecutorConfiguration {
 
     @Bean
-    WebhookDeployTarget webhookDeployTarget(JsonMapper json, Clock clock, RetryRegistry retries,
-            CircuitBreakerRegistry breakers,
-            @Value("${passerelle.executor.connect-timeout:2s}") Duration connectTimeout,
-            @Value("${passerelle.executor.read-timeout:10s}") Duration readTimeout) {
-        return new WebhookDeployTarget(json, clock, retries, breakers, connectTimeout, readTimeout);
+    WebhookDeployTarget webhookDeployTarget(JsonMapper json, Clock clock, CircuitBreakerRegistry breakers,
+            ExecutorProperties properties) {
+        return new WebhookDeployTarget(json, clock, breakers, properties.connectTimeout(), properties.readTimeout());
     }
 
     @Bean
-    DispatchDeployment dispatchDeployment(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
-            DispatchEvents events, SecretSealer sealer, Clock clock,
+    RequestDispatch requestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
+            DispatchEvents events, Clock clock,
             @Value("${passerelle.public-url:http://127.0.0.1:8080}") String publicUrl) {
-        return new DispatchDeployment(catalog, dispatches, target, events, sealer, clock, publicUrl);
+        return new RequestDispatch(catalog, dispatches, target, events, clock, publicUrl);
+    }
+
+    @Bean
+    AttemptDispatch attemptDispatch(CatalogedServices catalog, DeployTarget target, Dispatches dispatches,
+            DispatchEvents events, SecretSealer sealer, Clock clock, ExecutorProperties properties) {
+        var policy = new RetryPolicy(properties.maxAttempts(), properties.backoff(), properties.maxBackoff(),
+                properties.giveUpAfter());
+        return new AttemptDispatch(catalog, target, dispatches, events, policy, sealer, clock);
+    }
+
+    @Bean
+    DispatchWorker dispatchWorker(Dispatches dispatches, AttemptDispatch attempt, TransactionTemplate tx, Clock clock,
+            ExecutorProperties properties) {
+        return new DispatchWorker(dispatches, attempt, tx, clock, properties.lease(), properties.pollInterval(),
+                properties.concurrency(), properties.connectTimeout().plus(properties.readTimeout()));
     }
 }

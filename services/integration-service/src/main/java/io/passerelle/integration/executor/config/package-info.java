@@ -1,4 +1,4 @@
-/** Wires the executor: timeouts, Resilience4j registries and the public URL targets call back on. */
+/** Wires the executor: properties, the retry policy, the dispatcher, the circuit breakers and the public URL targets call back on. */
 @NullMarked
 package io.passerelle.integration.executor.config;
 

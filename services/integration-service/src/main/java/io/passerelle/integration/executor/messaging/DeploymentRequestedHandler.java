@@ -3,14 +3,18 @@ package io.passerelle.integration.executor.messaging;
 import java.util.UUID;
 
 import io.passerelle.integration.executor.DeploymentRequest;
-import io.passerelle.integration.executor.DispatchDeployment;
+import io.passerelle.integration.executor.RequestDispatch;
+import io.passerelle.integration.executor.worker.DispatchWorker;
 import io.passerelle.platform.inbox.EventHandler;
 import io.passerelle.platform.inbox.InboundEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** {@code deployment.requested.v1} → signed call to the deploy target → the outcome event, in the inbox transaction. */
+/**
+ * {@code deployment.requested.v1} → a PENDING dispatch, in the inbox transaction; no call to the target here. The
+ * dispatcher is woken once that transaction commits.
+ */
 @Component
 class DeploymentRequestedHandler implements EventHandler {
 
@@ -24,10 +28,12 @@ class DeploymentRequestedHandler implements EventHandler {
     record Target(String type, String url) {
     }
 
-    private final DispatchDeployment dispatch;
+    private final RequestDispatch dispatch;
+    private final DispatchWorker worker;
 
-    DeploymentRequestedHandler(DispatchDeployment dispatch) {
+    DeploymentRequestedHandler(RequestDispatch dispatch, DispatchWorker worker) {
         this.dispatch = dispatch;
+        this.worker = worker;
     }
 
     @Override
@@ -38,13 +44,13 @@ class DeploymentRequestedHandler implements EventHandler {
     @Override
     public void handle(InboundEvent event) {
         var requested = event.dataAs(DeploymentRequested.class);
-        var outcome = dispatch.dispatch(new DeploymentRequest(requested.deploymentId(), requested.changeId(),
+        var outcome = dispatch.request(new DeploymentRequest(requested.deploymentId(), requested.changeId(),
                 requested.service(), requested.environment(), requested.version(), requested.commitSha(),
                 requested.target().type(), requested.target().url()));
-        if (outcome.isEmpty()) {
-            log.info("Deployment {} was already dispatched; event {} ignored", requested.deploymentId(), event.id());
-        } else {
-            log.info("Deployment {} to {}: {}", requested.deploymentId(), requested.target().url(), outcome.get());
+        log.info("Deployment {} to {}: {} (event {})", requested.deploymentId(), requested.target().url(), outcome,
+                event.id());
+        if (outcome == RequestDispatch.Requested.QUEUED) {
+            worker.wakeUpAfterCommit();
         }
     }
 }

@@ -1,4 +1,4 @@
-/** deployment.requested.v1 in; deployment.dispatched.v1 / deployment.dispatch-failed.v1 out through the outbox. */
+/** deployment.requested.v1 in (a PENDING dispatch); deployment.dispatched.v1 / deployment.dispatch-failed.v1 out through the outbox. */
 @NullMarked
 package io.passerelle.integration.executor.messaging;
 

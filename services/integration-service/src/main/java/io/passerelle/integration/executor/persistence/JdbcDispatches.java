@@ -1,15 +1,25 @@
 package io.passerelle.integration.executor.persistence;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.integration.executor.Claim;
+import io.passerelle.integration.executor.Decision;
 import io.passerelle.integration.executor.DeploymentRequest;
-import io.passerelle.integration.executor.Dispatch;
 import io.passerelle.integration.executor.Dispatches;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * {@code deployment_dispatch} as an outbox for outbound HTTP. Times come from the service's {@code Clock} (not the
+ * database's {@code now()}), so that due times, leases and the events agree.
+ */
 @Repository
 class JdbcDispatches implements Dispatches {
 
@@ -20,30 +30,92 @@ class JdbcDispatches implements Dispatches {
     }
 
     @Override
-    public boolean alreadyDispatched(UUID deploymentId) {
-        return jdbc.sql("select exists (select 1 from deployment_dispatch where deployment_id = :id and outcome = 'DISPATCHED')")
-                .param("id", deploymentId)
-                .query(Boolean.class)
-                .single();
+    public boolean request(DeploymentRequest request, String body, Instant at) {
+        return upsert(request, "PENDING", body, null, at);
     }
 
     @Override
-    public void record(DeploymentRequest request, Dispatch outcome, Instant at) {
-        jdbc.sql("""
-                insert into deployment_dispatch (deployment_id, service, environment, target_url, outcome, attempts,
-                    reason, decided_at)
-                values (:id, :service, :environment, :url, :outcome, :attempts, :reason, :at)
-                on conflict (deployment_id) do update set target_url = excluded.target_url,
-                    outcome = excluded.outcome, attempts = excluded.attempts, reason = excluded.reason,
-                    decided_at = excluded.decided_at""")
+    public boolean refuse(DeploymentRequest request, String reason, Instant at) {
+        return upsert(request, "FAILED", null, reason, at);
+    }
+
+    /** Only a deployment without a dispatch, or whose dispatch FAILED, is (re)written; concurrent requests wait. */
+    private boolean upsert(DeploymentRequest request, String state, @Nullable String body, @Nullable String reason,
+            Instant at) {
+        return jdbc.sql("""
+                insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
+                    reason, body, requested_at, next_attempt_at, lease_until, updated_at)
+                values (:id, :service, :environment, :url, :state, 0, :reason, :body, :at,
+                    case when :state = 'PENDING' then cast(:at as timestamptz) end, null, :at)
+                on conflict (deployment_id) do update set service = excluded.service,
+                    environment = excluded.environment, target_url = excluded.target_url, state = excluded.state,
+                    attempts = 0, reason = excluded.reason, body = excluded.body,
+                    requested_at = excluded.requested_at, next_attempt_at = excluded.next_attempt_at,
+                    lease_until = null, updated_at = excluded.updated_at
+                where deployment_dispatch.state = 'FAILED'""")
                 .param("id", request.deploymentId())
                 .param("service", request.service())
                 .param("environment", request.environment())
                 .param("url", request.targetUrl())
-                .param("outcome", outcome instanceof Dispatch.Delivered ? "DISPATCHED" : "FAILED")
-                .param("attempts", outcome.attempts())
-                .param("reason", outcome instanceof Dispatch.Failed failed ? failed.reason() : null)
+                .param("state", state)
+                .param("reason", reason)
+                .param("body", body)
                 .param("at", Timestamp.from(at))
-                .update();
+                .update() == 1;
+    }
+
+    @Override
+    public List<Claim> claim(int limit, Instant now, Duration lease) {
+        return jdbc.sql("""
+                update deployment_dispatch set state = 'IN_FLIGHT', lease_until = :leaseUntil, updated_at = :now
+                where deployment_id in (
+                    select deployment_id from deployment_dispatch
+                    where (state = 'PENDING' and next_attempt_at <= :now) or (state = 'IN_FLIGHT' and lease_until < :now)
+                    order by next_attempt_at limit :limit for update skip locked)
+                returning deployment_id, service, environment, target_url, body, attempts, reason, requested_at,
+                    lease_until""")
+                .param("leaseUntil", Timestamp.from(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, i) -> new Claim(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
+                        rs.getString("environment"), rs.getString("target_url"), rs.getString("body"),
+                        rs.getInt("attempts"), rs.getString("reason"), rs.getTimestamp("requested_at").toInstant(),
+                        rs.getTimestamp("lease_until").toInstant()))
+                .list();
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return jdbc.sql("""
+                select least(min(next_attempt_at) filter (where state = 'PENDING'),
+                             min(lease_until) filter (where state = 'IN_FLIGHT'))
+                from deployment_dispatch where state in ('PENDING', 'IN_FLIGHT')""")
+                .query((rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
+    }
+
+    /** The lease is the fencing token: a claimer whose lease expired and was re-claimed writes nothing. */
+    @Override
+    public boolean settle(Claim claim, Decision decision, Instant at) {
+        return jdbc.sql("""
+                update deployment_dispatch set state = :state, attempts = :attempts, reason = :reason,
+                    next_attempt_at = :next, lease_until = null, updated_at = :at
+                where deployment_id = :id and state = 'IN_FLIGHT' and lease_until = :lease""")
+                .param("state", switch (decision) {
+                    case Decision.Dispatched d -> "DISPATCHED";
+                    case Decision.Retry r -> "PENDING";
+                    case Decision.Failed f -> "FAILED";
+                })
+                .param("attempts", decision.attempts())
+                .param("reason", switch (decision) {
+                    case Decision.Dispatched d -> null;
+                    case Decision.Retry r -> r.failures();
+                    case Decision.Failed f -> f.reason();
+                })
+                .param("next", decision instanceof Decision.Retry r ? Timestamp.from(r.nextAttemptAt()) : null)
+                .param("at", Timestamp.from(at))
+                .param("id", claim.deploymentId())
+                .param("lease", Timestamp.from(claim.leaseUntil()))
+                .update() == 1;
     }
 }

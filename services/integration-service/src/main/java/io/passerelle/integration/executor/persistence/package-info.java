@@ -1,4 +1,4 @@
-/** The dispatch log in PostgreSQL. */
+/** The dispatch outbox in PostgreSQL: requests, leased claims, outcomes. */
 @NullMarked
 package io.passerelle.integration.executor.persistence;
 

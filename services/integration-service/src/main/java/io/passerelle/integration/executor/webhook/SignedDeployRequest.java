@@ -1,8 +1,10 @@
 package io.passerelle.integration.executor.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.passerelle.integration.executor.DeployCall;
@@ -10,9 +12,10 @@ import io.passerelle.platform.crypto.HmacSha256;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The exact bytes and headers sent to a deploy target. {@code X-Passerelle-Signature-256} is
- * {@code sha256=<lowercase hex HMAC-SHA256 of these body bytes, keyed with the service's webhook secret (UTF-8)>},
- * GitHub's format; the target recomputes it over the raw body it received and compares in constant time.
+ * The exact bytes and headers sent to a deploy target at one attempt. {@code X-Passerelle-Signature-256} is
+ * {@code sha256=<lowercase hex HMAC-SHA256, keyed with the service's webhook secret (UTF-8), over the UTF-8 bytes
+ * of "<X-Passerelle-Timestamp>." followed by the exact body bytes>}: the target recomputes it over the timestamp
+ * header and the raw body it received, compares in constant time, and refuses stale timestamps.
  */
 record SignedDeployRequest(byte[] body, Map<String, String> headers) {
 
@@ -27,15 +30,29 @@ record SignedDeployRequest(byte[] body, Map<String, String> headers) {
             String commitSha, String callbackUrl) {
     }
 
-    static SignedDeployRequest of(DeployCall call, String secret, Instant now, JsonMapper json) {
-        byte[] body = json.writeValueAsBytes(new Body(call.deploymentId().toString(), call.changeId().toString(),
+    /** The body: one JSON object, no whitespace, the seven fields in this order. */
+    static String body(DeployCall call, JsonMapper json) {
+        return json.writeValueAsString(new Body(call.deploymentId().toString(), call.changeId().toString(),
                 call.service(), call.environment(), call.version(), call.commitSha(), call.callbackUrl().toString()));
+    }
+
+    static SignedDeployRequest of(UUID deliveryId, byte[] body, String secret, Instant now) {
+        var timestamp = Long.toString(now.getEpochSecond());
         var headers = new LinkedHashMap<String, String>();
         headers.put("Content-Type", "application/json");
-        headers.put(SIGNATURE, HmacSha256.sign(secret, body));
-        headers.put(DELIVERY, call.deploymentId().toString());
+        headers.put(SIGNATURE, HmacSha256.sign(secret, signedContent(timestamp, body)));
+        headers.put(DELIVERY, deliveryId.toString());
         headers.put(EVENT, EVENT_NAME);
-        headers.put(TIMESTAMP, Long.toString(now.getEpochSecond()));
+        headers.put(TIMESTAMP, timestamp);
         return new SignedDeployRequest(body, Map.copyOf(headers));
+    }
+
+    /** What the signature covers: {@code "<timestamp>."} then the body bytes, so a timestamp cannot be replaced. */
+    static byte[] signedContent(String timestamp, byte[] body) {
+        var prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        var content = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, content, 0, prefix.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
     }
 }

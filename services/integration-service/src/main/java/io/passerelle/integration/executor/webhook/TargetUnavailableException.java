@@ -1,8 +1,8 @@
 package io.passerelle.integration.executor.webhook;
 
 /**
- * The target answered 5xx or 429: worth retrying. Named in {@code resilience4j.retry.instances.deploy-target
- * .retry-exceptions} and recorded as a failure by the target's circuit breaker.
+ * The target answered 5xx or 429: worth another attempt. Recorded as a failure by the target's circuit breaker
+ * ({@code resilience4j.circuitbreaker.configs.deploy-target.record-exceptions}).
  */
 class TargetUnavailableException extends RuntimeException {
 

@@ -2,19 +2,18 @@ package io.passerelle.integration.executor.webhook;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryRegistry;
+import io.passerelle.integration.executor.CallOutcome;
 import io.passerelle.integration.executor.DeployCall;
 import io.passerelle.integration.executor.DeployTarget;
-import io.passerelle.integration.executor.Dispatch;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -22,9 +21,10 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POSTs the signed request with connect and read timeouts. Resilience4j (configured under {@code resilience4j.*},
- * instance / config {@code deploy-target}): Retry outside, CircuitBreaker per target {@code host:port} inside, so
- * each attempt counts for the breaker. Retried: I/O errors, 5xx and 429; any other answer is final.
+ * One signed POST per attempt, with connect and read timeouts, through a Resilience4j circuit breaker per target
+ * {@code host:port} (config {@code deploy-target} under {@code resilience4j.circuitbreaker.configs}). Retries are
+ * not made here: the dispatcher decides on another attempt. I/O errors, timeouts, 5xx and 429 are worth another
+ * attempt (and count as failures for the breaker); any other answer is final.
  */
 public class WebhookDeployTarget implements DeployTarget {
 
@@ -33,11 +33,10 @@ public class WebhookDeployTarget implements DeployTarget {
     private final RestClient rest;
     private final JsonMapper json;
     private final Clock clock;
-    private final Retry retry;
     private final CircuitBreakerRegistry breakers;
 
-    public WebhookDeployTarget(JsonMapper json, Clock clock, RetryRegistry retries, CircuitBreakerRegistry breakers,
-            Duration connectTimeout, Duration readTimeout) {
+    public WebhookDeployTarget(JsonMapper json, Clock clock, CircuitBreakerRegistry breakers, Duration connectTimeout,
+            Duration readTimeout) {
         var http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -48,7 +47,6 @@ public class WebhookDeployTarget implements DeployTarget {
         this.rest = RestClient.builder().requestFactory(requests).build();
         this.json = json;
         this.clock = clock;
-        this.retry = retries.retry(RESILIENCE);
         this.breakers = breakers;
     }
 
@@ -58,42 +56,46 @@ public class WebhookDeployTarget implements DeployTarget {
     }
 
     @Override
-    public Dispatch send(String targetUrl, DeployCall call, String secret) {
+    public Optional<String> unusable(String targetUrl) {
         URI target;
         try {
             target = URI.create(targetUrl);
         } catch (IllegalArgumentException e) {
-            return new Dispatch.Failed(0, "deploy target URL is not a URI: " + targetUrl);
+            return Optional.of("deploy target URL is not a URI: " + targetUrl);
         }
         if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
-            return new Dispatch.Failed(0, "deploy target URL is not an absolute http(s) URL: " + targetUrl);
+            return Optional.of("deploy target URL is not an absolute http(s) URL: " + targetUrl);
         }
-        var request = SignedDeployRequest.of(call, secret, clock.instant(), json);
+        return Optional.empty();
+    }
+
+    @Override
+    public String body(DeployCall call) {
+        return SignedDeployRequest.body(call, json);
+    }
+
+    @Override
+    public CallOutcome call(String targetUrl, UUID deliveryId, String body, String secret) {
+        var unusable = unusable(targetUrl);
+        if (unusable.isPresent()) {
+            return new CallOutcome.NotCalled(unusable.get());
+        }
+        var target = URI.create(targetUrl);
+        var request = SignedDeployRequest.of(deliveryId, body.getBytes(StandardCharsets.UTF_8), secret,
+                clock.instant());
         var breaker = breakers.circuitBreaker(authority(target), RESILIENCE);
-        var attempts = new AtomicInteger();
-        Supplier<Integer> post = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, () -> {
-            attempts.incrementAndGet();
-            return post(target, request);
-        }));
         try {
-            int status = post.get();
-            if (status >= 200 && status < 300) {
-                return new Dispatch.Delivered(attempts.get());
-            }
-            return new Dispatch.Failed(attempts.get(), "deploy target answered HTTP " + status
-                    + " (not retried: only I/O errors, 5xx and 429 are)");
+            int status = breaker.executeSupplier(() -> post(target, request));
+            return status >= 200 && status < 300 ? new CallOutcome.Accepted(status)
+                    : new CallOutcome.Refused("answered HTTP " + status);
         } catch (CallNotPermittedException e) {
-            return new Dispatch.Failed(attempts.get(), "circuit breaker for " + breaker.getName()
-                    + " is open after repeated failures: the target was not called"
-                    + (attempts.get() > 0 ? " again" : ""));
+            return new CallOutcome.CircuitOpen(breaker.getName(), waitInOpenState(breaker));
         } catch (TargetUnavailableException e) {
-            return new Dispatch.Failed(attempts.get(), "deploy target answered HTTP " + e.status() + " on each of "
-                    + attempts.get() + " attempt(s)");
+            return new CallOutcome.Unavailable("answered HTTP " + e.status());
         } catch (ResourceAccessException e) {
-            return new Dispatch.Failed(attempts.get(), "deploy target unreachable after " + attempts.get()
-                    + " attempt(s): " + e.getMessage());
+            return new CallOutcome.Unavailable("was unreachable (" + e.getMessage() + ")");
         } catch (RestClientException e) {
-            return new Dispatch.Failed(attempts.get(), "call to the deploy target failed: " + e.getMessage());
+            return new CallOutcome.Refused("could not be called: " + e.getMessage());
         }
     }
 
@@ -107,6 +109,11 @@ public class WebhookDeployTarget implements DeployTarget {
             throw new TargetUnavailableException(status);
         }
         return status;
+    }
+
+    /** How long the breaker stays open before it lets a trial call through: when to come back. */
+    private static Duration waitInOpenState(CircuitBreaker breaker) {
+        return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
     }
 
     /** One circuit breaker per target host and port: one failing target does not stop the others. */

@@ -1,4 +1,4 @@
-/** The webhook deploy target: a signed JSON POST, with retries and a circuit breaker per target (Resilience4j). */
+/** The webhook deploy target: one signed JSON POST per attempt, through a circuit breaker per target (Resilience4j). */
 @NullMarked
 package io.passerelle.integration.executor.webhook;
 

@@ -24,23 +24,49 @@ class SignedDeployRequestTest {
             "payments", "prod", "1.4.2", "3484a3fb816e0859fd6e1cea078d76385ff50625",
             URI.create("https://passerelle.example/api/v1/deployments/" + deploymentId + "/status"));
 
+    SignedDeployRequest sign(DeployCall call, Instant at) {
+        return SignedDeployRequest.of(call.deploymentId(),
+                SignedDeployRequest.body(call, json).getBytes(StandardCharsets.UTF_8), "s3cret", at);
+    }
+
+    static byte[] timestamped(String timestamp, byte[] body) {
+        var prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        var content = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
+    }
+
     @Test
-    void the_signature_is_the_hex_hmac_sha256_of_the_exact_body_bytes_under_the_webhook_secret() throws Exception {
-        var request = SignedDeployRequest.of(call, "s3cret", Instant.ofEpochSecond(1_790_000_000L), json);
+    void the_signature_is_the_hex_hmac_sha256_of_the_timestamp_a_dot_and_the_exact_body_bytes() throws Exception {
+        var request = sign(call, Instant.ofEpochSecond(1_790_000_000L));
 
         var mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update("1790000000.".getBytes(StandardCharsets.UTF_8));
         var expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(request.body()));
-        assertThat(request.headers()).containsEntry("X-Passerelle-Signature-256", expected);
-        assertThat(HmacSha256.verify("s3cret", request.body(), request.headers().get("X-Passerelle-Signature-256")))
-                .isTrue();
-        assertThat(HmacSha256.verify("other", request.body(), request.headers().get("X-Passerelle-Signature-256")))
-                .isFalse();
+        var signature = request.headers().get("X-Passerelle-Signature-256");
+        assertThat(signature).isEqualTo(expected);
+        assertThat(HmacSha256.verify("s3cret", timestamped("1790000000", request.body()), signature)).isTrue();
+        assertThat(HmacSha256.verify("other", timestamped("1790000000", request.body()), signature)).isFalse();
+        assertThat(HmacSha256.verify("s3cret", request.body(), signature))
+                .as("the body alone is not what is signed").isFalse();
+    }
+
+    @Test
+    void another_timestamp_makes_another_signature_so_a_replayed_request_cannot_be_redated() {
+        var now = sign(call, Instant.ofEpochSecond(1_790_000_000L));
+        var later = sign(call, Instant.ofEpochSecond(1_790_000_301L));
+
+        assertThat(later.body()).isEqualTo(now.body());
+        assertThat(later.headers().get("X-Passerelle-Signature-256"))
+                .isNotEqualTo(now.headers().get("X-Passerelle-Signature-256"));
+        assertThat(HmacSha256.verify("s3cret", timestamped("1790000301", now.body()),
+                now.headers().get("X-Passerelle-Signature-256"))).isFalse();
     }
 
     @Test
     void the_headers_name_the_delivery_the_event_and_the_time() {
-        var request = SignedDeployRequest.of(call, "s3cret", Instant.ofEpochSecond(1_790_000_000L), json);
+        var request = sign(call, Instant.ofEpochSecond(1_790_000_000L));
 
         assertThat(request.headers())
                 .containsEntry("Content-Type", "application/json")
@@ -52,7 +78,7 @@ class SignedDeployRequestTest {
 
     @Test
     void the_body_carries_the_deployment_and_the_callback_url_in_the_documented_order() {
-        var request = SignedDeployRequest.of(call, "s3cret", Instant.EPOCH, json);
+        var request = sign(call, Instant.EPOCH);
 
         assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("""
                 {"deploymentId":"0b7e3d4c-1111-4222-8333-944455556666",\
@@ -68,11 +94,12 @@ class SignedDeployRequestTest {
                 "3484a3fb816e0859fd6e1cea078d76385ff50625",
                 URI.create("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status"));
 
-        var request = SignedDeployRequest.of(documented, "s3cret", Instant.EPOCH, json);
+        var request = sign(documented, Instant.ofEpochSecond(1_790_000_000L));
 
         assertThat(request.body()).hasSize(321);
-        assertThat(request.headers()).containsEntry("X-Passerelle-Signature-256",
-                "sha256=ab72910610f74449a70c11b9bd29c93218a9020788b08f4f1f0af144fc16d8f0");
+        assertThat(request.headers()).containsEntry("X-Passerelle-Timestamp", "1790000000")
+                .containsEntry("X-Passerelle-Signature-256",
+                        "sha256=bfd4f2c2b55971b58f8389eb5676c660e5c44168c7f3f1c881cc0b5832dca3c4");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.passerelle.integration.executor;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.platform.crypto.SecretSealer;
+
+/**
+ * One attempt at a claimed dispatch, in two steps the dispatcher keeps apart: {@link #call} (the HTTP call, outside
+ * any transaction) and {@link #settle} (the next state and its event, in one short transaction). A crash in between
+ * leaves the row IN_FLIGHT until its lease expires, and it is sent again: at-least-once, targets dedupe on
+ * {@code X-Passerelle-Delivery}.
+ */
+public final class AttemptDispatch {
+
+    private final CatalogedServices catalog;
+    private final DeployTarget target;
+    private final Dispatches dispatches;
+    private final DispatchEvents events;
+    private final RetryPolicy policy;
+    private final SecretSealer sealer;
+    private final Clock clock;
+
+    public AttemptDispatch(CatalogedServices catalog, DeployTarget target, Dispatches dispatches,
+            DispatchEvents events, RetryPolicy policy, SecretSealer sealer, Clock clock) {
+        this.catalog = catalog;
+        this.target = target;
+        this.dispatches = dispatches;
+        this.events = events;
+        this.policy = policy;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    /** The signed call, with the secret the catalog holds now (a re-registration may have changed it). */
+    public CallOutcome call(Claim claim) {
+        var service = catalog.byName(claim.service());
+        if (service.isEmpty()) {
+            return new CallOutcome.NotCalled("service '" + claim.service()
+                    + "' is not in integration-service's catalog: no webhook secret to sign the call with");
+        }
+        return target.call(claim.targetUrl(), claim.deploymentId(), claim.body(),
+                service.get().webhookSecret(sealer));
+    }
+
+    /** @return the decision recorded, or empty when the lease was lost (another instance has the dispatch) */
+    public Optional<Decision> settle(Claim claim, CallOutcome outcome) {
+        var now = clock.instant();
+        var decision = policy.decide(claim, outcome, now);
+        if (!dispatches.settle(claim, decision, now)) {
+            return Optional.empty();
+        }
+        switch (decision) {
+            case Decision.Dispatched dispatched -> events.dispatched(new DeploymentDispatched(claim.deploymentId(),
+                    claim.service(), claim.environment(), claim.targetUrl(), dispatched.attempts(), now));
+            case Decision.Failed failed -> events.dispatchFailed(new DeploymentDispatchFailed(claim.deploymentId(),
+                    claim.service(), claim.environment(), claim.targetUrl(), failed.attempts(), failed.reason(), now));
+            case Decision.Retry retry -> { }
+        }
+        return Optional.of(decision);
+    }
+}

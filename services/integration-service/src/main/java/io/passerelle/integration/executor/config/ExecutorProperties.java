@@ -1,0 +1,39 @@
+package io.passerelle.integration.executor.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code passerelle.executor.*}: the deploy target HTTP client, the retry policy across attempts and the dispatcher.
+ *
+ * @param maxAttempts HTTP calls made before a retryable failure becomes final
+ * @param backoff wait after the first failed attempt, doubling after each further one, up to {@code maxBackoff}
+ * @param giveUpAfter how long, since the request, an open circuit is waited out before the dispatch fails
+ * @param lease how long a claim is held; a claimer that has not recorded an outcome by then is presumed dead
+ * @param pollInterval the dispatcher's longest sleep
+ * @param concurrency calls in flight at once per instance
+ */
+@ConfigurationProperties("passerelle.executor")
+record ExecutorProperties(
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("200ms") Duration backoff,
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("10m") Duration giveUpAfter,
+        @DefaultValue("1m") Duration lease,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("8") int concurrency) {
+
+    ExecutorProperties {
+        if (lease.compareTo(connectTimeout.plus(readTimeout).multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("passerelle.executor.lease (" + lease + ") must be at least twice"
+                    + " connect-timeout + read-timeout, or calls still running would be sent again");
+        }
+        if (concurrency < 1 || !pollInterval.isPositive()) {
+            throw new IllegalArgumentException("passerelle.executor.concurrency and poll-interval must be positive");
+        }
+    }
+}

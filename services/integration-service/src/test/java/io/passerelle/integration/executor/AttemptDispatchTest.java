@@ -1,0 +1,138 @@
+package io.passerelle.integration.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.passerelle.integration.catalog.CatalogedService;
+import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.platform.crypto.SecretSealer;
+import org.junit.jupiter.api.Test;
+
+class AttemptDispatchTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    final SecretSealer sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
+    final CatalogedService payments = new CatalogedService("payments", "octo-org/payments", "main",
+            sealer.seal("s3cret"), Instant.EPOCH);
+    final List<Decision> settled = new ArrayList<>();
+    final List<Object> events = new ArrayList<>();
+    final List<String> secretsUsed = new ArrayList<>();
+    boolean leaseHeld = true;
+
+    final AttemptDispatch attempt = new AttemptDispatch(new CatalogedServices() {
+        public void register(CatalogedService s) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<CatalogedService> byName(String name) {
+            return Optional.of(payments).filter(s -> s.name().equals(name));
+        }
+
+        public Optional<CatalogedService> byRepository(String repository) {
+            return Optional.empty();
+        }
+    }, new DeployTarget() {
+        public boolean supports(String type) {
+            return true;
+        }
+
+        public Optional<String> unusable(String url) {
+            return Optional.empty();
+        }
+
+        public String body(DeployCall call) {
+            throw new UnsupportedOperationException();
+        }
+
+        public CallOutcome call(String url, UUID deliveryId, String body, String secret) {
+            secretsUsed.add(secret);
+            return new CallOutcome.Accepted(202);
+        }
+    }, new Dispatches() {
+        public boolean request(DeploymentRequest request, String body, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        public boolean refuse(DeploymentRequest request, String reason, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        public List<Claim> claim(int limit, Instant now, Duration lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<Instant> nextDue() {
+            throw new UnsupportedOperationException();
+        }
+
+        public boolean settle(Claim claim, Decision decision, Instant at) {
+            if (leaseHeld) {
+                settled.add(decision);
+            }
+            return leaseHeld;
+        }
+    }, new DispatchEvents() {
+        public void dispatched(DeploymentDispatched e) {
+            events.add(e);
+        }
+
+        public void dispatchFailed(DeploymentDispatchFailed e) {
+            events.add(e);
+        }
+    }, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)), sealer,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static Claim claim(String service, int attempts) {
+        return new Claim(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), service, "prod",
+                "https://deploy.example/hooks", "{}", attempts, null, NOW.minusSeconds(1), NOW.plusSeconds(60));
+    }
+
+    @Test
+    void the_call_is_signed_with_the_unsealed_secret() {
+        assertThat(attempt.call(claim("payments", 0))).isEqualTo(new CallOutcome.Accepted(202));
+        assertThat(secretsUsed).containsExactly("s3cret");
+    }
+
+    @Test
+    void a_service_gone_from_the_catalog_is_not_called() {
+        assertThat(attempt.call(claim("unknown", 0))).isInstanceOf(CallOutcome.NotCalled.class);
+        assertThat(secretsUsed).isEmpty();
+    }
+
+    @Test
+    void a_delivered_attempt_is_recorded_and_published_with_the_attempts_made() {
+        assertThat(attempt.settle(claim("payments", 1), new CallOutcome.Accepted(200)))
+                .contains(new Decision.Dispatched(2));
+        assertThat(events).containsExactly(new DeploymentDispatched(claim("payments", 1).deploymentId(), "payments",
+                "prod", "https://deploy.example/hooks", 2, NOW));
+    }
+
+    @Test
+    void a_retry_publishes_nothing_and_a_final_failure_publishes_its_reason() {
+        attempt.settle(claim("payments", 0), new CallOutcome.Unavailable("answered HTTP 500"));
+        assertThat(events).isEmpty();
+
+        attempt.settle(claim("payments", 0), new CallOutcome.Refused("answered HTTP 404"));
+        assertThat(events).singleElement().isInstanceOfSatisfying(DeploymentDispatchFailed.class, failed -> {
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.reason()).startsWith("deploy target answered HTTP 404");
+        });
+    }
+
+    @Test
+    void a_claimer_that_lost_its_lease_records_and_publishes_nothing() {
+        leaseHeld = false;
+
+        assertThat(attempt.settle(claim("payments", 0), new CallOutcome.Accepted(200))).isEmpty();
+        assertThat(settled).isEmpty();
+        assertThat(events).isEmpty();
+    }
+}

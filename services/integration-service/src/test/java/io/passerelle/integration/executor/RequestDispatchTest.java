@@ -1,0 +1,168 @@
+package io.passerelle.integration.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.passerelle.integration.catalog.CatalogedService;
+import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integration.executor.RequestDispatch.Requested;
+import io.passerelle.platform.crypto.SecretSealer;
+import org.junit.jupiter.api.Test;
+
+class RequestDispatchTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    final SecretSealer sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
+    final CatalogedService payments = new CatalogedService("payments", "octo-org/payments", "main",
+            sealer.seal("s3cret"), Instant.EPOCH);
+    /** deployment id → state, as the outbox would hold it */
+    final Map<UUID, String> states = new HashMap<>();
+    final Map<UUID, String> bodies = new HashMap<>();
+    final List<Object> events = new ArrayList<>();
+    final List<DeployCall> built = new ArrayList<>();
+
+    final RequestDispatch dispatch = new RequestDispatch(new Catalog(), new Dispatches() {
+        public boolean request(DeploymentRequest request, String body, Instant at) {
+            bodies.put(request.deploymentId(), body);
+            return write(request, "PENDING");
+        }
+
+        public boolean refuse(DeploymentRequest request, String reason, Instant at) {
+            return write(request, "FAILED");
+        }
+
+        private boolean write(DeploymentRequest request, String state) {
+            var existing = states.get(request.deploymentId());
+            if (existing != null && !existing.equals("FAILED")) {
+                return false;
+            }
+            states.put(request.deploymentId(), state);
+            return true;
+        }
+
+        public List<Claim> claim(int limit, Instant now, java.time.Duration lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<Instant> nextDue() {
+            throw new UnsupportedOperationException();
+        }
+
+        public boolean settle(Claim claim, Decision decision, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+    }, new DeployTarget() {
+        public boolean supports(String type) {
+            return type.equals("webhook");
+        }
+
+        public Optional<String> unusable(String url) {
+            return url.startsWith("https://") ? Optional.empty() : Optional.of("not https: " + url);
+        }
+
+        public String body(DeployCall call) {
+            built.add(call);
+            return "{\"deploymentId\":\"" + call.deploymentId() + "\"}";
+        }
+
+        public CallOutcome call(String url, UUID deliveryId, String body, String secret) {
+            throw new AssertionError("requesting a dispatch never calls the target");
+        }
+    }, new DispatchEvents() {
+        public void dispatched(DeploymentDispatched e) {
+            events.add(e);
+        }
+
+        public void dispatchFailed(DeploymentDispatchFailed e) {
+            events.add(e);
+        }
+    }, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
+
+    static DeploymentRequest request(String service, String type, String url) {
+        return new DeploymentRequest(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), UUID.randomUUID(),
+                service, "prod", "1.4.2", "3484a3f", type, url);
+    }
+
+    static DeploymentRequest request() {
+        return request("payments", "webhook", "https://deploy.example/hooks");
+    }
+
+    @Test
+    void a_request_is_queued_with_the_body_to_send_naming_the_callback_and_nothing_is_published_yet() {
+        var request = request();
+
+        assertThat(dispatch.request(request)).isEqualTo(Requested.QUEUED);
+
+        assertThat(states).containsEntry(request.deploymentId(), "PENDING");
+        assertThat(built.getFirst().callbackUrl()).hasToString(
+                "https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status");
+        assertThat(bodies.get(request.deploymentId())).contains(request.deploymentId().toString());
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void a_deployment_already_requested_is_left_alone() {
+        dispatch.request(request());
+
+        assertThat(dispatch.request(request())).isEqualTo(Requested.ALREADY_REQUESTED);
+        assertThat(states).containsEntry(request().deploymentId(), "PENDING");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void a_failed_dispatch_may_be_requested_again() {
+        states.put(request().deploymentId(), "FAILED");
+
+        assertThat(dispatch.request(request())).isEqualTo(Requested.QUEUED);
+        assertThat(states).containsEntry(request().deploymentId(), "PENDING");
+    }
+
+    @Test
+    void without_a_secret_a_supported_type_or_a_usable_url_it_fails_at_once_with_no_attempt_and_says_why() {
+        assertThat(dispatch.request(request("unknown", "webhook", "https://deploy.example/hooks")))
+                .isEqualTo(Requested.FAILED);
+        states.clear();
+        dispatch.request(request("payments", "argocd", "https://argo.example"));
+        states.clear();
+        dispatch.request(request("payments", "webhook", "ftp://deploy.example"));
+
+        assertThat(built).isEmpty();
+        assertThat(events).allSatisfy(e -> assertThat(((DeploymentDispatchFailed) e).attempts()).isZero())
+                .extracting(e -> ((DeploymentDispatchFailed) e).reason()).containsExactly(
+                "service 'unknown' is not in integration-service's catalog: no webhook secret to sign the call with",
+                "deploy target type 'argocd' is not supported",
+                "not https: ftp://deploy.example");
+    }
+
+    @Test
+    void a_refusal_for_a_deployment_already_requested_publishes_nothing() {
+        dispatch.request(request());
+
+        assertThat(dispatch.request(request("payments", "argocd", "https://argo.example")))
+                .isEqualTo(Requested.ALREADY_REQUESTED);
+        assertThat(events).isEmpty();
+    }
+
+    private final class Catalog implements CatalogedServices {
+        public void register(CatalogedService s) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<CatalogedService> byName(String name) {
+            return Optional.of(payments).filter(s -> s.name().equals(name));
+        }
+
+        public Optional<CatalogedService> byRepository(String repository) {
+            return Optional.empty();
+        }
+    }
+}
