@@ -1,0 +1,5 @@
+/** Change enablement: change requests, approvals and their audit trail (the application and its wiring). */
+@NullMarked
+package io.passerelle.change;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Toolchain integrations: signed webhooks in, deploy targets out (the application and its wiring). */
+@NullMarked
+package io.passerelle.integration;
+
+import org.jspecify.annotations.NullMarked;
