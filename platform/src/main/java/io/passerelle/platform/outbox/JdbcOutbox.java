@@ -6,8 +6,6 @@ import io.passerelle.platform.event.CloudEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores events in the service's own {@code outbox_event} table, inside the caller's transaction. */
@@ -40,11 +38,6 @@ class JdbcOutbox implements Outbox {
                 .param("payload", json.writeValueAsString(event))
                 .param("createdAt", java.sql.Timestamp.from(event.time()))
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+        relay.loop().wakeUpAfterCommit();
     }
 }

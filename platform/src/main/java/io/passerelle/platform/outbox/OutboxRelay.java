@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.passerelle.platform.event.CloudEvent;
+import io.passerelle.platform.loop.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -38,9 +38,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final StreamBridge bridge;
     private final OutboxProperties properties;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread worker;
+    private final PollingLoop loop;
     private long lastPurge;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, StreamBridge bridge, OutboxProperties properties) {
@@ -48,35 +46,26 @@ public class OutboxRelay implements SmartLifecycle {
         this.tx = tx;
         this.bridge = bridge;
         this.properties = properties;
+        this.loop = new PollingLoop("outbox-relay", properties.pollInterval(), this::round);
     }
 
-    void wakeUp() {
-        wake.release();
+    PollingLoop loop() {
+        return loop;
     }
 
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        var thread = worker;
-        if (thread != null) {
-            wakeUp();
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     @Override
@@ -85,23 +74,11 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                int sent = relayOnce();
-                purgePublished();
-                if (sent < properties.batchSize()) {
-                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed, retrying in {}: {}", properties.pollInterval(), e.toString());
-                sleepQuietly(properties.pollInterval());
-            }
-        }
+    /** One round: a batch, then at once another if the batch was full, else wait to be woken or polled. */
+    private Duration round() {
+        int sent = relayOnce();
+        purgePublished();
+        return sent < properties.batchSize() ? properties.pollInterval() : Duration.ZERO;
     }
 
     /** Publishes one batch of pending events and returns how many the broker confirmed. */
@@ -170,14 +147,6 @@ public class OutboxRelay implements SmartLifecycle {
         jdbc.sql("delete from outbox_event where published_at < now() - cast(:keep as interval)")
                 .param("keep", properties.retention().toSeconds() + " seconds")
                 .update();
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private record Pending(UUID id, String type, String payload) {

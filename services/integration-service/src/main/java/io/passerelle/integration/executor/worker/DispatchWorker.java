@@ -11,11 +11,10 @@ import java.util.concurrent.TimeUnit;
 import io.passerelle.integration.executor.AttemptDispatch;
 import io.passerelle.integration.executor.Claim;
 import io.passerelle.integration.executor.Dispatches;
+import io.passerelle.platform.loop.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,10 +37,8 @@ public class DispatchWorker implements SmartLifecycle {
     private final Duration lease;
     private final Duration pollInterval;
     private final Duration drainTimeout;
-    private final Semaphore wake = new Semaphore(0);
     private final Semaphore slots;
-    private volatile boolean running;
-    private volatile Thread worker;
+    private final PollingLoop loop;
     private volatile ExecutorService calls;
 
     public DispatchWorker(Dispatches dispatches, AttemptDispatch attempt, TransactionTemplate tx, Clock clock,
@@ -54,79 +51,48 @@ public class DispatchWorker implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.drainTimeout = drainTimeout;
         this.slots = new Semaphore(concurrency);
+        this.loop = new PollingLoop("deployment-dispatcher", pollInterval, this::round);
     }
 
     public void wakeUp() {
-        wake.release();
+        loop.wakeUp();
     }
 
     /** Wakes the worker once the current transaction has committed (before, the new row is not visible to it). */
     public void wakeUpAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wakeUp();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeUp();
-            }
-        });
+        loop.wakeUpAfterCommit();
     }
 
     @Override
     public void start() {
         calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("deployment-dispatch-", 0).factory());
-        running = true;
-        worker = Thread.ofPlatform().name("deployment-dispatcher").daemon().start(this::loop);
+        loop.start();
     }
 
     /** Calls in flight get {@code drainTimeout} to finish; a call cut short is sent again once its lease expires. */
     @Override
     public void stop() {
-        running = false;
-        var thread = worker;
-        if (thread != null) {
-            wakeUp();
-            try {
-                thread.join(Duration.ofSeconds(10));
-                calls.shutdown();
-                if (!calls.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    calls.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        loop.stop(Duration.ofSeconds(10));
+        calls.shutdown();
+        try {
+            if (!calls.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                calls.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                int free = slots.availablePermits();
-                int claimed = free == 0 ? 0 : dispatchOnce(free);
-                if (free == 0 || claimed < free) {
-                    wake.tryAcquire(waitMillis(free), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Dispatcher round failed, retrying in {}: {}", pollInterval, e.toString());
-                try {
-                    Thread.sleep(pollInterval);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    /** One round: claim what the free call slots allow; go on at once while the slots were filled. */
+    private Duration round() throws InterruptedException {
+        int free = slots.availablePermits();
+        int claimed = free == 0 ? 0 : dispatchOnce(free);
+        return free > 0 && claimed == free ? Duration.ZERO : Duration.ofMillis(waitMillis(free));
     }
 
     /** Claims up to {@code limit} due dispatches and starts their calls; returns how many it claimed. */
