@@ -7,7 +7,7 @@ find_jdk() {
     return 0
   fi
   local best="" best_major=0 candidate major
-  for candidate in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+  for candidate in /usr/lib/jvm/* /opt/java/* /opt/jdk* "${HOME:-/nonexistent}"/.sdkman/candidates/java/*; do
     [ -x "$candidate/bin/javac" ] || continue
     major=$(java_major "$candidate" 2>/dev/null) || continue
     if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major="$major"; fi
