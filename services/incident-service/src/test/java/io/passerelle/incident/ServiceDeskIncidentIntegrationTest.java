@@ -71,11 +71,12 @@ class ServiceDeskIncidentIntegrationTest {
                 .andExpect(jsonPath("$.occurrences").value(1))
                 .andExpect(jsonPath("$.description").value("reported by three shops"))
                 .andExpect(jsonPath("$.suspects.length()").value(2))
-                // the failed deployment is newer but counts half: 0.497 < 0.75
-                .andExpect(jsonPath("$.suspects[0].deploymentId").value(succeeded.toString()))
-                .andExpect(jsonPath("$.suspects[0].score").value(0.75))
-                .andExpect(jsonPath("$.suspects[1].deploymentId").value(failed.toString()))
-                .andExpect(jsonPath("$.suspects[1].outcome").value("FAILED"))
+                // newest first, failed or not: the failed one finished 10 min before, the successful one 6 h before
+                .andExpect(jsonPath("$.suspects[0].deploymentId").value(failed.toString()))
+                .andExpect(jsonPath("$.suspects[0].outcome").value("FAILED"))
+                .andExpect(jsonPath("$.suspects[0].score").value(0.993))
+                .andExpect(jsonPath("$.suspects[1].deploymentId").value(succeeded.toString()))
+                .andExpect(jsonPath("$.suspects[1].score").value(0.75))
                 .andExpect(jsonPath("$.suspects[1].rank").value(2))
                 .andReturn().getResponse();
         var body = json.readTree(response.getContentAsString());
@@ -88,12 +89,12 @@ class ServiceDeskIncidentIntegrationTest {
         assertThat(opened.data().get("source").asString()).isEqualTo("SERVICE_DESK");
         assertThat(opened.data().get("reportedBy").asString()).isEqualTo("sam");
         assertThat(opened.data().has("fingerprint")).isFalse();
-        assertThat(opened.data().get("suspects").get(0).get("deploymentId").asString()).isEqualTo(succeeded.toString());
+        assertThat(opened.data().get("suspects").get(0).get("deploymentId").asString()).isEqualTo(failed.toString());
 
         mvc.perform(get("/api/v1/incidents/{id}", id).with(TestJwts.user("alice", "change-manager")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.suspects[1].reason").value(org.hamcrest.Matchers.endsWith(
-                        "newest of 2 deployments in the 24h window; a failed deployment counts half")));
+                .andExpect(jsonPath("$.suspects[0].reason").value(org.hamcrest.Matchers.endsWith(
+                        "newest of 2 deployments in the 24h window; it failed, and may have left part of its change in place")));
     }
 
     @Test

@@ -15,14 +15,11 @@ import io.passerelle.incident.deployment.Outcome;
 /**
  * The attribution rule, a pure function. Candidates are the deployments of the incident's service to the
  * incident's environment that finished within the window before the incident started
- * ({@code startedAt - window <= finishedAt <= startedAt}; later deployments cannot have caused it). Each scores
- * {@code recency = 1 - age / window}, times 1.0 when it SUCCEEDED and 0.5 when it FAILED (a failed deployment was
- * rolled back or never took traffic: a less likely cause), rounded to 3 decimals. Suspects are ranked by score,
- * ties newest first.
+ * ({@code startedAt - window <= finishedAt <= startedAt}; later deployments cannot have caused it), newest first.
+ * Each scores {@code recency = 1 - age / window}, rounded to 3 decimals, whatever its outcome: a failed deployment
+ * may have left part of its change in place, so it is as suspect as a successful one; its reason says it failed.
  */
 public final class Attribution {
-
-    static final double FAILED_WEIGHT = 0.5;
 
     private static final Comparator<FinishedDeployment> NEWEST_FIRST = Comparator
             .comparing(FinishedDeployment::finishedAt).reversed()
@@ -54,11 +51,8 @@ public final class Attribution {
         for (int i = 0; i < candidates.size(); i++) {
             var deployment = candidates.get(i);
             var age = Duration.between(deployment.finishedAt(), startedAt);
-            scored.add(new Scored(deployment, score(age, deployment.outcome()),
-                    reason(deployment, age, i, candidates.size())));
+            scored.add(new Scored(deployment, score(age), reason(deployment, age, i, candidates.size())));
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Scored::deployment, NEWEST_FIRST));
         var suspects = new ArrayList<Suspect>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
             var s = scored.get(i);
@@ -69,11 +63,9 @@ public final class Attribution {
         return List.copyOf(suspects);
     }
 
-    double score(Duration age, Outcome outcome) {
+    double score(Duration age) {
         double recency = 1.0 - (double) age.toNanos() / window.toNanos();
-        double weight = outcome == Outcome.FAILED ? FAILED_WEIGHT : 1.0;
-        return BigDecimal.valueOf(Math.clamp(recency * weight, 0.0, 1.0)).setScale(3, RoundingMode.HALF_UP)
-                .doubleValue();
+        return BigDecimal.valueOf(Math.clamp(recency, 0.0, 1.0)).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
 
     private String reason(FinishedDeployment d, Duration age, int newestIndex, int count) {
@@ -86,7 +78,7 @@ public final class Attribution {
                 .append(position(newestIndex, count)).append(" in the ").append(Durations.compact(window))
                 .append(" window");
         if (d.outcome() == Outcome.FAILED) {
-            text.append("; a failed deployment counts half");
+            text.append("; it failed, and may have left part of its change in place");
         }
         return text.toString();
     }

@@ -97,28 +97,29 @@ class AttributionTest {
     }
 
     @Test
-    void a_failed_deployment_weighs_half_and_can_rank_below_an_older_successful_one() {
+    void a_failed_deployment_is_ranked_and_scored_by_recency_like_any_other() {
         var failedRecently = deployment("checkout", "production", Duration.ofMinutes(10), Outcome.FAILED);
         var succeededEarlier = succeeded(Duration.ofHours(6));
 
-        var suspects = suspects(failedRecently, succeededEarlier);
+        var suspects = suspects(succeededEarlier, failedRecently);
 
-        assertThat(ids(suspects)).containsExactly(succeededEarlier.deploymentId(), failedRecently.deploymentId());
-        assertThat(suspects.get(0).score()).isEqualTo(0.75);
-        // (1 - 600/86400) * 0.5 = 0.496527...
-        assertThat(suspects.get(1).score()).isEqualTo(0.497);
-        assertThat(suspects.get(1).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(ids(suspects)).containsExactly(failedRecently.deploymentId(), succeededEarlier.deploymentId());
+        // 1 - 600/86400 = 0.993055...
+        assertThat(suspects.get(0).score()).isEqualTo(0.993);
+        assertThat(suspects.get(0).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(suspects.get(1).score()).isEqualTo(0.75);
     }
 
     @Test
-    void equal_scores_rank_the_newest_first() {
-        var failedAtStart = deployment("checkout", "production", Duration.ZERO, Outcome.FAILED); // 1.0 * 0.5
-        var succeededHalfADayBefore = succeeded(Duration.ofHours(12)); // 0.5 * 1.0
+    void deployments_that_finished_at_the_same_instant_keep_a_stable_order() {
+        var one = deployment("checkout", "production", Duration.ofHours(1), Outcome.SUCCEEDED);
+        var other = deployment("checkout", "production", Duration.ofHours(1), Outcome.FAILED);
 
-        var suspects = suspects(succeededHalfADayBefore, failedAtStart);
+        var first = suspects(one, other);
+        var again = suspects(other, one);
 
-        assertThat(suspects).extracting(Suspect::score).containsExactly(0.5, 0.5);
-        assertThat(ids(suspects)).containsExactly(failedAtStart.deploymentId(), succeededHalfADayBefore.deploymentId());
+        assertThat(first).extracting(Suspect::score).containsExactly(0.958, 0.958);
+        assertThat(ids(first)).isEqualTo(ids(again));
     }
 
     @Test
@@ -136,7 +137,7 @@ class AttributionTest {
     }
 
     @Test
-    void the_reason_of_a_failed_deployment_says_it_counts_half() {
+    void the_reason_of_a_failed_deployment_says_it_failed() {
         var failed = deployment("checkout", "production", Duration.ofSeconds(45), Outcome.FAILED);
         var second = succeeded(Duration.ofHours(2));
         var third = succeeded(Duration.ofHours(20));
@@ -144,10 +145,11 @@ class AttributionTest {
         var suspects = suspects(failed, second, third);
 
         assertThat(suspects).extracting(Suspect::reason).containsExactly(
+                "checkout 1a2b3c4d5e6f (commit 1a2b3c4) failed in production 45 s before the incident started;"
+                        + " newest of 3 deployments in the 24h window; it failed, and may have left part of its change"
+                        + " in place",
                 "checkout 1a2b3c4d5e6f (commit 1a2b3c4) succeeded in production 2 h before the incident started;"
                         + " 2nd newest of 3 deployments in the 24h window",
-                "checkout 1a2b3c4d5e6f (commit 1a2b3c4) failed in production 45 s before the incident started;"
-                        + " newest of 3 deployments in the 24h window; a failed deployment counts half",
                 "checkout 1a2b3c4d5e6f (commit 1a2b3c4) succeeded in production 20 h before the incident started;"
                         + " oldest of 3 deployments in the 24h window");
     }
