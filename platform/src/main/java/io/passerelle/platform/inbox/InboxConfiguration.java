@@ -26,6 +26,12 @@ public class InboxConfiguration {
         return new EventInbox(handlers, new ProcessedMessages(jdbc), tx, json, consumer);
     }
 
+    @Bean
+    ProcessedMessageRetention processedMessageRetention(JdbcClient jdbc,
+            @Value("${passerelle.inbox.retention:30d}") java.time.Duration retention) {
+        return new ProcessedMessageRetention(jdbc, retention);
+    }
+
     /** Fails start-up when a handler's type is not bound to the queue (it would silently never run), or vice versa. */
     @Bean
     SmartInitializingSingleton routingKeysMatchHandlers(EventInbox inbox,

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.passerelle.platform.deadletter.DeadLetterEndpoint;
+import io.passerelle.platform.inbox.ProcessedMessageRetention;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class PlatformIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired DeadLetterEndpoint deadLetters;
     @Autowired MockMvc mvc;
+    @Autowired ProcessedMessageRetention retention;
 
     @Test
     void an_event_is_handled_once_and_its_consequence_leaves_through_the_outbox() {
@@ -115,6 +117,19 @@ class PlatformIntegrationTest {
         mvc.perform(post("/pings").with(changeManager()).contentType(MediaType.APPLICATION_JSON).content("{"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
+    }
+
+    @Test
+    void processed_messages_are_forgotten_after_the_retention_and_not_before() {
+        jdbc.sql("""
+                insert into processed_message (consumer, message_id, event_type, processed_at) values
+                ('platformtest', 'old-one', 'test.pinged.v1', now() - interval '31 days'),
+                ('platformtest', 'recent-one', 'test.pinged.v1', now() - interval '29 days')""").update();
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("select message_id from processed_message where message_id in ('old-one', 'recent-one')")
+                .query(String.class).list()).containsExactly("recent-one");
     }
 
     @Test
