@@ -3,7 +3,6 @@ package io.passerelle.platform.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,10 +26,6 @@ public final class EventContracts {
         assertThat(errors).as("%s data %s against api-specs/events/%s.json", event.type(), event.data(), event.type())
                 .isEmpty();
         return event;
-    }
-
-    public static List<com.networknt.schema.Error> violations(String type, tools.jackson.databind.JsonNode data) {
-        return schema(type).validate(data);
     }
 
     private static Schema schema(String type) {
