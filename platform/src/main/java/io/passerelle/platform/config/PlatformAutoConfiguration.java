@@ -2,6 +2,7 @@ package io.passerelle.platform.config;
 
 import java.time.Clock;
 
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.deadletter.DeadLetterEndpoint;
 import io.passerelle.platform.inbox.InboxConfiguration;
@@ -34,6 +35,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("passerelle.secrets.key")
     SecretSealer secretSealer(@Value("${passerelle.secrets.key}") String key) {
         return new SecretSealer(key);
+    }
+
+    /** Deployment callback credentials, derived from the same key (docs/decisions/0007). */
+    @Bean
+    @ConditionalOnProperty("passerelle.secrets.key")
+    CallbackCredentials callbackCredentials(@Value("${passerelle.secrets.key}") String key) {
+        return new CallbackCredentials(key);
     }
 
     @Bean

@@ -22,10 +22,15 @@ public final class HmacSha256 {
     }
 
     public static String sign(String secret, byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(mac(secret.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    /** The raw 32-byte HMAC-SHA256 of {@code content} under {@code key}. */
+    static byte[] mac(byte[] key, byte[] content) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(body));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(content);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

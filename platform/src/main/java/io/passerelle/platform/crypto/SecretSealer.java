@@ -23,12 +23,17 @@ public final class SecretSealer {
     private final SecureRandom random = new SecureRandom();
 
     public SecretSealer(String base64Key) {
+        this.key = new SecretKeySpec(key(base64Key), "AES");
+    }
+
+    /** The raw bytes of {@code passerelle.secrets.key}; refuses a key that is not 32 bytes. */
+    static byte[] key(String base64Key) {
         byte[] raw = Base64.getDecoder().decode(base64Key);
         if (raw.length != 32) {
             throw new IllegalArgumentException("passerelle.secrets.key must be 32 bytes, base64-encoded (got "
                     + raw.length + " bytes)");
         }
-        this.key = new SecretKeySpec(raw, "AES");
+        return raw;
     }
 
     public String seal(String secret) {

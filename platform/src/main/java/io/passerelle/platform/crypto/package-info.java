@@ -1,4 +1,4 @@
-/** Signatures and sealed secrets, in plain Java. */
+/** Signatures, sealed secrets and deployment callback credentials, in plain Java. */
 @NullMarked
 package io.passerelle.platform.crypto;
 
