@@ -3,7 +3,10 @@ package io.passerelle.integration.executor;
 import java.net.URI;
 import java.util.UUID;
 
-/** What the deploy target is told: the deployment, and where to report its outcome. */
+/**
+ * What the deploy target is told: the deployment, where to report its outcome, and the credential that report must
+ * carry ({@code X-Passerelle-Callback-Token}; valid for this deployment only).
+ */
 public record DeployCall(UUID deploymentId, UUID changeId, String service, String environment, String version,
-        String commitSha, URI callbackUrl) {
+        String commitSha, URI callbackUrl, String callbackToken) {
 }

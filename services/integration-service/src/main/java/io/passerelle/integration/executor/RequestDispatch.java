@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.platform.crypto.CallbackCredentials;
 
 /**
  * Takes an authorized deployment in: records it as a PENDING dispatch with the exact body to send (the dispatcher
@@ -19,15 +20,17 @@ public final class RequestDispatch {
     private final Dispatches dispatches;
     private final DeployTarget target;
     private final DispatchEvents events;
+    private final CallbackCredentials credentials;
     private final Clock clock;
     private final String publicUrl;
 
     public RequestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
-            DispatchEvents events, Clock clock, String publicUrl) {
+            DispatchEvents events, CallbackCredentials credentials, Clock clock, String publicUrl) {
         this.catalog = catalog;
         this.dispatches = dispatches;
         this.target = target;
         this.events = events;
+        this.credentials = credentials;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -65,6 +68,7 @@ public final class RequestDispatch {
     DeployCall call(DeploymentRequest request) {
         return new DeployCall(request.deploymentId(), request.changeId(), request.service(), request.environment(),
                 request.version(), request.commitSha(),
-                URI.create(publicUrl + "/api/v1/deployments/" + request.deploymentId() + "/status"));
+                URI.create(publicUrl + "/api/v1/deployments/" + request.deploymentId() + "/status"),
+                credentials.issue(request.deploymentId()));
     }
 }

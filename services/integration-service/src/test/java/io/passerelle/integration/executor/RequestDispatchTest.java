@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.passerelle.integration.catalog.CatalogedService;
 import io.passerelle.integration.catalog.CatalogedServices;
 import io.passerelle.integration.executor.RequestDispatch.Requested;
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ class RequestDispatchTest {
 
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     final SecretSealer sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
+    final CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     final CatalogedService payments = new CatalogedService("payments", "octo-org/payments", "main",
             sealer.seal("s3cret"), Instant.EPOCH);
     /** deployment id → state, as the outbox would hold it */
@@ -85,7 +87,7 @@ class RequestDispatchTest {
         public void dispatchFailed(DeploymentDispatchFailed e) {
             events.add(e);
         }
-    }, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
+    }, credentials, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
 
     static DeploymentRequest request(String service, String type, String url) {
         return new DeploymentRequest(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), UUID.randomUUID(),
@@ -107,6 +109,17 @@ class RequestDispatchTest {
                 "https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status");
         assertThat(bodies.get(request.deploymentId())).contains(request.deploymentId().toString());
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void the_request_carries_a_callback_credential_for_this_deployment_only() {
+        var request = request();
+
+        dispatch.request(request);
+
+        var token = built.getFirst().callbackToken();
+        assertThat(credentials.verify(request.deploymentId(), token)).isTrue();
+        assertThat(credentials.verify(UUID.randomUUID(), token)).isFalse();
     }
 
     @Test

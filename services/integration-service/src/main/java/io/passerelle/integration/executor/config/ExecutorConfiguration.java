@@ -12,6 +12,7 @@ import io.passerelle.integration.executor.RequestDispatch;
 import io.passerelle.integration.executor.RetryPolicy;
 import io.passerelle.integration.executor.webhook.WebhookDeployTarget;
 import io.passerelle.integration.executor.worker.DispatchWorker;
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,9 +33,9 @@ class ExecutorConfiguration {
 
     @Bean
     RequestDispatch requestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
-            DispatchEvents events, Clock clock,
+            DispatchEvents events, CallbackCredentials credentials, Clock clock,
             @Value("${passerelle.public-url:http://127.0.0.1:8080}") String publicUrl) {
-        return new RequestDispatch(catalog, dispatches, target, events, clock, publicUrl);
+        return new RequestDispatch(catalog, dispatches, target, events, credentials, clock, publicUrl);
     }
 
     @Bean

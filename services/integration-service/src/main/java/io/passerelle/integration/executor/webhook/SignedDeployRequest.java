@@ -25,15 +25,17 @@ record SignedDeployRequest(byte[] body, Map<String, String> headers) {
     static final String TIMESTAMP = "X-Passerelle-Timestamp";
     static final String EVENT_NAME = "deployment.requested";
 
-    @JsonPropertyOrder({ "deploymentId", "changeId", "service", "environment", "version", "commitSha", "callbackUrl" })
+    @JsonPropertyOrder({ "deploymentId", "changeId", "service", "environment", "version", "commitSha", "callbackUrl",
+            "callbackToken" })
     record Body(String deploymentId, String changeId, String service, String environment, String version,
-            String commitSha, String callbackUrl) {
+            String commitSha, String callbackUrl, String callbackToken) {
     }
 
-    /** The body: one JSON object, no whitespace, the seven fields in this order. */
+    /** The body: one JSON object, no whitespace, the eight fields in this order. */
     static String body(DeployCall call, JsonMapper json) {
         return json.writeValueAsString(new Body(call.deploymentId().toString(), call.changeId().toString(),
-                call.service(), call.environment(), call.version(), call.commitSha(), call.callbackUrl().toString()));
+                call.service(), call.environment(), call.version(), call.commitSha(), call.callbackUrl().toString(),
+                call.callbackToken()));
     }
 
     static SignedDeployRequest of(UUID deliveryId, byte[] body, String secret, Instant now) {

@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.passerelle.integration.executor.DeployCall;
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.HmacSha256;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,9 +21,12 @@ class SignedDeployRequestTest {
 
     final JsonMapper json = JsonMapper.builder().build();
     final UUID deploymentId = UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666");
+    /** The callback credential of that deployment under the test key (CallbackCredentialsTest pins it). */
+    final String callbackToken = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=")
+            .issue(deploymentId);
     final DeployCall call = new DeployCall(deploymentId, UUID.fromString("9a0c2f3e-aaaa-4bbb-8ccc-dddddddddddd"),
             "payments", "prod", "1.4.2", "3484a3fb816e0859fd6e1cea078d76385ff50625",
-            URI.create("https://passerelle.example/api/v1/deployments/" + deploymentId + "/status"));
+            URI.create("https://passerelle.example/api/v1/deployments/" + deploymentId + "/status"), callbackToken);
 
     SignedDeployRequest sign(DeployCall call, Instant at) {
         return SignedDeployRequest.of(call.deploymentId(),
@@ -77,14 +81,15 @@ class SignedDeployRequestTest {
     }
 
     @Test
-    void the_body_carries_the_deployment_and_the_callback_url_in_the_documented_order() {
+    void the_body_carries_the_deployment_the_callback_url_and_its_credential_in_the_documented_order() {
         var request = sign(call, Instant.EPOCH);
 
         assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("""
                 {"deploymentId":"0b7e3d4c-1111-4222-8333-944455556666",\
                 "changeId":"9a0c2f3e-aaaa-4bbb-8ccc-dddddddddddd","service":"payments","environment":"prod",\
                 "version":"1.4.2","commitSha":"3484a3fb816e0859fd6e1cea078d76385ff50625",\
-                "callbackUrl":"https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status"}""");
+                "callbackUrl":"https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status",\
+                "callbackToken":"ivuw7dhRoAWvZE3nXIPnKcYpy4qht6xSLIZBXYjv0k4"}""");
     }
 
     /** The worked example of docs/services/integration-service.md: a target implementer can check against it. */
@@ -92,14 +97,14 @@ class SignedDeployRequestTest {
     void the_documented_example_signs_as_documented() {
         var documented = new DeployCall(deploymentId, call.changeId(), "payments", "prod", "1.4.2",
                 "3484a3fb816e0859fd6e1cea078d76385ff50625",
-                URI.create("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status"));
+                URI.create("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status"), callbackToken);
 
         var request = sign(documented, Instant.ofEpochSecond(1_790_000_000L));
 
-        assertThat(request.body()).hasSize(321);
+        assertThat(request.body()).hasSize(383);
         assertThat(request.headers()).containsEntry("X-Passerelle-Timestamp", "1790000000")
                 .containsEntry("X-Passerelle-Signature-256",
-                        "sha256=bfd4f2c2b55971b58f8389eb5676c660e5c44168c7f3f1c881cc0b5832dca3c4");
+                        "sha256=0ae88c56ae50eb473a7cd597d4848a568ca134156c8abb72857a385f6ae994e9");
     }
 
     @Test
