@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.release.catalog.Services;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deploy target reports how a deployment ended. A success promotes the release: it is planned into the
- * service's next environment (the next higher order), which needs its own change.
+ * The deploy target reports how a deployment ended, with the credential issued for that deployment (checked first:
+ * a pipeline role alone reports nothing). A success promotes the release: it is planned into the service's next
+ * environment (the next higher order), which needs its own change.
  */
 public final class ReportDeploymentOutcome {
 
@@ -21,19 +23,27 @@ public final class ReportDeploymentOutcome {
     private final Releases releases;
     private final Deployments deployments;
     private final DeploymentEvents events;
+    private final CallbackCredentials credentials;
     private final Clock clock;
 
     public ReportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            DeploymentEvents events, Clock clock) {
+            DeploymentEvents events, CallbackCredentials credentials, Clock clock) {
         this.services = services;
         this.releases = releases;
         this.deployments = deployments;
         this.events = events;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
-    /** @return the deployment after the report; a repeated report of the same outcome changes nothing */
-    public Deployment report(UUID deploymentId, Outcome outcome, @Nullable String reason) {
+    /**
+     * @return the deployment after the report; a repeated report of the same outcome changes nothing
+     * @throws CallbackCredentialRefusedException when {@code callbackToken} is not this deployment's
+     */
+    public Deployment report(UUID deploymentId, String callbackToken, Outcome outcome, @Nullable String reason) {
+        if (!credentials.verify(deploymentId, callbackToken)) {
+            throw new CallbackCredentialRefusedException(deploymentId);
+        }
         var deployment = deployments.lock(deploymentId)
                 .orElseThrow(() -> new NotFoundException("deployment", deploymentId));
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);

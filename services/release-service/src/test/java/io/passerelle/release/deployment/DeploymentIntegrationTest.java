@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
@@ -40,6 +41,7 @@ class DeploymentIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired EventProbe events;
     @Autowired JdbcClient jdbc;
+    @Autowired CallbackCredentials credentials;
 
     String service;
 
@@ -107,9 +109,15 @@ class DeploymentIntegrationTest {
         return id;
     }
 
+    /** The deploy target's callback, with the credential its deploy request carried. */
     ResultActions report(String deploymentId, String body) throws Exception {
+        return report(deploymentId, credentials.issue(UUID.fromString(deploymentId)), body);
+    }
+
+    ResultActions report(String deploymentId, String callbackToken, String body) throws Exception {
         return mvc.perform(post("/api/v1/deployments/" + deploymentId + "/status")
                 .with(TestJwts.user("passerelle-ci", "pipeline"))
+                .header("X-Passerelle-Callback-Token", callbackToken)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
@@ -122,6 +130,22 @@ class DeploymentIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
                 "select count(*) from deployment where id = cast(:id as uuid) and state = :state")
                 .param("id", deploymentId).param("state", expected).query(Integer.class).single() == 1);
+    }
+
+    /** Every event whose subject is the deployment (a promotion's plan is counted by {@link #deploymentsOfService}). */
+    int outboxedAbout(String deploymentId) {
+        return jdbc.sql("select count(*) from outbox_event where subject = :id").param("id", deploymentId)
+                .query(Integer.class).single();
+    }
+
+    int deploymentsOfService() {
+        return jdbc.sql("select count(*) from deployment where service = :service").param("service", service)
+                .query(Integer.class).single();
+    }
+
+    Map<String, Object> row(String deploymentId) {
+        return jdbc.sql("select state, reason, started_at, finished_at from deployment where id = cast(:id as uuid)")
+                .param("id", deploymentId).query().singleRow();
     }
 
     int outboxed(String type, String subject) {
@@ -376,13 +400,75 @@ class DeploymentIntegrationTest {
         mvc.perform(post("/api/v1/deployments/" + id + "/status").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"state\":\"SUCCEEDED\"}")).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/deployments/" + id + "/status").with(TestJwts.user("rhea", "release-manager"))
+                .header("X-Passerelle-Callback-Token", credentials.issue(UUID.fromString(id)))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"SUCCEEDED\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/forbidden"));
         mvc.perform(get("/api/v1/deployments").with(TestJwts.user("prometheus", "monitoring")))
                 .andExpect(status().isForbidden());
 
         assertThat(state(id)).isEqualTo("REQUESTED");
         assertThat(outboxed("deployment.succeeded.v1", id)).isZero();
+    }
+
+    @Test
+    void a_pipeline_token_without_the_deployment_s_callback_credential_reports_nothing() throws Exception {
+        var id = requestedStaging();
+        var other = requestedStaging();
+        var before = row(id);
+        int eventsBefore = outboxedAbout(id);
+        int deploymentsBefore = deploymentsOfService();
+
+        mvc.perform(post("/api/v1/deployments/" + id + "/status").with(TestJwts.user("passerelle-ci", "pipeline"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"SUCCEEDED\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/callback-credential"))
+                .andExpect(jsonPath("$.detail").value("the deployment's callback credential is required: send the "
+                        + "callbackToken of its deploy request in the X-Passerelle-Callback-Token header"));
+        for (var token : new String[] { credentials.issue(UUID.fromString(other)), "not-the-token", "" }) {
+            report(id, token, "{\"state\":\"SUCCEEDED\"}")
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/callback-credential"))
+                    .andExpect(jsonPath("$.detail").value("the callback credential is not the one issued for "
+                            + "deployment " + id + ": send the callbackToken of that deployment's deploy request; "
+                            + "nothing was changed"));
+        }
+        report(id, credentials.issue(UUID.fromString(other)), "{\"state\":\"FAILED\",\"reason\":\"sabotage\"}")
+                .andExpect(status().isForbidden());
+
+        assertThat(row(id)).isEqualTo(before);
+        assertThat(state(id)).isEqualTo("REQUESTED");
+        assertThat(outboxedAbout(id)).isEqualTo(eventsBefore);
+        assertThat(outboxed("deployment.succeeded.v1", id)).isZero();
+        assertThat(outboxed("deployment.failed.v1", id)).isZero();
+        assertThat(deploymentsOfService()).isEqualTo(deploymentsBefore);
+        assertThat(state(other)).isEqualTo("REQUESTED");
+
+        report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isOk()).andExpect(jsonPath("$.state").value("SUCCEEDED"));
+    }
+
+    @Test
+    void a_settled_deployment_still_refuses_another_deployment_s_credential_before_its_state_is_considered()
+            throws Exception {
+        var id = requestedStaging();
+        var other = requestedStaging();
+        report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isOk());
+        int eventsAfterSuccess = outboxedAbout(id);
+
+        report(id, credentials.issue(UUID.fromString(other)), "{\"state\":\"SUCCEEDED\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/callback-credential"));
+        report(id, credentials.issue(UUID.fromString(other)), "{\"state\":\"FAILED\"}")
+                .andExpect(status().isForbidden());
+        report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isOk());
+        report(id, "{\"state\":\"FAILED\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/state-conflict"));
+
+        assertThat(state(id)).isEqualTo("SUCCEEDED");
+        assertThat(outboxedAbout(id)).isEqualTo(eventsAfterSuccess);
+        assertThat(outboxed("deployment.succeeded.v1", id)).isOne();
     }
 }

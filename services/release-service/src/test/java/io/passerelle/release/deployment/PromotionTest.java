@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.release.catalog.DeployTarget;
 import io.passerelle.release.catalog.Environment;
@@ -25,8 +26,9 @@ class PromotionTest {
     RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
             stores.events, stores.clock);
     ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.events, stores.clock);
+    CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.services, stores.releases,
-            stores.deployments, stores.events, stores.clock);
+            stores.deployments, stores.events, credentials, stores.clock);
 
     static Environment env(String name, int order, boolean approval) {
         return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name));
@@ -80,8 +82,8 @@ class PromotionTest {
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
 
-        outcomes.report(staging.id(), Outcome.SUCCEEDED, null);
-        outcomes.report(staging.id(), Outcome.SUCCEEDED, null);
+        report(staging.id(), Outcome.SUCCEEDED);
+        report(staging.id(), Outcome.SUCCEEDED);
 
         assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
         assertThat(stores.published(DeploymentPlanned.class)).singleElement().satisfies(e -> {
@@ -94,7 +96,7 @@ class PromotionTest {
         var production = onlyPlanned();
         decisions.authorized(production.id(), UUID.randomUUID());
         stores.published.clear();
-        outcomes.report(production.id(), Outcome.SUCCEEDED, null);
+        report(production.id(), Outcome.SUCCEEDED);
         assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
         assertThat(stores.published(DeploymentPlanned.class)).isEmpty();
     }
@@ -106,7 +108,7 @@ class PromotionTest {
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
 
-        outcomes.report(staging.id(), Outcome.FAILED, null);
+        report(staging.id(), Outcome.FAILED);
 
         assertThat(stores.published(DeploymentFailed.class)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(ReportDeploymentOutcome.DEFAULT_FAILURE));
@@ -126,9 +128,34 @@ class PromotionTest {
         assertThat(stores.published(DeploymentRequested.class)).hasSize(1);
     }
 
+    /** The outcome, reported with the credential the deploy request carried. */
+    Deployment report(UUID deploymentId, Outcome outcome) {
+        return outcomes.report(deploymentId, credentials.issue(deploymentId), outcome, null);
+    }
+
     @Test
     void reporting_on_an_unknown_deployment_is_not_found() {
-        assertThatThrownBy(() -> outcomes.report(UUID.randomUUID(), Outcome.SUCCEEDED, null))
+        assertThatThrownBy(() -> report(UUID.randomUUID(), Outcome.SUCCEEDED))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void an_outcome_without_this_deployment_s_credential_changes_nothing() {
+        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        var staging = onlyPlanned();
+        decisions.authorized(staging.id(), UUID.randomUUID());
+        stores.published.clear();
+
+        for (var token : List.of(credentials.issue(UUID.randomUUID()), "", "not-a-token")) {
+            assertThatThrownBy(() -> outcomes.report(staging.id(), token, Outcome.SUCCEEDED, null))
+                    .isInstanceOf(CallbackCredentialRefusedException.class)
+                    .hasMessageContaining(staging.id().toString());
+        }
+        assertThatThrownBy(() -> outcomes.report(UUID.randomUUID(), "guess", Outcome.SUCCEEDED, null))
+                .as("checked before the deployment is looked up: it tells nothing about which ids exist")
+                .isInstanceOf(CallbackCredentialRefusedException.class);
+
+        assertThat(stores.published).isEmpty();
+        assertThat(stores.deploymentsById.get(staging.id()).state()).isEqualTo(DeploymentState.REQUESTED);
     }
 }

@@ -2,6 +2,7 @@ package io.passerelle.release.deployment.config;
 
 import java.time.Clock;
 
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.release.catalog.Services;
 import io.passerelle.release.deployment.ApplyChangeDecision;
 import io.passerelle.release.deployment.DeploymentEvents;
@@ -35,7 +36,7 @@ class DeploymentConfiguration {
 
     @Bean
     ReportDeploymentOutcome reportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            DeploymentEvents events, Clock clock) {
-        return new ReportDeploymentOutcome(services, releases, deployments, events, clock);
+            DeploymentEvents events, CallbackCredentials credentials, Clock clock) {
+        return new ReportDeploymentOutcome(services, releases, deployments, events, credentials, clock);
     }
 }

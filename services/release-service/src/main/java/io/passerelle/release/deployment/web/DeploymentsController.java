@@ -1,5 +1,6 @@
 package io.passerelle.release.deployment.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,16 +9,22 @@ import java.util.UUID;
 
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
+import io.passerelle.platform.web.ProblemDetailsAdvice;
 import io.passerelle.release.api.DeploymentsApi;
 import io.passerelle.release.api.model.DeploymentRecord;
 import io.passerelle.release.api.model.DeploymentStatusReport;
+import io.passerelle.release.deployment.CallbackCredentialRefusedException;
 import io.passerelle.release.deployment.Deployment;
 import io.passerelle.release.deployment.Deployments;
 import io.passerelle.release.deployment.ReportDeploymentOutcome;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -51,12 +58,32 @@ class DeploymentsController implements DeploymentsApi {
     @Override
     @PreAuthorize("hasRole('" + Roles.PIPELINE + "')")
     @Transactional
-    public ResponseEntity<DeploymentRecord> reportDeploymentStatus(UUID id, DeploymentStatusReport report) {
+    public ResponseEntity<DeploymentRecord> reportDeploymentStatus(UUID id, String callbackToken,
+            DeploymentStatusReport report) {
         var outcome = switch (report.getState()) {
             case SUCCEEDED -> ReportDeploymentOutcome.Outcome.SUCCEEDED;
             case FAILED -> ReportDeploymentOutcome.Outcome.FAILED;
         };
-        return ResponseEntity.ok(view(reportOutcome.report(id, outcome, report.getReason())));
+        return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, outcome, report.getReason())));
+    }
+
+    /** The callback credential is the only header this controller requires: without it, nothing is reported. */
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail callbackCredentialMissing(MissingRequestHeaderException e) {
+        return callbackCredential(HttpStatus.UNAUTHORIZED, "the deployment's callback credential is required: send "
+                + "the callbackToken of its deploy request in the " + e.getHeaderName() + " header");
+    }
+
+    @ExceptionHandler(CallbackCredentialRefusedException.class)
+    ProblemDetail callbackCredentialRefused(CallbackCredentialRefusedException e) {
+        return callbackCredential(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    private static ProblemDetail callbackCredential(HttpStatus status, @Nullable String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + "callback-credential"));
+        problem.setTitle("Callback credential");
+        return problem;
     }
 
     private static DeploymentRecord view(Deployment d) {
