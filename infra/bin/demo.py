@@ -5,7 +5,9 @@
    whose deploy target is a small signed-webhook receiver this script runs on 127.0.0.1:8099;
 2. a green GitHub `workflow_run` delivery, signed with the service's secret, arrives on /webhooks/github;
 3. Passerelle records the release, raises a STANDARD change (authorized at once), calls the deploy target, which
-   verifies the signature and reports SUCCEEDED with a pipeline token; production then waits for approval (NORMAL);
+   verifies the signature and reports SUCCEEDED with a pipeline token and the deployment's callback credential
+   (the request's `callbackToken`, sent back as X-Passerelle-Callback-Token); production then waits for approval
+   (NORMAL);
 4. Alertmanager reports a firing alert for shop/staging: an incident opens with that deployment as top suspect.
 Only the standard library: urllib, hmac, http.server.
 """
@@ -75,7 +77,8 @@ class DeployTarget(BaseHTTPRequestHandler):
 
         def report():
             time.sleep(0.5)
-            status, _ = call("POST", request["callbackUrl"], client("passerelle-ci"), {"state": "SUCCEEDED"})
+            status, _ = call("POST", request["callbackUrl"], client("passerelle-ci"), {"state": "SUCCEEDED"},
+                             headers={"X-Passerelle-Callback-Token": request["callbackToken"]})
             print(f"   deploy target: reported SUCCEEDED ({status})")
         threading.Thread(target=report, daemon=True).start()
 

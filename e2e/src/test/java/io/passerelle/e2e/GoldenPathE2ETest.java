@@ -229,6 +229,56 @@ class GoldenPathE2ETest {
                 "title", "x", "impact", "HIGH", "urgency", "HIGH")).status()).isEqualTo(403);
     }
 
+    /**
+     * Issue 5, defect 2: the one pipeline token used to report any deployment's outcome. A deployment whose target
+     * leaves the report to the test stays IN_PROGRESS; the pipeline token alone, or with another service's
+     * deployment's callback credential, changes nothing; its own credential succeeds and promotes it.
+     */
+    @Test
+    @Order(9)
+    void a_pipeline_token_reports_only_the_outcome_of_the_deployment_whose_callback_credential_it_carries() {
+        var service = "refunds";
+        var repository = "octo-org/refunds";
+        target.trust(service, SECRET);
+        assertThat(Http.post(api("/services"), rhea, service(service, repository, SECRET, List.of(
+                env("staging", 1, false, target.url("/manual")), env("production", 2, true, target.url("/ok")))))
+                .status()).isEqualTo(201);
+        awaitCatalogued(repository, SECRET);
+        var payload = GitHub.workflowRun(vectors, repository, "feedfacecafebeef0123456789abcdef01234567", 9);
+        assertThat(GitHub.deliver(Stack.GATEWAY, payload, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+        var staging = awaitDeployment(service, "staging", d -> "IN_PROGRESS".equals(d.path("state").asString()));
+        var id = staging.path("id").asString();
+        var change = awaitChange(service, c -> id.equals(c.path("deploymentId").asString()));
+        var ownToken = target.callsFor(service).getFirst().callbackToken();
+        var anotherServicesToken = target.callsFor(CHECKOUT).getFirst().callbackToken();
+        var callback = api("/deployments/" + id + "/status");
+        var succeeded = Http.JSON.writeValueAsBytes(Map.of("state", "SUCCEEDED"));
+        var pipeline = tokens.pipeline();
+
+        var without = Http.send("POST", callback, pipeline, succeeded, Map.of());
+        assertThat(without.status()).as(without.raw()).isEqualTo(401);
+        assertThat(without.contentType()).startsWith("application/problem+json");
+        assertThat(without.body().path("type").asString()).endsWith("/callback-credential");
+        var another = Http.send("POST", callback, pipeline, succeeded,
+                Map.of(DeployTarget.CALLBACK_TOKEN, anotherServicesToken));
+        assertThat(another.status()).as(another.raw()).isEqualTo(403);
+        assertThat(another.contentType()).startsWith("application/problem+json");
+        assertThat(another.body().path("type").asString()).endsWith("/callback-credential");
+
+        var after = Http.get(api("/deployments/" + id), rhea).body();
+        assertThat(after.path("state").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(after.path("finishedAt").isMissingNode() || after.path("finishedAt").isNull())
+                .as("no finishedAt: %s", after).isTrue();
+        assertThat(deployments(service)).hasSize(1);
+        assertThat(Http.get(api("/changes/" + change.path("id").asString()), rhea).body().path("state").asString())
+                .isEqualTo(change.path("state").asString()).isNotEqualTo("CLOSED");
+
+        var own = target.report(callback, ownToken, "SUCCEEDED");
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        awaitDeployment(service, "production", d -> "PLANNED".equals(d.path("state").asString()));
+        awaitChange(service, c -> id.equals(c.path("deploymentId").asString()) && "CLOSED".equals(c.path("state").asString()));
+    }
+
     @Test
     @Order(10)
     void tokens_from_another_issuer_are_refused_by_the_gateway_and_by_every_service() {

@@ -20,14 +20,20 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A deploy target as a team would write one: verifies Passerelle's signature (over the timestamp and the body, at most
- * five minutes old), answers 202, "deploys", then reports
- * the outcome to the callback URL with a pipeline token. {@code /ok} succeeds, {@code /broken} answers 500.
+ * five minutes old), answers 202, "deploys", then reports the outcome to the callback URL with a pipeline token and
+ * the deployment's callback credential ({@code callbackToken} of the request, sent back as
+ * {@code X-Passerelle-Callback-Token}). {@code /ok} succeeds, {@code /broken} answers 500, {@code /manual} answers
+ * 202 and leaves the report to the test ({@link #report}).
  */
 public final class DeployTarget implements AutoCloseable {
 
+    /** @param callbackToken the deployment's callback credential, as the request carried it */
     public record Call(String path, String deploymentId, String service, String environment, String commitSha,
-            boolean signatureValid, long receivedAtNanos) {
+            String callbackToken, boolean signatureValid, long receivedAtNanos) {
     }
+
+    /** The header that carries a deployment's callback credential back to Passerelle. */
+    public static final String CALLBACK_TOKEN = "X-Passerelle-Callback-Token";
 
     private final HttpServer server;
     private final ExecutorService callbacks = Executors.newFixedThreadPool(8);
@@ -70,18 +76,27 @@ public final class DeployTarget implements AutoCloseable {
                 && MessageDigest.isEqual(sign(secret, signedContent(timestamp, body)).getBytes(StandardCharsets.US_ASCII),
                         signature.getBytes(StandardCharsets.US_ASCII));
         var path = exchange.getRequestURI().getPath();
+        var callbackToken = json.path("callbackToken").asString();
         calls.add(new Call(path, json.path("deploymentId").asString(), service, json.path("environment").asString(),
-                json.path("commitSha").asString(), valid, System.nanoTime()));
+                json.path("commitSha").asString(), callbackToken, valid, System.nanoTime()));
         if (!valid) {
             exchange.sendResponseHeaders(401, -1);
         } else if (path.equals("/broken")) {
             exchange.sendResponseHeaders(500, -1);
+        } else if (path.equals("/manual")) {
+            exchange.sendResponseHeaders(202, -1);
         } else {
             exchange.sendResponseHeaders(202, -1);
             var callback = json.path("callbackUrl").asString();
-            callbacks.submit(() -> Http.post(callback, pipelineToken(), Map.of("state", "SUCCEEDED")));
+            callbacks.submit(() -> report(callback, callbackToken, "SUCCEEDED"));
         }
         exchange.close();
+    }
+
+    /** Reports an outcome as a target does: a pipeline token, and the deployment's own callback credential. */
+    public Http.Response report(String callbackUrl, String callbackToken, String state) {
+        return Http.send("POST", callbackUrl, pipelineToken(), Http.JSON.writeValueAsBytes(Map.of("state", state)),
+                Map.of(CALLBACK_TOKEN, callbackToken));
     }
 
     private volatile String token;
