@@ -1,5 +1,7 @@
 package io.passerelle.platform.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.stream.Collectors;
 
@@ -8,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,12 +18,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every error into RFC 9457 problem+json that says what is wrong. Problem types are URIs under
@@ -32,6 +38,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     public static final String TYPE_BASE = "https://passerelle.io/problems/";
+
+    private final ProblemWriter problems;
+
+    ProblemDetailsAdvice(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -108,14 +120,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     tooLarge.getMessage());
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        var unknown = causeOfType(ex, UnrecognizedPropertyException.class);
-        if (unknown != null) {
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "unknown field '" + unknown.getPropertyName() + "'");
-        } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "request body is missing or is not valid JSON for this operation");
+        var json = causeOfType(ex, JacksonException.class);
+        problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", json != null
+                ? JsonErrors.describe(json) : "request body is missing or is not valid JSON for this operation");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * The client accepts no representation we have, problem+json included: the problem is written all the same
+     * (RFC 9110 allows ignoring Accept for an error), rather than an empty 406.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
+            try {
+                problems.write(servlet.getResponse(), HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                        "this operation answers application/json (errors application/problem+json); "
+                                + "the Accept header allows neither");
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
+    }
+
+    /** A path or query parameter of the wrong type: named, with the type expected, without Java's words. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        var type = ex.getRequiredType();
+        var expected = type == null ? "of another type" : type.isEnum() ? "one of the values the operation lists"
+                : type == java.util.UUID.class ? "a UUID" : Number.class.isAssignableFrom(type) ? "a number"
+                : "of another type";
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "parameter '" + name + "' must be " + expected);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -1,5 +1,11 @@
 package io.passerelle.platform.it;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import io.passerelle.platform.inbox.EventHandler;
 import io.passerelle.platform.inbox.InboundEvent;
 import io.passerelle.platform.outbox.Outbox;
@@ -9,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PlatformTestApplication {
 
     record Ping(String id) {
+    }
+
+    record Typed(String title, int order, boolean flag, OffsetDateTime at, List<String> tags,
+            Map<String, String> labels, @Nullable Instant when) {
     }
 
     @Bean
@@ -68,6 +81,21 @@ class PlatformTestApplication {
         @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
         Ping boom(@RequestBody Ping ping) {
             throw new IllegalStateException("an internal detail that must not leak");
+        }
+
+        /** Every JSON type the contracts use, so that strict binding can be tested; writes a row when accepted. */
+        @PostMapping("/pings/typed")
+        @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
+        @Transactional
+        Typed typed(@RequestBody Typed typed) {
+            outbox.append("test.ponged.v1", typed.title(), new Ping(typed.title()));
+            return typed;
+        }
+
+        @GetMapping("/pings")
+        @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
+        List<Ping> list(@RequestParam(required = false) @Nullable UUID after) {
+            return List.of();
         }
 
         @PostMapping("/pings")

@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A service's integration test against real PostgreSQL and RabbitMQ: Testcontainers where Docker runs, the
+ * A service's integration test against real PostgreSQL and RabbitMQ, on a real Tomcat (random port, so that what
+ * Tomcat itself refuses can be tested over a socket): Testcontainers where Docker runs, the
  * machine's own services otherwise ({@code PASSERELLE_IT_DB_URL}, {@code PASSERELLE_IT_DB_USER},
  * {@code PASSERELLE_IT_RABBIT_HOST} override). Each service gets its own {@code <schema>_it} schema, cleaned and
  * migrated when the context starts, and {@code it.<service>.}-prefixed exchanges and queues, purged at start, so
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=${PASSERELLE_IT_DB_URL:jdbc:postgresql://127.0.0.1:5432/test}",
         "spring.datasource.username=${PASSERELLE_IT_DB_USER:postgres}",
         "spring.datasource.password=${PASSERELLE_IT_DB_PASSWORD:}",

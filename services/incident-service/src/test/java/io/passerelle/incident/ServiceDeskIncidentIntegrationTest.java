@@ -81,7 +81,8 @@ class ServiceDeskIncidentIntegrationTest {
                 .andReturn().getResponse();
         var body = json.readTree(response.getContentAsString());
         var id = body.get("id").asString();
-        assertThat(response.getHeader("Location")).endsWith("/api/v1/incidents/" + id);
+        // a path: the service does not know the public address, and must not name its own
+        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/incidents/" + id);
         assertThat(Instant.parse(body.get("startedAt").asString())).isEqualTo(startedAt);
 
         var opened = EventContracts.assertConforms(probe.await("incident.opened.v1",
@@ -121,13 +122,32 @@ class ServiceDeskIncidentIntegrationTest {
                 {"service":"%s","environment":"production","title":"","impact":"HIGH","urgency":"HIGH"}""",
                 """
                 {"service":"%s","environment":"production","title":"t","impact":"HIGH","urgency":"HIGH",
-                 "startedAt":"yesterday"}""" };
+                 "startedAt":"yesterday"}""",
+                // the hardening issue's cases: NUL in text, coercions, a year that overflows arithmetic
+                """
+                {"service":"%s","environment":"production","title":"a\\u0000b","impact":"HIGH","urgency":"HIGH"}""",
+                """
+                {"service":"%s","environment":"production","title":"t","description":"\\u0000",
+                 "impact":"HIGH","urgency":"HIGH"}""",
+                """
+                {"service":"%s","environment":"production","title":123,"impact":"HIGH","urgency":"HIGH"}""",
+                """
+                {"service":"%s","environment":"production","title":"t","impact":"HIGH","urgency":"HIGH",
+                 "startedAt":"+999999999-12-31T23:59:59Z"}""",
+                """
+                {"service":"%s","environment":"production","title":"t","impact":"HIGH","urgency":"HIGH",
+                 "startedAt":""}""",
+                """
+                {"service":"%s","environment":"production","title":"t","impact":"HIGH","urgency":"HIGH",
+                 "startedAt":0}""" };
         for (var body : invalid) {
             mvc.perform(post("/api/v1/incidents").with(SAM).contentType(MediaType.APPLICATION_JSON)
                             .content(body.formatted(service)))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                    .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
+                    .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.matchesPattern("(?s).*(java\\.|Exception|[a-z]\\$[A-Z]).*"))));
         }
         mvc.perform(post("/api/v1/incidents").with(SAM).contentType(MediaType.APPLICATION_JSON).content("""
                         {"service":"%s","environment":"production","title":"t","impact":"HIGH","urgency":"HIGH",

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChangeRequest {
 
+    /** How a change raised by a pipeline names its requester: {@code pipeline:<login of who triggered it>}. */
+    static final String PIPELINE = "pipeline:";
+
     /** Who authorizes a standard change: it is pre-approved, no person decides. */
     public static final String STANDARD_CHANGE_AUTHORIZER = "passerelle:standard-change";
     /** Who closes or fails a change: the outcome of its deployment, reported by release orchestration. */
@@ -93,12 +96,15 @@ public final class ChangeRequest {
 
     /**
      * Approves the change on behalf of a change manager; once the approval policy is met the change is authorized.
-     * The requester can never approve their own change, whatever the case of their user name.
+     * The requester can never approve their own change, whatever the case of their user name; for a change a
+     * pipeline raised, the requester is the person who triggered it ({@code pipeline:<login>}). Until realm users
+     * carry their toolchain logins, the login is compared with the approver's user name.
      */
     public void approve(String by, @Nullable String comment, Instant at) {
         requireState(PENDING_APPROVAL, "approved");
-        if (by.equalsIgnoreCase(proposal.requestedBy())) {
+        if (by.equalsIgnoreCase(personBehind(proposal.requestedBy()))) {
             throw new SegregationOfDutiesException(by + " requested change " + id
+                    + (proposal.requestedBy().startsWith(PIPELINE) ? " through a pipeline" : "")
                     + " and cannot approve it: another change manager must");
         }
         decisions.add(new Decision(by, Verdict.APPROVED, comment, at));
@@ -245,5 +251,10 @@ public final class ChangeRequest {
     public String toString() {
         return "ChangeRequest[" + id + " " + proposal.type() + " " + state + " " + proposal.service() + "/"
                 + proposal.environment() + "]";
+    }
+
+    /** The person accountable for a request: the requester, or the login behind a pipeline's request. */
+    static String personBehind(String requestedBy) {
+        return requestedBy.startsWith(PIPELINE) ? requestedBy.substring(PIPELINE.length()) : requestedBy;
     }
 }

@@ -90,6 +90,25 @@ class ChangeRequestTest {
     }
 
     @Test
+    void whoever_triggered_the_pipeline_cannot_approve_the_change_it_raised() {
+        for (var approver : new String[] { "bob", "Bob" }) {
+            var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
+            change.pullEvents();
+
+            assertThatThrownBy(() -> change.approve(approver, null, LATER))
+                    .isInstanceOf(SegregationOfDutiesException.class)
+                    .hasMessageContaining("through a pipeline");
+
+            assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+            assertThat(change.decisions()).isEmpty();
+            assertThat(change.pullEvents()).isEmpty();
+        }
+        var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
+        change.approve("alice", null, LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+    }
+
+    @Test
     void approving_or_rejecting_a_change_that_is_not_pending_approval_conflicts() {
         var authorized = pending();
         authorized.approve("bob", null, LATER);
@@ -190,8 +209,12 @@ class ChangeRequestTest {
     }
 
     private static ChangeRequest raise(ChangeType type, boolean requiresApproval) {
+        return raise(type, requiresApproval, "alice");
+    }
+
+    private static ChangeRequest raise(ChangeType type, boolean requiresApproval, String requestedBy) {
         var proposal = new Proposal(type, "payments", "production", "Deploy payments 1.2.0 to production", null,
-                "alice", UUID.randomUUID(), UUID.randomUUID());
+                requestedBy, UUID.randomUUID(), UUID.randomUUID());
         return ChangeRequest.raise(UUID.randomUUID(), proposal, requiresApproval, RAISED);
     }
 

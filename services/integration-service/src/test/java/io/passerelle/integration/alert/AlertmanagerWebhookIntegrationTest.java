@@ -131,4 +131,49 @@ class AlertmanagerWebhookIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @Test
+    void an_alert_too_large_to_become_an_incident_is_refused_and_nothing_of_the_batch_is_published() throws Exception {
+        var good = UUID.randomUUID().toString().substring(0, 16);
+        var huge = "f".repeat(20_000);
+
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "firing", alert("firing", good, LABELS) + ","
+                                + alert("firing", huge, LABELS))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("alerts[1].fingerprint is 20000 characters long; at most 128"));
+        assertThat(eventsFor(good)).isZero();
+        assertThat(eventsFor(huge)).isZero();
+    }
+
+    @Test
+    void label_values_larger_than_the_incident_service_stores_are_refused() throws Exception {
+        var fingerprint = UUID.randomUUID().toString().substring(0, 16);
+        var labels = LABELS.replace("\"payments\"", "\"" + "p".repeat(1025) + "\"");
+
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "firing", alert("firing", fingerprint, labels))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("alerts[0].labels.service is 1025 characters long; at most 1024"));
+        assertThat(eventsFor(fingerprint)).isZero();
+    }
+
+    @Test
+    void a_null_alert_or_a_nul_character_is_a_400_problem_not_a_500() throws Exception {
+        var fingerprint = UUID.randomUUID().toString().substring(0, 16);
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON).content(notification("4", "firing", "null")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("'alerts[0]' must not be null"));
+        mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(notification("4", "firing", alert("firing", fingerprint + "\\u0000", LABELS))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'alerts[0].fingerprint' must not contain the NUL character (U+0000)"));
+        assertThat(eventsFor(fingerprint)).isZero();
+    }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -199,5 +201,47 @@ class GithubWebhookIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            non-ASCII event               | workflow_rün    | d-1                     | X-GitHub-Event must be a GitHub event name
+            control character in event    | workflow\trun     | d-2                     | X-GitHub-Event must be a GitHub event name
+            non-ASCII delivery id         | workflow_run       | délivery                | X-GitHub-Delivery must be 1 to 200 printable ASCII characters
+            delivery id over 200 chars    | workflow_run       | LONG                    | X-GitHub-Delivery must be 1 to 200 printable ASCII characters
+            """)
+    void headers_that_github_never_sends_are_a_400_problem_and_nothing_is_written(String what, String event,
+            String deliveryId, String detail) throws Exception {
+        var id = deliveryId.equals("LONG") ? "d".repeat(201) : deliveryId + "-" + UUID.randomUUID();
+        var body = json.writeValueAsBytes(workflowRun());
+
+        deliverSigned(event.replace("\\t", "\t"), id, body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(detail)));
+        assertThat(deliveriesRecorded(id)).isZero();
+        assertThat(pipelineEventsFor(id)).isZero();
+    }
+
+    @Test
+    void a_nul_character_in_the_repository_name_is_a_400_problem_even_without_a_signature() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+        var payload = workflowRun();
+        ((ObjectNode) payload.get("repository")).put("full_name", "octo-org/\u0000repo");
+
+        deliver("workflow_run", deliveryId, json.writeValueAsBytes(payload), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("'repository.full_name' must not contain the NUL character (U+0000)"));
+        assertThat(deliveriesRecorded(deliveryId)).isZero();
+    }
+
+    @Test
+    void a_payload_of_the_wrong_shape_is_described_without_java_names() throws Exception {
+        var body = "{\"repository\":{\"full_name\":42},\"workflow_run\":[]}".getBytes();
+        deliver("workflow_run", UUID.randomUUID().toString(), body, HmacSha256.sign(service.secret(), body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'repository.full_name' must be a string"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("$"))));
     }
 }

@@ -64,7 +64,7 @@ class CatalogIntegrationTest {
 
         var created = mvc.perform(register(registration(name, "acme/" + name)).with(TestJwts.user("rhea", "release-manager")))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "http://localhost/api/v1/services/" + name))
+                .andExpect(header().string("Location", "/api/v1/services/" + name))
                 .andExpect(jsonPath("$.name").value(name))
                 .andExpect(jsonPath("$.repository").value("acme/" + name))
                 .andExpect(jsonPath("$.webhookSecretConfigured").value(true))

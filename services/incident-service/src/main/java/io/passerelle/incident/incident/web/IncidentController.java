@@ -1,5 +1,6 @@
 package io.passerelle.incident.incident.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +20,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 class IncidentController implements IncidentsApi {
@@ -43,8 +43,8 @@ class IncidentController implements IncidentsApi {
     @Transactional
     public ResponseEntity<Incident> reportIncident(IncidentReport report) {
         var incident = openIncident.onReport(IncidentMapping.report(report), caller());
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(incident.id())
-                .toUri();
+        // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
+        var location = URI.create(IncidentsApi.PATH_GET_INCIDENT.replace("{id}", incident.id().toString()));
         return ResponseEntity.created(location).body(IncidentMapping.view(incident));
     }
 

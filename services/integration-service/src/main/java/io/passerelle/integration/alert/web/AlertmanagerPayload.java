@@ -3,6 +3,7 @@ package io.passerelle.integration.alert.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.passerelle.integration.alert.Alert;
 import org.jspecify.annotations.Nullable;
 
-/** Alertmanager's webhook body (v4), only the fields read; the others are tolerated. */
+/**
+ * Alertmanager's webhook body (v4), only the fields read; the others are tolerated. Null items are refused by the
+ * platform's strict JSON ({@code alerts[0] must not be null}).
+ */
 record AlertmanagerPayload(@Nullable String version, @Nullable List<Item> alerts) {
 
     record Item(@Nullable String status, @Nullable Map<String, String> labels,
@@ -18,26 +22,26 @@ record AlertmanagerPayload(@Nullable String version, @Nullable List<Item> alerts
             @JsonProperty("generatorURL") @Nullable String generatorUrl, @Nullable String fingerprint) {
 
         Alert toDomain() {
-            return new Alert(status, present(labels), present(annotations), instant(startsAt), instant(endsAt),
-                    generatorUrl, fingerprint);
+            return new Alert(status, labels == null ? Map.of() : labels,
+                    annotations == null ? Map.of() : annotations, instant(startsAt), instant(endsAt), generatorUrl,
+                    fingerprint);
         }
     }
 
-    private static Map<String, String> present(@Nullable Map<String, String> values) {
-        if (values == null) {
-            return Map.of();
-        }
-        var present = new java.util.HashMap<String, String>();
-        values.forEach((name, value) -> {
-            if (name != null && value != null) {
-                present.put(name, value);
-            }
-        });
-        return present;
-    }
-
+    /** @throws IllegalArgumentException naming the alert (by its index) and the field that cannot be accepted */
     List<Alert> toDomain() {
-        return alerts == null ? List.of() : alerts.stream().map(Item::toDomain).toList();
+        if (alerts == null) {
+            return List.of();
+        }
+        var domain = new ArrayList<Alert>(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            try {
+                domain.add(alerts.get(i).toDomain());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("alerts[" + i + "]." + e.getMessage(), e);
+            }
+        }
+        return domain;
     }
 
     /** An unreadable timestamp makes the alert lack it (and be skipped if its status needs it), not the batch fail. */

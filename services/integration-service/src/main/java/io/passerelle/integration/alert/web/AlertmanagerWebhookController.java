@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import io.passerelle.platform.web.JsonErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,8 +47,7 @@ class AlertmanagerWebhookController {
         try {
             payload = tolerant.readValue(body, AlertmanagerPayload.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the body is not an Alertmanager notification in JSON: "
-                    + e.getOriginalMessage());
+            throw new IllegalArgumentException(JsonErrors.describe(e));
         }
         if (payload == null) {
             throw new IllegalArgumentException("the body is not an Alertmanager notification in JSON");

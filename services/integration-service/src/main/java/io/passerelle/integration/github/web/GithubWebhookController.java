@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import io.passerelle.platform.web.JsonErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,8 +57,7 @@ class GithubWebhookController {
         try {
             payload = tolerant.readValue(body, GithubPayload.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the body is not a GitHub webhook payload in JSON: "
-                    + e.getOriginalMessage());
+            throw new IllegalArgumentException(JsonErrors.describe(e));
         }
         if (payload == null) {
             throw new IllegalArgumentException("the body is not a GitHub webhook payload in JSON");

@@ -21,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The catalog over HTTP. Responses never carry the webhook secret, sealed or not. */
 @RestController
@@ -45,8 +44,8 @@ class ServicesController implements ServicesApi {
         var service = registerService.register(new NewService(body.getName(), body.getRepository(),
                 body.getDefaultBranch(), body.getWebhookSecret(),
                 body.getEnvironments().stream().map(ServicesController::environment).toList()));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}")
-                .buildAndExpand(service.name()).toUri();
+        // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
+        var location = URI.create(ServicesApi.PATH_GET_SERVICE.replace("{name}", service.name()));
         return ResponseEntity.created(location).body(view(service));
     }
 
