@@ -140,6 +140,25 @@ class ChangeServiceIntegrationTest {
     }
 
     @Test
+    void whoever_triggered_the_pipeline_cannot_approve_the_change_it_raised() throws Exception {
+        var deploymentId = UUID.randomUUID();
+        publishPlanned(deploymentId, "production", true, "pipeline:bob");
+        var id = assertConforms(events.await("change.raised.v1", about(deploymentId))).data().get("changeId")
+                .asString();
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("Bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 403, "segregation-of-duties");
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"))
+                .andExpect(jsonPath("$.approvals.length()").value(0));
+
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("alice", "change-manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"));
+    }
+
+    @Test
     void a_rejection_needs_a_reason_and_is_published() throws Exception {
         registerService();
         var id = raiseByHand("alice", "EMERGENCY", "production");
@@ -352,6 +371,11 @@ class ChangeServiceIntegrationTest {
     }
 
     private CloudEvent publishPlanned(UUID deploymentId, String environment, boolean requiresApproval) {
+        return publishPlanned(deploymentId, environment, requiresApproval, "octocat");
+    }
+
+    private CloudEvent publishPlanned(UUID deploymentId, String environment, boolean requiresApproval,
+            String requestedBy) {
         return assertConforms(events.publish("deployment.planned.v1", deploymentId.toString(), Map.of(
                 "deploymentId", deploymentId.toString(),
                 "releaseId", UUID.randomUUID().toString(),
@@ -360,7 +384,7 @@ class ChangeServiceIntegrationTest {
                 "version", "1.4.2",
                 "commitSha", "9fceb02d0ae598e95dc970b74767f19372d61af8",
                 "requiresApproval", requiresApproval,
-                "requestedBy", "octocat",
+                "requestedBy", requestedBy,
                 "plannedAt", Instant.now().toString())));
     }
 
