@@ -1,18 +1,15 @@
 package io.passerelle.gateway;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.passerelle.gateway.problem.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,9 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway is the first JWT check: only tokens from the realm's issuer with the {@code passerelle} audience pass
@@ -35,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EdgeSecurity {
 
     @Bean
-    SecurityWebFilterChain edge(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain edge(ServerHttpSecurity http, Problems problems) {
         var jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(EdgeSecurity::realmRoles);
         jwtConverter.setPrincipalClaimName("preferred_username");
@@ -52,14 +47,14 @@ class EdgeSecurity {
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "unauthenticated", "Unauthenticated", "a valid bearer token from the passerelle realm is required"))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN, "forbidden",
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
                                 "Forbidden", "your roles do not allow this operation")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((exchange, ex) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((exchange, ex) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "unauthenticated", "Unauthenticated", "a valid bearer token from the passerelle realm is required"))
-                        .accessDeniedHandler((exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN, "forbidden",
+                        .accessDeniedHandler((exchange, ex) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
                                 "Forbidden", "this path is not served, or your roles do not allow it")))
                 .build();
     }
@@ -70,18 +65,5 @@ class EdgeSecurity {
             return List.of();
         }
         return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
-    }
-
-    static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String type, String title,
-            String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://passerelle.io/problems/" + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        var body = response.bufferFactory().wrap(json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(body));
     }
 }

@@ -3,6 +3,7 @@ package io.passerelle.gateway;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import io.passerelle.gateway.problem.Problems;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -10,20 +11,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Errors raised in the gateway itself (a service down, a timeout, no route) as problem+json: 503 when the service
- * cannot be reached, 504 when it does not answer in time, the status of the error otherwise.
+ * Errors raised in the gateway itself (a service down, a timeout, no route, an Accept header it cannot satisfy) as
+ * problem+json: 503 when the service cannot be reached, 504 when it does not answer in time, the status of the error
+ * otherwise.
  */
 @Component
 @Order(-2)
 class UpstreamErrors implements ErrorWebExceptionHandler {
 
-    private final JsonMapper json;
+    private final Problems problems;
 
-    UpstreamErrors(JsonMapper json) {
-        this.json = json;
+    UpstreamErrors(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -32,19 +33,24 @@ class UpstreamErrors implements ErrorWebExceptionHandler {
             return Mono.error(error);
         }
         if (causedBy(error, ConnectException.class)) {
-            return EdgeSecurity.problem(exchange, json, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "Service unavailable", "the service behind this path cannot be reached; try again shortly");
         }
         if (causedBy(error, TimeoutException.class)) {
-            return EdgeSecurity.problem(exchange, json, HttpStatus.GATEWAY_TIMEOUT, "service-timeout",
+            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "service-timeout",
                     "Service timeout", "the service behind this path did not answer in time");
         }
         if (error instanceof ResponseStatusException status) {
             var code = HttpStatus.valueOf(status.getStatusCode().value());
-            return EdgeSecurity.problem(exchange, json, code, code.is4xxClientError() ? "invalid-request" : "gateway-error",
-                    code.getReasonPhrase(), status.getReason() == null ? code.getReasonPhrase() : status.getReason());
+            return switch (code) {
+                case NOT_FOUND -> problems.write(exchange, code, "not-found", "Not found", "no service serves this path");
+                case NOT_ACCEPTABLE -> problems.write(exchange, code, "not-acceptable", "Not acceptable",
+                        "the Accept header names no media type this endpoint can produce; it answers JSON");
+                default -> problems.write(exchange, code, code.is4xxClientError() ? "invalid-request" : "gateway-error",
+                        code.getReasonPhrase(), status.getReason() == null ? code.getReasonPhrase() : status.getReason());
+            };
         }
-        return EdgeSecurity.problem(exchange, json, HttpStatus.BAD_GATEWAY, "gateway-error", "Bad gateway",
+        return problems.write(exchange, HttpStatus.BAD_GATEWAY, "gateway-error", "Bad gateway",
                 "the gateway could not complete the request");
     }
 

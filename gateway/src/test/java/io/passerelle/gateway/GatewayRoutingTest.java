@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Routes and edge security, against a real HTTP server standing in for every downstream service. */
-@SpringBootTest
+@SpringBootTest(properties = "passerelle.rate-limits.namespace=test-routing-${random.uuid}")
 class GatewayRoutingTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
@@ -137,7 +137,9 @@ class GatewayRoutingTest {
     void oversized_bodies_are_refused_at_the_edge() {
         client.mutateWith(mockJwt()).post().uri("/api/v1/changes").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"title\":\"" + "x".repeat(1_100_000) + "\"}").exchange()
-                .expectStatus().isEqualTo(413);
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://passerelle.io/problems/body-too-large");
         assertThat(received).isEmpty();
     }
 }
