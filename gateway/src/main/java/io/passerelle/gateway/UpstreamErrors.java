@@ -42,8 +42,11 @@ class UpstreamErrors implements ErrorWebExceptionHandler {
         }
         if (error instanceof ResponseStatusException status) {
             var code = HttpStatus.valueOf(status.getStatusCode().value());
+            exchange.getResponse().getHeaders().putAll(status.getHeaders()); // Allow with 405, Accept with 415
             return switch (code) {
                 case NOT_FOUND -> problems.write(exchange, code, "not-found", "Not found", "no service serves this path");
+                case METHOD_NOT_ALLOWED -> problems.write(exchange, code, "method-not-allowed", "Method not allowed",
+                        "this path does not serve the method " + exchange.getRequest().getMethod().name());
                 case NOT_ACCEPTABLE -> problems.write(exchange, code, "not-acceptable", "Not acceptable",
                         "the Accept header names no media type this endpoint can produce; it answers JSON");
                 default -> problems.write(exchange, code, code.is4xxClientError() ? "invalid-request" : "gateway-error",

@@ -46,8 +46,8 @@ final class Backend implements AutoCloseable {
         server.createContext("/jwks", exchange -> answer(exchange, 200, "application/json",
                 new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes(); // a request whose body never arrives whole is not received
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            exchange.getRequestBody().readAllBytes();
             var path = exchange.getRequestURI().getPath();
             if (path.endsWith("/conflict")) {
                 answer(exchange, 409, "application/problem+json", CONFLICT);

@@ -93,11 +93,35 @@ class EdgeRefusalsTest {
         var response = send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
         assertProblem(response, 400, "malformed-request");
+        assertThat(backend.received).isEmpty(); // the service may have seen the headers, never a whole request
     }
 
     @Test
     void a_request_line_that_is_not_http_is_a_400_problem() {
         assertProblem(send("HELLO THERE\r\n\r\n"), 400, "malformed-request");
+    }
+
+    @Test
+    void a_host_header_that_names_no_host_is_a_400_problem() {
+        assertProblem(send("GET /api/v1/changes HTTP/1.1\r\nHost: [::1\r\nConnection: close\r\n\r\n"), 400, "malformed-request");
+    }
+
+    @Test
+    void a_request_target_that_is_not_a_uri_is_a_400_problem() {
+        assertProblem(send("GET /api/v1/changes?service=%ZZ HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"),
+                400, "malformed-request");
+        assertProblem(send("GET /api/v1/cha\u0001nges HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"),
+                400, "malformed-request");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void a_malformed_request_pipelined_behind_a_good_one_gets_its_own_problem_after_the_good_answer() {
+        var answers = RawHttp.pipelined(port, "127.0.0.1", ("GET /api/v1/changes HTTP/1.1\r\nHost: gateway\r\n\r\n"
+                + "GET /api/v1/changes HTTP/1.1\r\nHost: gateway\r\nX-Bad\u0001: 1\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 2);
+        assertProblem(answers.get(0), 401, "unauthenticated");
+        assertProblem(answers.get(1), 400, "malformed-request");
     }
 
     @Test
@@ -107,6 +131,9 @@ class EdgeRefusalsTest {
         assertThat(response.header("Allow")).contains("GET", "POST");
         assertThat(response.json().path("detail").asString()).contains("'FOO'");
         assertProblem(send("TRACE / HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"), 405, "method-not-allowed");
+        var onHealth = send("DELETE /actuator/health HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
+        assertProblem(onHealth, 405, "method-not-allowed");
+        assertThat(onHealth.header("Allow")).contains("GET");
         assertThat(backend.received).isEmpty();
     }
 

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,13 +58,22 @@ final class RawHttp {
 
     /** Sends the bytes from the address {@code from} and reads one response. */
     static Response send(int port, String from, byte[] request) {
+        return pipelined(port, from, request, 1).getFirst();
+    }
+
+    /** Sends the bytes (several requests, pipelined) and reads {@code responses} responses on the same connection. */
+    static List<Response> pipelined(int port, String from, byte[] requests, int responses) {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request);
+            socket.getOutputStream().write(requests);
             socket.getOutputStream().flush();
-            return read(socket.getInputStream());
+            var read = new ArrayList<Response>();
+            for (int i = 0; i < responses; i++) {
+                read.add(read(socket.getInputStream()));
+            }
+            return read;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
