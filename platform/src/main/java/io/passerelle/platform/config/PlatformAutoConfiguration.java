@@ -6,6 +6,7 @@ import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.deadletter.DeadLetterEndpoint;
 import io.passerelle.platform.inbox.InboxConfiguration;
+import io.passerelle.platform.outbound.OutboundConfiguration;
 import io.passerelle.platform.outbox.OutboxConfiguration;
 import io.passerelle.platform.security.ResourceServerSecurity;
 import io.passerelle.platform.security.SecurityProperties;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
 /** Wires the platform into every service that has it on its classpath. */
 @AutoConfiguration
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import({ OutboxConfiguration.class, InboxConfiguration.class, WebConfiguration.class, ResourceServerSecurity.class })
+@Import({ OutboxConfiguration.class, InboxConfiguration.class, WebConfiguration.class, ResourceServerSecurity.class,
+        OutboundConfiguration.class })
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -8,9 +8,10 @@ import io.passerelle.platform.crypto.SecretSealer;
 
 /**
  * One attempt at a claimed dispatch, in two steps the dispatcher keeps apart: {@link #call} (the HTTP call, outside
- * any transaction) and {@link #settle} (the next state and its event, in one short transaction). A crash in between
- * leaves the row IN_FLIGHT until its lease expires, and it is sent again: at-least-once, targets dedupe on
- * {@code X-Passerelle-Delivery}.
+ * any transaction; the attempt is counted just before it is sent) and {@link #settle} (the next state and its event,
+ * in one short transaction). A crash in between leaves the row IN_FLIGHT until its lease expires, and it is sent
+ * again unless the deployment's outcome was reported meanwhile or no attempt is left: at-least-once, targets
+ * deduplicate on {@code Idempotency-Key}.
  */
 public final class AttemptDispatch {
 
@@ -35,17 +36,26 @@ public final class AttemptDispatch {
 
     /** The signed call, with the secret the catalog holds now (a re-registration may have changed it). */
     public CallOutcome call(Claim claim) {
+        if (policy.attemptsUsedUp(claim)) {
+            return new CallOutcome.AttemptsUsedUp();
+        }
         var service = catalog.byName(claim.service());
         if (service.isEmpty()) {
             return new CallOutcome.NotCalled("service '" + claim.service()
                     + "' is not in integration-service's catalog: no webhook secret to sign the call with");
         }
-        return target.call(claim.targetUrl(), claim.deploymentId(), claim.body(),
-                service.get().webhookSecret(sealer));
+        return target.call(claim.targetUrl(), claim.deploymentId(), claim.body(), service.get().webhookSecret(sealer),
+                () -> dispatches.startAttempt(claim, clock.instant()));
     }
 
-    /** @return the decision recorded, or empty when the lease was lost (another instance has the dispatch) */
+    /**
+     * @return the decision recorded, or empty when nothing was: the call was withdrawn, or the lease was lost (the
+     *         deployment settled, or another instance has the dispatch)
+     */
     public Optional<Decision> settle(Claim claim, CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Withdrawn) {
+            return Optional.empty();
+        }
         var now = clock.instant();
         var decision = policy.decide(claim, outcome, now);
         if (!dispatches.settle(claim, decision, now)) {

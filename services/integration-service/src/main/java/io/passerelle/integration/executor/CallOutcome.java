@@ -13,15 +13,35 @@ public sealed interface CallOutcome {
     record Refused(String what) implements CallOutcome {
     }
 
-    /** Worth another attempt: an I/O error or a timeout, 5xx, 429. */
+    /** Worth another attempt: an I/O error or a timeout, 5xx, 429, a name that does not resolve (now). */
     record Unavailable(String what) implements CallOutcome {
     }
 
-    /** The target's circuit breaker refused the call: the target was not called, so it is not an attempt. */
+    /**
+     * The target's circuit breaker refused the call: the target was not called, so it is not an attempt.
+     * {@code retryIn}: how long the breaker stays open still (zero when it is half-open or cannot say).
+     */
     record CircuitOpen(String breaker, Duration retryIn) implements CallOutcome {
     }
 
-    /** The call could not even be made (no secret to sign with): not an attempt, and final. */
+    /**
+     * The call could not be made and never will be (no secret to sign with, a target the outbound guard refuses):
+     * not an attempt, and final.
+     */
     record NotCalled(String reason) implements CallOutcome {
+    }
+
+    /**
+     * Not called because the claim no longer held when the call was about to start (the deployment's outcome was
+     * reported meanwhile, or the lease passed to another claimer): there is nothing to record.
+     */
+    record Withdrawn() implements CallOutcome {
+    }
+
+    /**
+     * Not called because every allowed attempt was made already, the answer to the last one lost (the dispatcher
+     * stopped during the call): the deployment's outcome is awaited instead.
+     */
+    record AttemptsUsedUp() implements CallOutcome {
     }
 }

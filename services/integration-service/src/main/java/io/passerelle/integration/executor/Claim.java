@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A dispatch claimed by this instance until {@code leaseUntil}: the call to make, how many attempts were already
- * made and how they failed ({@code failures}, null before any failed attempt).
+ * made (calls started, one whose answer was lost included) and how they failed ({@code failures}, null before any
+ * failed attempt).
  */
 public record Claim(UUID deploymentId, String service, String environment, String targetUrl, String body,
         int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil) {

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The dispatch outbox (port): one row per deployment, PENDING → IN_FLIGHT (leased) → DISPATCHED / FAILED, or back
- * to PENDING for another attempt.
+ * to PENDING for another attempt; SETTLED from any of them once the deployment's outcome is reported.
  */
 public interface Dispatches {
 
@@ -29,6 +30,18 @@ public interface Dispatches {
     /** When the next PENDING dispatch falls due or the next lease expires. */
     Optional<Instant> nextDue();
 
+    /**
+     * Counts one attempt, just before its call, provided the claim still holds its lease (and so the deployment has
+     * not settled): a call whose answer is lost stays counted. @return false when the call must not be made
+     */
+    boolean startAttempt(Claim claim, Instant at);
+
     /** Records the decision, provided the claim still holds its lease. @return false when it lost it */
     boolean settle(Claim claim, Decision decision, Instant at);
+
+    /**
+     * SETTLED with the deployment's outcome, whatever its state (an IN_FLIGHT claim then loses its lease).
+     * @return false when the deployment has no dispatch, or one already settled
+     */
+    boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at);
 }

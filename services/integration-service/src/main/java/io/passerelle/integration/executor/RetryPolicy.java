@@ -2,11 +2,17 @@ package io.passerelle.integration.executor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
- * Retries across attempts, one HTTP call per claim: a retryable failure comes back after an exponential backoff
- * until {@code maxAttempts} calls were made; a final answer fails at once; an open circuit is not an attempt and
- * is waited out (after the breaker's wait) until {@code giveUpAfter} since the request. A pure function.
+ * Retries across attempts, one HTTP call per claim. An attempt is a call that was started (counted before it is
+ * sent, so a call whose answer was lost counts too): a retryable failure comes back after an exponential backoff
+ * until {@code maxAttempts} calls were made; a final answer fails at once. A deployment fails only for what its own
+ * calls showed: a call refused by the target's circuit breaker is not an attempt, and the dispatch comes back when
+ * the breaker can admit it (the time it stays open still, plus jitter so that waiting deployments do not return
+ * all at once), until {@code giveUpAfter} since the request — and then the reason says so, with how many calls
+ * this deployment made. A pure function (its jitter is drawn from the deployment id and the time).
  */
 public final class RetryPolicy {
 
@@ -29,6 +35,11 @@ public final class RetryPolicy {
         this.giveUpAfter = giveUpAfter;
     }
 
+    /** Whether every allowed call was made already (the claim is one whose last answer was lost). */
+    public boolean attemptsUsedUp(Claim claim) {
+        return claim.attempts() >= maxAttempts;
+    }
+
     public Decision decide(Claim claim, CallOutcome outcome, Instant now) {
         return switch (outcome) {
             case CallOutcome.Accepted accepted -> new Decision.Dispatched(claim.attempts() + 1);
@@ -37,6 +48,9 @@ public final class RetryPolicy {
             case CallOutcome.Unavailable unavailable -> unavailable(claim, unavailable.what(), now);
             case CallOutcome.CircuitOpen open -> circuitOpen(claim, open, now);
             case CallOutcome.NotCalled notCalled -> new Decision.Failed(claim.attempts(), notCalled.reason());
+            case CallOutcome.AttemptsUsedUp usedUp -> answerLost(claim, now);
+            case CallOutcome.Withdrawn withdrawn ->
+                    throw new IllegalArgumentException("a withdrawn claim has nothing to decide");
         };
     }
 
@@ -52,16 +66,33 @@ public final class RetryPolicy {
     }
 
     private Decision circuitOpen(Claim claim, CallOutcome.CircuitOpen open, Instant now) {
-        var deadline = claim.requestedAt().plus(giveUpAfter);
+        var deadline = deadline(claim);
         if (!now.isBefore(deadline)) {
-            return new Decision.Failed(claim.attempts(), "circuit breaker for " + open.breaker() + " open for "
-                    + human(giveUpAfter) + " since the request"
-                    + (claim.attempts() == 0 ? ": the target was never called"
-                            : "; before that, the target " + claim.failures()));
+            return new Decision.Failed(claim.attempts(), "circuit breaker for " + open.breaker() + " still open "
+                    + human(giveUpAfter) + " after the request (it opens on failed calls to that target, for any"
+                    + " deployment): " + (claim.attempts() == 0 ? "this deployment's target was never called"
+                            : "this deployment made " + claim.attempts() + " of its " + maxAttempts + " allowed calls"
+                                    + (claim.failures() == null ? "" : "; the target " + claim.failures())));
         }
         var wait = open.retryIn().isPositive() ? open.retryIn() : backoffAfter(1);
-        var next = now.plus(wait);
+        var next = now.plus(wait).plus(jitter(claim.deploymentId(), now, wait));
         return new Decision.Retry(claim.attempts(), next.isBefore(deadline) ? next : deadline, claim.failures());
+    }
+
+    /** The last allowed call's answer was lost: the outcome is awaited until the give-up time, never called again. */
+    private Decision answerLost(Claim claim, Instant now) {
+        var deadline = deadline(claim);
+        if (now.isBefore(deadline)) {
+            return new Decision.Retry(claim.attempts(), deadline, claim.failures());
+        }
+        return new Decision.Failed(claim.attempts(), "the answer to the last of " + calls(claim.attempts())
+                + " was lost (integration-service stopped during the call) and no outcome was reported within "
+                + human(giveUpAfter) + " of the request"
+                + (claim.failures() == null ? "" : "; before that, the target " + claim.failures()));
+    }
+
+    private Instant deadline(Claim claim) {
+        return claim.requestedAt().plus(giveUpAfter);
     }
 
     /** 200 ms, 400 ms, 800 ms, … (from {@code backoff}, doubling), capped at {@code maxBackoff}. */
@@ -69,6 +100,24 @@ public final class RetryPolicy {
         int doublings = Math.min(attempts - 1, 30);
         var wait = backoff.multipliedBy(1L << doublings);
         return wait.compareTo(maxBackoff) > 0 || wait.isNegative() ? maxBackoff : wait;
+    }
+
+    /**
+     * Up to a fifth of the wait (at least up to one backoff), drawn from the deployment and the time: deployments
+     * refused together come back spread out, and the same inputs always give the same jitter.
+     */
+    Duration jitter(UUID deploymentId, Instant now, Duration wait) {
+        long bound = Math.max(wait.toMillis() / 5, backoff.toMillis());
+        if (bound <= 0) {
+            return Duration.ZERO;
+        }
+        var random = new SplittableRandom(deploymentId.getMostSignificantBits() ^ deploymentId.getLeastSignificantBits()
+                ^ now.toEpochMilli());
+        return Duration.ofMillis(random.nextLong(bound));
+    }
+
+    private static String calls(int attempts) {
+        return attempts == 1 ? "1 call" : attempts + " calls";
     }
 
     static String human(Duration d) {

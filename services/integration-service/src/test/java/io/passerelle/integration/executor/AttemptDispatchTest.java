@@ -22,6 +22,8 @@ class AttemptDispatchTest {
     final SecretSealer sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     final CatalogedService payments = new CatalogedService("payments", "octo-org/payments", "main",
             sealer.seal("s3cret"), Instant.EPOCH);
+    /** What happened, in order: "start" (the attempt counted), "call" (the request sent), "settle …". */
+    final List<String> steps = new ArrayList<>();
     final List<Decision> settled = new ArrayList<>();
     final List<Object> events = new ArrayList<>();
     final List<String> secretsUsed = new ArrayList<>();
@@ -52,8 +54,13 @@ class AttemptDispatchTest {
             throw new UnsupportedOperationException();
         }
 
-        public CallOutcome call(String url, UUID deliveryId, String body, String secret) {
+        /** As the webhook adapter does: the attempt is counted once the call is allowed, then sent. */
+        public CallOutcome call(String url, UUID deliveryId, String body, String secret, AttemptStart start) {
+            if (!start.begin()) {
+                return new CallOutcome.Withdrawn();
+            }
             secretsUsed.add(secret);
+            steps.add("call");
             return new CallOutcome.Accepted(202);
         }
     }, new Dispatches() {
@@ -73,11 +80,21 @@ class AttemptDispatchTest {
             throw new UnsupportedOperationException();
         }
 
+        public boolean startAttempt(Claim claim, Instant at) {
+            steps.add("start");
+            return leaseHeld;
+        }
+
         public boolean settle(Claim claim, Decision decision, Instant at) {
+            steps.add("settle " + decision.getClass().getSimpleName());
             if (leaseHeld) {
                 settled.add(decision);
             }
             return leaseHeld;
+        }
+
+        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
+            throw new UnsupportedOperationException();
         }
     }, new DispatchEvents() {
         public void dispatched(DeploymentDispatched e) {
@@ -102,9 +119,42 @@ class AttemptDispatchTest {
     }
 
     @Test
+    void the_attempt_is_counted_before_the_request_is_sent_so_a_lost_answer_still_counts() {
+        attempt.call(claim("payments", 0));
+
+        assertThat(steps).containsExactly("start", "call");
+    }
+
+    @Test
+    void a_claim_that_no_longer_holds_when_the_call_starts_is_not_called_and_records_nothing() {
+        leaseHeld = false; // the deployment's outcome was reported meanwhile, or another instance took the lease
+
+        var outcome = attempt.call(claim("payments", 0));
+
+        assertThat(outcome).isEqualTo(new CallOutcome.Withdrawn());
+        assertThat(attempt.settle(claim("payments", 0), outcome)).isEmpty();
+        assertThat(steps).containsExactly("start");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void a_claim_whose_attempts_are_used_up_is_never_called_again_and_awaits_the_outcome() {
+        var lost = claim("payments", 3); // the 3rd call's answer was lost: its lease expired, it was claimed again
+
+        var outcome = attempt.call(lost);
+
+        assertThat(outcome).isEqualTo(new CallOutcome.AttemptsUsedUp());
+        assertThat(steps).isEmpty();
+        assertThat(attempt.settle(lost, outcome)).contains(new Decision.Retry(3,
+                lost.requestedAt().plus(Duration.ofMinutes(10)), null));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void a_service_gone_from_the_catalog_is_not_called() {
         assertThat(attempt.call(claim("unknown", 0))).isInstanceOf(CallOutcome.NotCalled.class);
         assertThat(secretsUsed).isEmpty();
+        assertThat(steps).isEmpty();
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.passerelle.integration.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,7 +101,10 @@ class DeploymentDispatchIntegrationTest {
             assertSignedWithATimestamp(call);
             assertThat(call.header("Content-Type")).isEqualTo("application/json");
             assertThat(call.header("X-Passerelle-Delivery")).isEqualTo(deploymentId.toString());
+            assertThat(call.header("Idempotency-Key")).isEqualTo(deploymentId.toString());
             assertThat(call.header("X-Passerelle-Event")).isEqualTo("deployment.requested");
+            assertThat(call.header("Host")).as("the name the URL gave, though the address was pinned")
+                    .isEqualTo(target.authority());
             var body = json.readTree(call.body());
             assertThat(body.get("deploymentId").asString()).isEqualTo(deploymentId.toString());
             assertThat(body.get("service").asString()).isEqualTo(service.service());
@@ -122,8 +128,8 @@ class DeploymentDispatchIntegrationTest {
             // the target has the POST and has not answered: the inbox transaction is already committed...
             assertThat(jdbc.sql("select count(*) from processed_message where message_id = :id")
                     .param("id", request.id()).query(Integer.class).single()).isEqualTo(1);
-            // ...and so is the claim: the row is visible, leased, with no attempt recorded yet
-            assertThat(dispatchRow(deploymentId)).containsEntry("state", "IN_FLIGHT").containsEntry("attempts", 0);
+            // ...and so is the claim: the row is visible, leased, and the attempt is counted before its answer
+            assertThat(dispatchRow(deploymentId)).containsEntry("state", "IN_FLIGHT").containsEntry("attempts", 1);
             assertThat(outcomesFor(deploymentId)).isZero();
 
             target.answer();
@@ -160,6 +166,7 @@ class DeploymentDispatchIntegrationTest {
             var calls = target.received();
             assertThat(calls).hasSize(3);
             assertThat(calls).extracting(r -> r.header("X-Passerelle-Delivery")).containsOnly(deploymentId.toString());
+            assertThat(calls).extracting(r -> r.header("Idempotency-Key")).containsOnly(deploymentId.toString());
             assertThat(calls).extracting(FakeDeployTarget.Received::body)
                     .allSatisfy(body -> assertThat(body).isEqualTo(calls.getFirst().body()));
             // backoff between attempts, from 200 ms doubling: about 200 ms, then about 400 ms
@@ -208,25 +215,149 @@ class DeploymentDispatchIntegrationTest {
         breakers.circuitBreaker("127.0.0.1:1").reset();
     }
 
+    /** A row as left by an instance, written directly: the crash cases cannot be reached through the bus. */
+    void insertDispatch(UUID deploymentId, String state, int attempts, String targetUrl, Instant requestedAt,
+            Instant due, Instant leaseUntil, String reason) {
+        var body = "{\"deploymentId\":\"" + deploymentId + "\",\"service\":\"" + service.service() + "\"}";
+        jdbc.sql("""
+                insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
+                    reason, body, requested_at, next_attempt_at, lease_until, updated_at)
+                values (:id, :service, 'prod', :url, :state, :attempts, :reason, :body, :requested, :due, :lease,
+                    :requested)""")
+                .param("id", deploymentId).param("service", service.service()).param("url", targetUrl)
+                .param("state", state).param("attempts", attempts).param("reason", reason).param("body", body)
+                .param("requested", Timestamp.from(requestedAt)).param("due", Timestamp.from(due))
+                .param("lease", state.equals("IN_FLIGHT") ? Timestamp.from(leaseUntil) : null).update();
+    }
+
+    CloudEvent reportOutcome(String type, UUID deploymentId) {
+        var data = new java.util.HashMap<String, Object>(Map.of(
+                "deploymentId", deploymentId.toString(),
+                "releaseId", UUID.randomUUID().toString(),
+                "changeId", UUID.randomUUID().toString(),
+                "service", service.service(),
+                "environment", "prod",
+                "version", "1.4.2",
+                "commitSha", "3484a3fb816e0859fd6e1cea078d76385ff50625",
+                "finishedAt", Instant.now().toString()));
+        if (type.equals("deployment.failed.v1")) {
+            data.put("reason", "the target reported FAILED");
+        }
+        return EventContracts.assertConforms(events.publish(type, deploymentId.toString(), data));
+    }
+
     @Test
-    void a_claim_whose_lease_expired_is_sent_again() throws Exception {
+    void a_claim_whose_lease_expired_is_sent_again_and_the_lost_call_counts() throws Exception {
         var deploymentId = UUID.randomUUID();
         try (var target = new FakeDeployTarget(200)) {
-            // as left by an instance that died during the call: IN_FLIGHT, lease expired, no outcome
-            var body = "{\"deploymentId\":\"" + deploymentId + "\",\"service\":\"" + service.service() + "\"}";
-            var past = Timestamp.from(Instant.now().minusSeconds(5));
-            jdbc.sql("""
-                    insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
-                        body, requested_at, next_attempt_at, lease_until, updated_at)
-                    values (:id, :service, 'prod', :url, 'IN_FLIGHT', 0, :body, :past, :past, :past, :past)""")
-                    .param("id", deploymentId).param("service", service.service()).param("url", target.url())
-                    .param("body", body).param("past", past).update();
+            // as left by an instance that died during its first call: IN_FLIGHT, that call counted, lease expired
+            var past = Instant.now().minusSeconds(5);
+            insertDispatch(deploymentId, "IN_FLIGHT", 1, target.url(), past, past, past, null);
 
-            assertThat(awaitOutcome("deployment.dispatched.v1", deploymentId).get("attempts").asInt()).isEqualTo(1);
+            assertThat(awaitOutcome("deployment.dispatched.v1", deploymentId).get("attempts").asInt()).isEqualTo(2);
             var call = target.received().getFirst();
-            assertThat(new String(call.body(), StandardCharsets.UTF_8)).isEqualTo(body);
+            assertThat(new String(call.body(), StandardCharsets.UTF_8)).contains(deploymentId.toString());
             assertSignedWithATimestamp(call);
             assertThat(call.header("X-Passerelle-Delivery")).isEqualTo(deploymentId.toString());
+            assertThat(call.header("Idempotency-Key")).isEqualTo(deploymentId.toString());
+        }
+    }
+
+    /** Issue 5, defect 10: the target answered 202, the instance died before recording it, the target reported. */
+    @Test
+    void a_deployment_whose_outcome_was_reported_is_not_called_again_when_the_lost_claims_lease_expires()
+            throws Exception {
+        var deploymentId = UUID.randomUUID();
+        try (var target = new FakeDeployTarget(202)) {
+            var now = Instant.now();
+            insertDispatch(deploymentId, "IN_FLIGHT", 1, target.url(), now, now, now.plusSeconds(2), null);
+
+            reportOutcome("deployment.succeeded.v1", deploymentId);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> dispatchRow(deploymentId).get("state").equals("SETTLED"));
+            assertThat(jdbc.sql("select outcome from deployment_dispatch where deployment_id = :id")
+                    .param("id", deploymentId).query(String.class).single()).isEqualTo("SUCCEEDED");
+            // the lease runs out 2 s after the crash: nothing is claimed, called, nor published after it
+            await().during(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(6)).until(() ->
+                    target.received().isEmpty() && outcomesFor(deploymentId) == 0
+                            && dispatchRow(deploymentId).get("state").equals("SETTLED"));
+            assertThat(dispatchRow(deploymentId)).containsEntry("attempts", 1);
+        }
+    }
+
+    /** Issue 5, defect 10: a deployment got 4 calls with max-attempts 3 when the 3rd call's answer was lost. */
+    @Test
+    void a_lost_answer_to_the_last_allowed_call_is_never_followed_by_another_call() throws Exception {
+        var deploymentId = UUID.randomUUID();
+        try (var target = new FakeDeployTarget(202)) {
+            var requested = Instant.now().minusSeconds(3);
+            var expired = Instant.now().minusSeconds(1);
+            insertDispatch(deploymentId, "IN_FLIGHT", 3, target.url(), requested, requested, expired,
+                    "answered HTTP 503");
+
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() ->
+                    target.received().isEmpty() && dispatchRow(deploymentId).get("state").equals("PENDING"));
+            // it awaits the outcome the target may still report, until give-up-after (10 m) since the request
+            assertThat(dispatchRow(deploymentId)).containsEntry("attempts", 3);
+            assertThat(jdbc.sql("select next_attempt_at from deployment_dispatch where deployment_id = :id")
+                    .param("id", deploymentId).query(Timestamp.class).single().toInstant())
+                    .isCloseTo(requested.plus(Duration.ofMinutes(10)), within(1, ChronoUnit.MILLIS));
+            assertThat(outcomesFor(deploymentId)).isZero();
+        } finally {
+            jdbc.sql("delete from deployment_dispatch where deployment_id = :id").param("id", deploymentId).update();
+        }
+    }
+
+    @Test
+    void a_reported_failure_settles_a_dispatch_waiting_for_its_retry_and_a_redelivery_changes_nothing()
+            throws Exception {
+        var deploymentId = UUID.randomUUID();
+        try (var target = new FakeDeployTarget(202)) {
+            var now = Instant.now();
+            insertDispatch(deploymentId, "PENDING", 1, target.url(), now, now.plusSeconds(3), now,
+                    "answered HTTP 503");
+
+            var failed = reportOutcome("deployment.failed.v1", deploymentId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> dispatchRow(deploymentId).get("state").equals("SETTLED"));
+            events.publish(failed); // the same event again
+
+            await().during(Duration.ofMillis(4000)).atMost(Duration.ofSeconds(8)).until(() ->
+                    target.received().isEmpty() && dispatchRow(deploymentId).get("state").equals("SETTLED"));
+            assertThat(jdbc.sql("select outcome from deployment_dispatch where deployment_id = :id")
+                    .param("id", deploymentId).query(String.class).single()).isEqualTo("FAILED");
+            assertThat(jdbc.sql("select count(*) from processed_message where message_id = :id")
+                    .param("id", failed.id()).query(Integer.class).single()).isEqualTo(1);
+            assertThat(dispatchRow(deploymentId)).containsEntry("attempts", 1)
+                    .containsEntry("reason", "answered HTTP 503");
+        }
+    }
+
+    @Test
+    void a_reported_outcome_for_a_deployment_never_dispatched_here_is_consumed_without_effect() {
+        var deploymentId = UUID.randomUUID();
+
+        var succeeded = reportOutcome("deployment.succeeded.v1", deploymentId);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from processed_message where message_id = :id").param("id", succeeded.id())
+                .query(Integer.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from deployment_dispatch where deployment_id = :id")
+                .param("id", deploymentId).query(Integer.class).single()).isZero();
+    }
+
+    /** Issue 5, defect 3: whatever the release manager registered, Passerelle does not call inside. */
+    @Test
+    void a_deploy_target_aimed_at_the_metadata_service_is_never_called() {
+        for (var url : new String[] { "http://169.254.169.254/latest/meta-data", "http://[::ffff:169.254.169.254]/",
+                "http://[fd00:ec2::254]/latest/meta-data", "http://metadata.google.internal/computeMetadata/v1/",
+                "http://good@127.0.0.1:1/deploy", "http://0x7f000001:1/deploy" }) {
+            var deploymentId = UUID.randomUUID();
+            requestDeployment(deploymentId, url);
+
+            var failed = awaitOutcome("deployment.dispatch-failed.v1", deploymentId);
+            assertThat(failed.get("attempts").asInt()).isZero();
+            assertThat(failed.get("reason").asString()).startsWith("deploy target");
+            assertThat(dispatchRow(deploymentId)).containsEntry("state", "FAILED").containsEntry("attempts", 0);
         }
     }
 
@@ -259,24 +390,32 @@ class DeploymentDispatchIntegrationTest {
     }
 
     @Test
-    void once_a_target_keeps_failing_its_circuit_opens_and_the_next_deployment_waits_without_calling_it()
+    void once_a_target_keeps_failing_its_circuit_opens_and_the_next_deployment_waits_without_failing_early()
             throws Exception {
-        var second = UUID.randomUUID();
+        var deployments = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         try (var target = new FakeDeployTarget(503)) {
-            var first = UUID.randomUUID();
-            requestDeployment(first, target.url());
-            assertThat(awaitOutcome("deployment.dispatch-failed.v1", first).get("attempts").asInt()).isEqualTo(3);
-
-            requestDeployment(second, target.url());
-            // 4th and 5th failed calls: the breaker opens (5 calls, 100 % failures); the 3rd attempt is not made
-            await().atMost(Duration.ofSeconds(10)).until(() -> target.received().size() == 5);
+            for (var deploymentId : deployments.subList(0, 3)) {
+                requestDeployment(deploymentId, target.url());
+                assertThat(awaitOutcome("deployment.dispatch-failed.v1", deploymentId).get("attempts").asInt())
+                        .isEqualTo(3);
+            }
+            var waiting = deployments.get(3);
+            requestDeployment(waiting, target.url());
+            // its 1st call is the target's 10th failure in a row: the breaker opens (10 calls, over 80 % failed)...
+            await().atMost(Duration.ofSeconds(10)).until(() -> target.received().size() == 10);
+            // ...and refuses its 2nd: not an attempt, and no failure either; it comes back once the breaker may admit
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() ->
-                    target.received().size() == 5 && outcomesFor(second) == 0
-                            && dispatchRow(second).get("state").equals("PENDING")
-                            && dispatchRow(second).get("attempts").equals(2));
-            assertThat(dispatchRow(second).get("reason")).isEqualTo("answered HTTP 503");
+                    target.received().size() == 10 && outcomesFor(waiting) == 0
+                            && dispatchRow(waiting).get("state").equals("PENDING")
+                            && dispatchRow(waiting).get("attempts").equals(1));
+            assertThat(dispatchRow(waiting).get("reason")).isEqualTo("answered HTTP 503");
+            assertThat(jdbc.sql("select next_attempt_at from deployment_dispatch where deployment_id = :id")
+                    .param("id", waiting).query(Timestamp.class).single().toInstant())
+                    .as("when the breaker's 10 s are over, plus jitter")
+                    .isBetween(Instant.now().plusSeconds(5), Instant.now().plusSeconds(13));
         } finally {
-            jdbc.sql("delete from deployment_dispatch where deployment_id = :id").param("id", second).update();
+            deployments.forEach(id -> jdbc.sql("delete from deployment_dispatch where deployment_id = :id")
+                    .param("id", id).update());
             breakers.getAllCircuitBreakers().forEach(b -> b.reset());
         }
     }

@@ -59,7 +59,15 @@ class RequestDispatchTest {
             throw new UnsupportedOperationException();
         }
 
+        public boolean startAttempt(Claim claim, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
         public boolean settle(Claim claim, Decision decision, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
             throw new UnsupportedOperationException();
         }
     }, new DeployTarget() {
@@ -76,7 +84,7 @@ class RequestDispatchTest {
             return "{\"deploymentId\":\"" + call.deploymentId() + "\"}";
         }
 
-        public CallOutcome call(String url, UUID deliveryId, String body, String secret) {
+        public CallOutcome call(String url, UUID deliveryId, String body, String secret, AttemptStart start) {
             throw new AssertionError("requesting a dispatch never calls the target");
         }
     }, new DispatchEvents() {

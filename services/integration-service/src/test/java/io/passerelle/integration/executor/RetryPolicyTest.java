@@ -71,10 +71,37 @@ class RetryPolicyTest {
     }
 
     @Test
-    void an_open_circuit_is_not_an_attempt_and_is_waited_out_for_the_breaker_wait() {
-        assertThat(policy.decide(claim(1, "answered HTTP 500"), OPEN, NOW))
-                .isEqualTo(new Decision.Retry(1, NOW.plusSeconds(30), "answered HTTP 500"));
-        assertThat(policy.decide(claim(0, null), OPEN, NOW)).isEqualTo(new Decision.Retry(0, NOW.plusSeconds(30), null));
+    void an_open_circuit_is_not_an_attempt_and_comes_back_when_the_breaker_can_admit_plus_jitter() {
+        var claim = claim(1, "answered HTTP 500");
+
+        var decision = policy.decide(claim, OPEN, NOW);
+
+        assertThat(decision).isInstanceOfSatisfying(Decision.Retry.class, retry -> {
+            assertThat(retry.attempts()).isEqualTo(1);
+            assertThat(retry.failures()).isEqualTo("answered HTTP 500");
+            // the 30 s the breaker stays open still, and up to a fifth more
+            assertThat(retry.nextAttemptAt()).isBetween(NOW.plusSeconds(30), NOW.plusSeconds(36));
+        });
+        assertThat(policy.decide(claim, OPEN, NOW)).as("the same inputs, the same jitter").isEqualTo(decision);
+    }
+
+    @Test
+    void deployments_refused_together_come_back_spread_out() {
+        var comebacks = new java.util.TreeSet<Instant>();
+        for (int i = 0; i < 50; i++) {
+            comebacks.add(((Decision.Retry) policy.decide(claim(0, null), OPEN, NOW)).nextAttemptAt());
+        }
+
+        assertThat(comebacks).hasSizeGreaterThan(40);
+        assertThat(Duration.between(comebacks.first(), comebacks.last())).isGreaterThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void a_half_open_breaker_that_refuses_is_tried_again_after_a_backoff_plus_jitter() {
+        var halfOpen = new CallOutcome.CircuitOpen("deploy.example:443", Duration.ZERO);
+
+        assertThat(policy.decide(claim(0, null), halfOpen, NOW)).isInstanceOfSatisfying(Decision.Retry.class,
+                retry -> assertThat(retry.nextAttemptAt()).isBetween(NOW.plusMillis(200), NOW.plusMillis(400)));
     }
 
     @Test
@@ -86,17 +113,30 @@ class RetryPolicyTest {
     }
 
     @Test
-    void a_circuit_still_open_when_the_give_up_time_comes_fails_the_dispatch() {
+    void a_circuit_still_open_at_the_give_up_time_fails_saying_how_many_calls_this_deployment_made() {
         var giveUp = REQUESTED.plus(Duration.ofMinutes(10));
 
         assertThat(policy.decide(claim(0, null), OPEN, giveUp)).isEqualTo(new Decision.Failed(0,
-                "circuit breaker for deploy.example:443 open for 10m since the request: the target was never called"));
-        assertThat(policy.decide(claim(2, "answered HTTP 503"), OPEN, giveUp.plusSeconds(1)))
-                .isInstanceOfSatisfying(Decision.Failed.class, failed -> {
-                    assertThat(failed.attempts()).isEqualTo(2);
-                    assertThat(failed.reason()).startsWith("circuit breaker for deploy.example:443 open for 10m")
-                            .endsWith("the target answered HTTP 503");
-                });
+                "circuit breaker for deploy.example:443 still open 10m after the request (it opens on failed calls to"
+                        + " that target, for any deployment): this deployment's target was never called"));
+        assertThat(policy.decide(claim(2, "answered HTTP 503"), OPEN, giveUp.plusSeconds(1))).isEqualTo(
+                new Decision.Failed(2, "circuit breaker for deploy.example:443 still open 10m after the request (it"
+                        + " opens on failed calls to that target, for any deployment): this deployment made 2 of its 3"
+                        + " allowed calls; the target answered HTTP 503"));
+    }
+
+    @Test
+    void a_lost_answer_to_the_last_allowed_call_is_awaited_until_the_give_up_time_then_fails_saying_so() {
+        var lost = claim(3, "answered HTTP 503");
+
+        assertThat(policy.attemptsUsedUp(lost)).isTrue();
+        assertThat(policy.attemptsUsedUp(claim(2, "answered HTTP 503"))).isFalse();
+        assertThat(policy.decide(lost, new CallOutcome.AttemptsUsedUp(), NOW))
+                .isEqualTo(new Decision.Retry(3, REQUESTED.plus(Duration.ofMinutes(10)), "answered HTTP 503"));
+        assertThat(policy.decide(lost, new CallOutcome.AttemptsUsedUp(), REQUESTED.plus(Duration.ofMinutes(10))))
+                .isEqualTo(new Decision.Failed(3, "the answer to the last of 3 calls was lost (integration-service"
+                        + " stopped during the call) and no outcome was reported within 10m of the request; before"
+                        + " that, the target answered HTTP 503"));
     }
 
     @Test

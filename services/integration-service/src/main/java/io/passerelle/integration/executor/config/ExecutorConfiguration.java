@@ -10,10 +10,13 @@ import io.passerelle.integration.executor.DispatchEvents;
 import io.passerelle.integration.executor.Dispatches;
 import io.passerelle.integration.executor.RequestDispatch;
 import io.passerelle.integration.executor.RetryPolicy;
+import io.passerelle.integration.executor.SettleDispatch;
+import io.passerelle.integration.executor.webhook.TargetBreakers;
 import io.passerelle.integration.executor.webhook.WebhookDeployTarget;
 import io.passerelle.integration.executor.worker.DispatchWorker;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.outbound.OutboundGuard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutorConfiguration {
 
     @Bean
-    WebhookDeployTarget webhookDeployTarget(JsonMapper json, Clock clock, CircuitBreakerRegistry breakers,
+    TargetBreakers targetBreakers(CircuitBreakerRegistry registry, Clock clock) {
+        return new TargetBreakers(registry, clock);
+    }
+
+    @Bean
+    WebhookDeployTarget webhookDeployTarget(JsonMapper json, Clock clock, OutboundGuard guard, TargetBreakers breakers,
             ExecutorProperties properties) {
-        return new WebhookDeployTarget(json, clock, breakers, properties.connectTimeout(), properties.readTimeout());
+        return WebhookDeployTarget.overHttp(json, clock, guard, breakers, properties.connectTimeout(),
+                properties.readTimeout(), properties.concurrency());
+    }
+
+    @Bean
+    SettleDispatch settleDispatch(Dispatches dispatches, Clock clock) {
+        return new SettleDispatch(dispatches, clock);
     }
 
     @Bean

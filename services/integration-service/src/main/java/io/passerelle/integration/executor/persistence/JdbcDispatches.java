@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.passerelle.integration.executor.Claim;
 import io.passerelle.integration.executor.Decision;
+import io.passerelle.integration.executor.DeploymentOutcome;
 import io.passerelle.integration.executor.DeploymentRequest;
 import io.passerelle.integration.executor.Dispatches;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +93,29 @@ class JdbcDispatches implements Dispatches {
                 from deployment_dispatch where state in ('PENDING', 'IN_FLIGHT')""")
                 .query((rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .single();
+    }
+
+    @Override
+    public boolean startAttempt(Claim claim, Instant at) {
+        return jdbc.sql("""
+                update deployment_dispatch set attempts = attempts + 1, updated_at = :at
+                where deployment_id = :id and state = 'IN_FLIGHT' and lease_until = :lease""")
+                .param("at", Timestamp.from(at))
+                .param("id", claim.deploymentId())
+                .param("lease", Timestamp.from(claim.leaseUntil()))
+                .update() == 1;
+    }
+
+    @Override
+    public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
+        return jdbc.sql("""
+                update deployment_dispatch set state = 'SETTLED', outcome = :outcome, next_attempt_at = null,
+                    lease_until = null, updated_at = :at
+                where deployment_id = :id and state <> 'SETTLED'""")
+                .param("outcome", outcome.name())
+                .param("at", Timestamp.from(at))
+                .param("id", deploymentId)
+                .update() == 1;
     }
 
     /** The lease is the fencing token: a claimer whose lease expired and was re-claimed writes nothing. */

@@ -23,6 +23,8 @@ record SignedDeployRequest(byte[] body, Map<String, String> headers) {
     static final String DELIVERY = "X-Passerelle-Delivery";
     static final String EVENT = "X-Passerelle-Event";
     static final String TIMESTAMP = "X-Passerelle-Timestamp";
+    /** The deployment id, on every attempt: a target deduplicates on it (the IETF Idempotency-Key header draft). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String EVENT_NAME = "deployment.requested";
 
     @JsonPropertyOrder({ "deploymentId", "changeId", "service", "environment", "version", "commitSha", "callbackUrl",
@@ -44,6 +46,7 @@ record SignedDeployRequest(byte[] body, Map<String, String> headers) {
         headers.put("Content-Type", "application/json");
         headers.put(SIGNATURE, HmacSha256.sign(secret, signedContent(timestamp, body)));
         headers.put(DELIVERY, deliveryId.toString());
+        headers.put(IDEMPOTENCY_KEY, deliveryId.toString());
         headers.put(EVENT, EVENT_NAME);
         headers.put(TIMESTAMP, timestamp);
         return new SignedDeployRequest(body, Map.copyOf(headers));

@@ -6,14 +6,7 @@ package io.passerelle.integration.executor.webhook;
  */
 class TargetUnavailableException extends RuntimeException {
 
-    private final int status;
-
     TargetUnavailableException(int status) {
-        super("deploy target answered HTTP " + status);
-        this.status = status;
-    }
-
-    int status() {
-        return status;
+        super("deploy target answered HTTP " + status, null, false, false);
     }
 }

@@ -1,53 +1,50 @@
 package io.passerelle.integration.executor.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.passerelle.integration.executor.CallOutcome;
 import io.passerelle.integration.executor.DeployCall;
 import io.passerelle.integration.executor.DeployTarget;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import io.passerelle.platform.outbound.OutboundGuard;
+import io.passerelle.platform.outbound.OutboundVerdict;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One signed POST per attempt, with connect and read timeouts, through a Resilience4j circuit breaker per target
- * {@code host:port} (config {@code deploy-target} under {@code resilience4j.circuitbreaker.configs}). Retries are
- * not made here: the dispatcher decides on another attempt. I/O errors, timeouts, 5xx and 429 are worth another
- * attempt (and count as failures for the breaker); any other answer is final.
+ * One signed POST per attempt. In order: the outbound guard resolves the target's host and judges every address it
+ * resolved to (a refusal fails the deployment, not retried); the target's circuit breaker must admit the call (a
+ * refusal is not an attempt, and says how long the breaker stays open); the attempt is counted; the request goes to
+ * the checked addresses only ({@link PinnedHttpClient}), with connect and read timeouts. Retries are not made here:
+ * the dispatcher decides on another attempt. I/O errors, timeouts, 5xx and 429 are worth another attempt (and count
+ * as failures for the breaker); any other answer is final.
  */
-public class WebhookDeployTarget implements DeployTarget {
+public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
 
-    static final String RESILIENCE = "deploy-target";
-
-    private final RestClient rest;
     private final JsonMapper json;
     private final Clock clock;
-    private final CircuitBreakerRegistry breakers;
+    private final OutboundGuard guard;
+    private final TargetBreakers breakers;
+    private final Transport transport;
 
-    public WebhookDeployTarget(JsonMapper json, Clock clock, CircuitBreakerRegistry breakers, Duration connectTimeout,
-            Duration readTimeout) {
-        var http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        var requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(readTimeout);
-        this.rest = RestClient.builder().requestFactory(requests).build();
+    WebhookDeployTarget(JsonMapper json, Clock clock, OutboundGuard guard, TargetBreakers breakers,
+            Transport transport) {
         this.json = json;
         this.clock = clock;
+        this.guard = guard;
         this.breakers = breakers;
+        this.transport = transport;
+    }
+
+    /** The adapter over HTTP: at most {@code connections} calls at once, each with these timeouts. */
+    public static WebhookDeployTarget overHttp(JsonMapper json, Clock clock, OutboundGuard guard,
+            TargetBreakers breakers, Duration connectTimeout, Duration readTimeout, int connections) {
+        return new WebhookDeployTarget(json, clock, guard, breakers,
+                new PinnedHttpClient(connectTimeout, readTimeout, connections));
     }
 
     @Override
@@ -57,16 +54,7 @@ public class WebhookDeployTarget implements DeployTarget {
 
     @Override
     public Optional<String> unusable(String targetUrl) {
-        URI target;
-        try {
-            target = URI.create(targetUrl);
-        } catch (IllegalArgumentException e) {
-            return Optional.of("deploy target URL is not a URI: " + targetUrl);
-        }
-        if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
-            return Optional.of("deploy target URL is not an absolute http(s) URL: " + targetUrl);
-        }
-        return Optional.empty();
+        return guard.checkWithoutResolving(targetUrl).map(verdict -> refusal(targetUrl, verdict));
     }
 
     @Override
@@ -75,50 +63,59 @@ public class WebhookDeployTarget implements DeployTarget {
     }
 
     @Override
-    public CallOutcome call(String targetUrl, UUID deliveryId, String body, String secret) {
-        var unusable = unusable(targetUrl);
-        if (unusable.isPresent()) {
-            return new CallOutcome.NotCalled(unusable.get());
+    public CallOutcome call(String targetUrl, UUID deliveryId, String body, String secret, AttemptStart start) {
+        var verdict = guard.check(targetUrl);
+        if (!(verdict instanceof OutboundVerdict.Admitted target)) {
+            return verdict instanceof OutboundVerdict.Unresolved unresolved
+                    ? new CallOutcome.Unavailable("could not be resolved (" + unresolved.reason() + ")")
+                    : new CallOutcome.NotCalled(refusal(targetUrl, verdict));
         }
-        var target = URI.create(targetUrl);
+        var breaker = breakers.of(target.url().authority());
+        if (!breaker.tryAcquirePermission()) {
+            return new CallOutcome.CircuitOpen(breaker.getName(), breakers.retryIn(breaker));
+        }
+        if (!start.begin()) {
+            breaker.releasePermission();
+            return new CallOutcome.Withdrawn();
+        }
         var request = SignedDeployRequest.of(deliveryId, body.getBytes(StandardCharsets.UTF_8), secret,
                 clock.instant());
-        var breaker = breakers.circuitBreaker(authority(target), RESILIENCE);
+        long started = breaker.getCurrentTimestamp();
         try {
-            int status = breaker.executeSupplier(() -> post(target, request));
+            int status = transport.post(target, request);
+            if (status >= 500 || status == 429) {
+                breaker.onError(elapsed(breaker, started), breaker.getTimestampUnit(),
+                        new TargetUnavailableException(status));
+                return new CallOutcome.Unavailable("answered HTTP " + status);
+            }
+            breaker.onSuccess(elapsed(breaker, started), breaker.getTimestampUnit());
             return status >= 200 && status < 300 ? new CallOutcome.Accepted(status)
                     : new CallOutcome.Refused("answered HTTP " + status);
-        } catch (CallNotPermittedException e) {
-            return new CallOutcome.CircuitOpen(breaker.getName(), waitInOpenState(breaker));
-        } catch (TargetUnavailableException e) {
-            return new CallOutcome.Unavailable("answered HTTP " + e.status());
-        } catch (ResourceAccessException e) {
+        } catch (IOException e) {
+            breaker.onError(elapsed(breaker, started), breaker.getTimestampUnit(), e);
             return new CallOutcome.Unavailable("was unreachable (" + e.getMessage() + ")");
-        } catch (RestClientException e) {
+        } catch (RuntimeException e) {
+            breaker.releasePermission(); // says nothing about the target's health
             return new CallOutcome.Refused("could not be called: " + e.getMessage());
         }
     }
 
-    private int post(URI target, SignedDeployRequest request) {
-        int status = rest.post()
-                .uri(target)
-                .headers(headers -> request.headers().forEach(headers::set))
-                .body(request.body())
-                .exchange((req, response) -> response.getStatusCode().value());
-        if (status >= 500 || status == 429) {
-            throw new TargetUnavailableException(status);
-        }
-        return status;
+    private static long elapsed(CircuitBreaker breaker, long started) {
+        return Math.max(0, breaker.getCurrentTimestamp() - started);
     }
 
-    /** How long the breaker stays open before it lets a trial call through: when to come back. */
-    private static Duration waitInOpenState(CircuitBreaker breaker) {
-        return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+    private static String refusal(String targetUrl, OutboundVerdict verdict) {
+        return switch (verdict) {
+            case OutboundVerdict.Malformed malformed -> "deploy target URL " + targetUrl + " " + malformed.reason();
+            case OutboundVerdict.Forbidden forbidden -> "deploy target " + targetUrl + " refused by the outbound"
+                    + " guard: " + forbidden.reason();
+            case OutboundVerdict.Admitted admitted -> throw new IllegalArgumentException("admitted");
+            case OutboundVerdict.Unresolved unresolved -> throw new IllegalArgumentException("unresolved");
+        };
     }
 
-    /** One circuit breaker per target host and port: one failing target does not stop the others. */
-    static String authority(URI target) {
-        int port = target.getPort() != -1 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
-        return target.getHost() + ":" + port;
+    @Override
+    public void close() throws IOException {
+        transport.close();
     }
 }

@@ -1,4 +1,7 @@
-/** The webhook deploy target: one signed JSON POST per attempt, through a circuit breaker per target (Resilience4j). */
+/**
+ * The webhook deploy target: one signed JSON POST per attempt, to the addresses the outbound guard checked, through a
+ * circuit breaker per target (Resilience4j).
+ */
 @NullMarked
 package io.passerelle.integration.executor.webhook;
 

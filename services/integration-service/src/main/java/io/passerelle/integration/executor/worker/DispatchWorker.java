@@ -120,8 +120,8 @@ public class DispatchWorker implements SmartLifecycle {
             var outcome = attempt.call(claim);
             var decision = tx.execute(status -> attempt.settle(claim, outcome));
             if (decision == null || decision.isEmpty()) {
-                log.warn("Deployment {}: lease lost during the call ({}); another claim has it", claim.deploymentId(),
-                        outcome);
+                log.info("Deployment {}: nothing recorded ({}): its outcome was reported meanwhile, or its lease passed"
+                        + " to another claim", claim.deploymentId(), outcome);
             } else {
                 log.info("Deployment {} to {}: {} → {}", claim.deploymentId(), claim.targetUrl(), outcome,
                         decision.get());

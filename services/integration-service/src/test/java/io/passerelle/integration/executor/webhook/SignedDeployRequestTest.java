@@ -69,15 +69,16 @@ class SignedDeployRequestTest {
     }
 
     @Test
-    void the_headers_name_the_delivery_the_event_and_the_time() {
+    void the_headers_name_the_delivery_its_idempotency_key_the_event_and_the_time() {
         var request = sign(call, Instant.ofEpochSecond(1_790_000_000L));
 
         assertThat(request.headers())
                 .containsEntry("Content-Type", "application/json")
                 .containsEntry("X-Passerelle-Delivery", deploymentId.toString())
+                .containsEntry("Idempotency-Key", deploymentId.toString())
                 .containsEntry("X-Passerelle-Event", "deployment.requested")
                 .containsEntry("X-Passerelle-Timestamp", "1790000000")
-                .hasSize(5);
+                .hasSize(6);
     }
 
     @Test
@@ -105,12 +106,5 @@ class SignedDeployRequestTest {
         assertThat(request.headers()).containsEntry("X-Passerelle-Timestamp", "1790000000")
                 .containsEntry("X-Passerelle-Signature-256",
                         "sha256=0ae88c56ae50eb473a7cd597d4848a568ca134156c8abb72857a385f6ae994e9");
-    }
-
-    @Test
-    void one_circuit_breaker_per_host_and_port() {
-        assertThat(WebhookDeployTarget.authority(URI.create("https://deploy.example/hooks"))).isEqualTo("deploy.example:443");
-        assertThat(WebhookDeployTarget.authority(URI.create("http://deploy.example/hooks"))).isEqualTo("deploy.example:80");
-        assertThat(WebhookDeployTarget.authority(URI.create("http://127.0.0.1:9000/x"))).isEqualTo("127.0.0.1:9000");
     }
 }

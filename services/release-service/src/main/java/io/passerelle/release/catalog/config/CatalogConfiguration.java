@@ -3,18 +3,23 @@ package io.passerelle.release.catalog.config;
 import java.time.Clock;
 
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.release.catalog.CatalogEvents;
 import io.passerelle.release.catalog.RegisterService;
 import io.passerelle.release.catalog.Services;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The catalog's use cases; a {@link SecretSealer} (passerelle.secrets.key) is required to start. */
+/**
+ * The catalog's use cases; a {@link SecretSealer} (passerelle.secrets.key) is required to start, and the platform's
+ * {@link OutboundGuard} (passerelle.outbound.allow) judges deploy target URLs.
+ */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
 
     @Bean
-    RegisterService registerService(Services services, CatalogEvents events, SecretSealer sealer, Clock clock) {
-        return new RegisterService(services, events, sealer, clock);
+    RegisterService registerService(Services services, CatalogEvents events, SecretSealer sealer, OutboundGuard guard,
+            Clock clock) {
+        return new RegisterService(services, events, sealer, guard, clock);
     }
 }

@@ -11,9 +11,9 @@ import io.passerelle.release.api.model.DeployTargetSpec;
 import io.passerelle.release.api.model.EnvironmentSpec;
 import io.passerelle.release.api.model.RegisteredService;
 import io.passerelle.release.api.model.ServiceRegistration;
-import io.passerelle.release.catalog.DeployTarget;
 import io.passerelle.release.catalog.Environment;
 import io.passerelle.release.catalog.RegisterService;
+import io.passerelle.release.catalog.RegisterService.NewEnvironment;
 import io.passerelle.release.catalog.RegisterService.NewService;
 import io.passerelle.release.catalog.Service;
 import io.passerelle.release.catalog.Services;
@@ -61,10 +61,10 @@ class ServicesController implements ServicesApi {
         return ResponseEntity.ok(services.all().stream().map(ServicesController::view).toList());
     }
 
-    private static Environment environment(EnvironmentSpec spec) {
+    private static NewEnvironment environment(EnvironmentSpec spec) {
         var target = spec.getDeployTarget();
-        return new Environment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
-                new DeployTarget(target.getType().getValue(), URI.create(target.getUrl())));
+        return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
+                target.getType().getValue(), target.getUrl());
     }
 
     private static RegisteredService view(Service service) {

@@ -1,0 +1,16 @@
+package io.passerelle.integration.executor.webhook;
+
+import java.io.IOException;
+
+import io.passerelle.platform.outbound.OutboundVerdict;
+
+/** Sends one signed request to a target the outbound guard admitted, at the addresses it checked (port). */
+interface Transport extends AutoCloseable {
+
+    /** @return the HTTP status the target answered; redirects are not followed */
+    int post(OutboundVerdict.Admitted target, SignedDeployRequest request) throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+}
