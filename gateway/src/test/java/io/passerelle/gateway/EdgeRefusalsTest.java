@@ -62,6 +62,8 @@ class EdgeRefusalsTest {
     void a_header_value_with_a_control_character_is_a_400_problem() {
         var response = send("GET /webhooks/github HTTP/1.1\r\nHost: gateway\r\nX-GitHub-Event: push\u0000x\r\n\r\n");
         assertProblem(response, 400, "malformed-request");
+        assertProblem(send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nX-GitHub-Event: push\u007fx\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"), 400, "malformed-request");
         assertThat(backend.received).isEmpty();
     }
 
@@ -93,7 +95,16 @@ class EdgeRefusalsTest {
         var response = send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
         assertProblem(response, 400, "malformed-request");
-        assertThat(backend.received).isEmpty(); // the service may have seen the headers, never a whole request
+    }
+
+    @Test
+    void a_body_whose_chunks_break_after_a_whole_json_value_never_reaches_a_service_as_a_whole_request()
+            throws InterruptedException {
+        var response = send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n7\r\n{\"a\":1}\r\nzz\r\n");
+        assertProblem(response, 400, "malformed-request");
+        Thread.sleep(500); // what the service would have received by now
+        assertThat(backend.received).isEmpty(); // it may have seen the headers and a piece, never a whole request
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.passerelle.gateway.problem;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,7 @@ class RefusedRequests {
         return (exchange, rejected) -> {
             var request = exchange.getRequest();
             if (!METHODS.contains(request.getMethod())) {
-                exchange.getResponse().getHeaders().setAllow(new java.util.LinkedHashSet<>(METHODS));
+                exchange.getResponse().getHeaders().setAllow(new LinkedHashSet<>(METHODS));
                 return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                         "the method " + printable(request.getMethod().name()) + " is not served; use one of "
                                 + METHODS.stream().map(HttpMethod::name).collect(Collectors.joining(", ")));
