@@ -54,23 +54,23 @@ class EdgeRefusalsTest {
     @Test
     void a_header_name_with_a_control_character_is_a_400_problem() {
         var response = send("GET /api/v1/changes HTTP/1.1\r\nHost: gateway\r\nX-Bad\u0001Name: 1\r\n\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
         assertThat(backend.received).isEmpty();
     }
 
     @Test
     void a_header_value_with_a_control_character_is_a_400_problem() {
         var response = send("GET /webhooks/github HTTP/1.1\r\nHost: gateway\r\nX-GitHub-Event: push\u0000x\r\n\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
         assertProblem(send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nX-GitHub-Event: push\u007fx\r\n"
-                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"), 400, "malformed-request");
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"), 400, "invalid-request");
         assertThat(backend.received).isEmpty();
     }
 
     @Test
     void an_encoded_line_break_in_the_path_is_a_400_problem() {
         var response = send("GET /api/v1/changes/%0d%0aSet-Cookie:%20a=b HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
         assertThat(response.header("Set-Cookie")).isNull();
         assertThat(backend.received).isEmpty();
     }
@@ -78,7 +78,7 @@ class EdgeRefusalsTest {
     @Test
     void an_encoded_slash_climbing_out_of_a_route_is_a_400_problem() {
         var response = send("GET /api/v1/changes/..%2f..%2factuator/env HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
         assertThat(backend.received).isEmpty();
     }
 
@@ -86,7 +86,7 @@ class EdgeRefusalsTest {
     void content_length_together_with_transfer_encoding_is_a_400_problem() {
         var response = send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /actuator/env HTTP/1.1\r\n\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
         assertThat(backend.received).isEmpty();
     }
 
@@ -94,7 +94,7 @@ class EdgeRefusalsTest {
     void a_broken_chunk_size_is_a_400_problem() {
         var response = send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
     }
 
     @Test
@@ -102,27 +102,27 @@ class EdgeRefusalsTest {
             throws InterruptedException {
         var response = send("POST /webhooks/github HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n7\r\n{\"a\":1}\r\nzz\r\n");
-        assertProblem(response, 400, "malformed-request");
+        assertProblem(response, 400, "invalid-request");
         Thread.sleep(500); // what the service would have received by now
         assertThat(backend.received).isEmpty(); // it may have seen the headers and a piece, never a whole request
     }
 
     @Test
     void a_request_line_that_is_not_http_is_a_400_problem() {
-        assertProblem(send("HELLO THERE\r\n\r\n"), 400, "malformed-request");
+        assertProblem(send("HELLO THERE\r\n\r\n"), 400, "invalid-request");
     }
 
     @Test
     void a_host_header_that_names_no_host_is_a_400_problem() {
-        assertProblem(send("GET /api/v1/changes HTTP/1.1\r\nHost: [::1\r\nConnection: close\r\n\r\n"), 400, "malformed-request");
+        assertProblem(send("GET /api/v1/changes HTTP/1.1\r\nHost: [::1\r\nConnection: close\r\n\r\n"), 400, "invalid-request");
     }
 
     @Test
     void a_request_target_that_is_not_a_uri_is_a_400_problem() {
         assertProblem(send("GET /api/v1/changes?service=%ZZ HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"),
-                400, "malformed-request");
+                400, "invalid-request");
         assertProblem(send("GET /api/v1/cha\u0001nges HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"),
-                400, "malformed-request");
+                400, "invalid-request");
         assertThat(backend.received).isEmpty();
     }
 
@@ -132,7 +132,7 @@ class EdgeRefusalsTest {
                 + "GET /api/v1/changes HTTP/1.1\r\nHost: gateway\r\nX-Bad\u0001: 1\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 2);
         assertProblem(answers.get(0), 401, "unauthenticated");
-        assertProblem(answers.get(1), 400, "malformed-request");
+        assertProblem(answers.get(1), 400, "invalid-request");
     }
 
     @Test

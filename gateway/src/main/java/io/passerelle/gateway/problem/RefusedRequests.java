@@ -43,10 +43,10 @@ class RefusedRequests {
                                 + METHODS.stream().map(HttpMethod::name).collect(Collectors.joining(", ")));
             }
             if (hasRefusedHeader(request.getHeaders())) {
-                return problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                         "a header name or value holds control characters or characters HTTP does not allow");
             }
-            return problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "the path holds a sequence refused at the edge: an encoded '/', '\\', '.' or '%', a '..' or '//' "
                             + "segment, a ';', or a control character such as an encoded line break");
         };

@@ -56,7 +56,7 @@ class UnreadableRequestProblems implements NettyServerCustomizer {
                 || !HttpResponseStatus.BAD_REQUEST.equals(response.status())) {
             return Mono.empty();
         }
-        var body = problems.body(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "the request target "
+        var body = problems.body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "the request target "
                 + "is not a valid URI: a '%' not followed by two hexadecimal digits, or a character that must be "
                 + "percent-encoded", null);
         return response.header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)

@@ -60,7 +60,7 @@ final class UnreadableRequests extends ChannelDuplexHandler {
             if (request == null) {
                 ctx.close();
             } else {
-                var body = problems.body(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "the body's "
+                var body = problems.body(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "the body's "
                         + "chunked framing cannot be read (a chunk size or the end of a chunk is broken); none of it "
                         + "was passed on as a whole request", null);
                 ctx.writeAndFlush(problem(request.protocolVersion(), HttpResponseStatus.BAD_REQUEST, body))
@@ -102,7 +102,7 @@ final class UnreadableRequests extends ChannelDuplexHandler {
             return problems.body(status, "headers-too-large", "Request headers too large", "the request headers are "
                     + "larger than " + limits.headerBytes() + " bytes in all", null);
         }
-        return problems.body(status, "malformed-request", "Malformed request", "the request is not well-formed "
+        return problems.body(status, "invalid-request", "Invalid request", "the request is not well-formed "
                 + "HTTP/1.1: its request line, a header, or the framing of its body (Content-Length, "
                 + "Transfer-Encoding) cannot be read", null);
     }
