@@ -157,6 +157,43 @@ class CatalogIntegrationTest {
                 .param("name", name).query(Integer.class).single()).isZero();
     }
 
+    /** Issue 5, defect 3: deploy targets aimed inside are refused at registration (no allow-list in these tests). */
+    @ParameterizedTest
+    @ValueSource(strings = { "http://169.254.169.254/latest/meta-data", "http://[::ffff:169.254.169.254]/latest",
+            "http://[fd00:ec2::254]/latest/meta-data", "http://metadata.google.internal/computeMetadata/v1/",
+            "http://127.0.0.1:8099/deploy", "http://10.0.0.5/deploy", "http://localhost:8080/actuator" })
+    void a_deploy_target_aimed_inside_is_refused_by_rule_naming_the_field_and_writes_nothing(String url)
+            throws Exception {
+        var name = uniqueName();
+        var body = invalid(name, "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,"
+                + "\"deployTarget\":{\"type\":\"webhook\",\"url\":\"" + url + "\"}}],");
+
+        mvc.perform(register(body).with(TestJwts.user("rhea", "release-manager")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/rule-violated"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "environments[0].deployTarget.url: " + url + " is refused: ")));
+        assertThat(services(name)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "http://good@169.254.169.254/", "http://0xA9FEA9FE/latest/meta-data",
+            "http://2852039166/", "http://169.254.43518/" })
+    void a_deploy_target_url_that_disguises_its_host_is_a_bad_request_naming_the_field(String url) throws Exception {
+        var name = uniqueName();
+        var body = invalid(name, "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,"
+                + "\"deployTarget\":{\"type\":\"webhook\",\"url\":\"" + url + "\"}}],");
+
+        mvc.perform(register(body).with(TestJwts.user("rhea", "release-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "environments[0].deployTarget.url: " + url + " ")));
+        assertThat(services(name)).isZero();
+    }
+
     /** A valid registration with one field replaced (or, for an unknown field, added). */
     static String invalid(String name, String override) {
         var key = override.substring(1, override.indexOf('"', 1));
