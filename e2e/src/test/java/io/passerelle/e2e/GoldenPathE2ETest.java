@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * the machine's PostgreSQL and RabbitMQ; every call goes through the gateway with real tokens.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
 class GoldenPathE2ETest {
 
     static final String CHECKOUT = "checkout";
@@ -63,7 +65,6 @@ class GoldenPathE2ETest {
         target.trust(BULK, SECRET);
         broken = new DeployTarget(tokens);
         broken.trust(PAYMENTS, SECRET);
-        stack.up();
         rhea = tokens.user("rhea");
         alice = tokens.user("alice");
         bob = tokens.user("bob");
@@ -75,7 +76,6 @@ class GoldenPathE2ETest {
         if (target != null) {
             target.close();
             broken.close();
-            stack.down();
         }
     }
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Drives infra/bin/stack with PASSERELLE_STACK=e2e: its own ports (+10000), database and RabbitMQ vhost. */
-final class Stack {
+public final class Stack {
 
-    static final int OFFSET = 10_000;
-    static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
-    static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
+    public static final int OFFSET = 10_000;
+    public static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
+    public static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
 
     private final Path root;
     private final File log;
@@ -21,7 +21,7 @@ final class Stack {
         this.log = root.resolve("e2e/target/stack.log").toFile();
     }
 
-    static Stack fromEnvironment() {
+    public static Stack fromEnvironment() {
         var configured = System.getenv("PASSERELLE_ROOT");
         var root = configured != null ? Path.of(configured) : Path.of("..").toAbsolutePath().normalize();
         return new Stack(root);

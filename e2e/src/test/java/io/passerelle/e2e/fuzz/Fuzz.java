@@ -1,0 +1,53 @@
+package io.passerelle.e2e.fuzz;
+
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Shared bits of the fuzzer: the JSON mapper, seeding, and printing bytes so that a finding can be read. */
+final class Fuzz {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Fuzz() {
+    }
+
+    /** The random source of request {@code index} of a run: the same seed and index give the same request. */
+    static SplittableRandom random(long seed, int index) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    }
+
+    static String hex(SplittableRandom random, int bytes) {
+        var value = new byte[bytes];
+        for (int i = 0; i < bytes; i++) {
+            value[i] = (byte) random.nextInt(256);
+        }
+        return HexFormat.of().formatHex(value);
+    }
+
+    static <T> T pick(SplittableRandom random, java.util.List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** Printable ASCII as is, other bytes as \xNN, and runs longer than {@code max} cut in the middle. */
+    static String printable(byte[] bytes, int max) {
+        var text = new StringBuilder();
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c >= 0x20 && c < 0x7F) {
+                text.append((char) c);
+            } else {
+                text.append(String.format("\\x%02X", c));
+            }
+        }
+        if (text.length() <= max) {
+            return text.toString();
+        }
+        return text.substring(0, max / 2) + "…(" + text.length() + " chars)…" + text.substring(text.length() - max / 2);
+    }
+
+    static String printable(String text, int max) {
+        return printable(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), max);
+    }
+}

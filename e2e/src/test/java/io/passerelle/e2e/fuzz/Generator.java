@@ -1,0 +1,58 @@
+package io.passerelle.e2e.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Request {@code index} of a run with seed {@code seed}: an operation of the specs, picked at random, its valid call
+ * from the fixture, one mutation picked by weight among those that apply, and the fixture's anchor when the mutation
+ * leaves a call that writes within its contract. The same seed and index give the same request.
+ */
+final class Generator {
+
+    private final List<Operation> operations;
+    private final Fixture fixture;
+    private final List<Mutation> mutations = new ArrayList<>();
+
+    Generator(List<Operation> operations, Fixture fixture) {
+        this.operations = List.copyOf(operations);
+        this.fixture = fixture;
+        mutations.addAll(BodyMutations.all());
+        mutations.addAll(RequestMutations.all());
+    }
+
+    List<Mutation> mutations() {
+        return mutations;
+    }
+
+    Draft generate(long seed, int index) {
+        var random = Fuzz.random(seed, index);
+        var operation = Fuzz.pick(random, operations);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            var draft = new Draft(index, operation);
+            fixture.start(draft, random);
+            var mutation = pick(random);
+            if (!mutation.bender().bend(draft, random)) {
+                continue;
+            }
+            if (!draft.invalid && operation.writes() && !fixture.anchor(draft, random)) {
+                continue;
+            }
+            return draft;
+        }
+        throw new IllegalStateException("no mutation applies to " + operation);
+    }
+
+    private Mutation pick(SplittableRandom random) {
+        double total = mutations.stream().mapToDouble(Mutation::weight).sum();
+        double at = random.nextDouble() * total;
+        for (var mutation : mutations) {
+            at -= mutation.weight();
+            if (at < 0) {
+                return mutation;
+            }
+        }
+        return mutations.getLast();
+    }
+}
