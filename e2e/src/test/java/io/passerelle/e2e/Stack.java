@@ -40,7 +40,7 @@ public final class Stack {
     }
 
     /** SIGKILL at once (no script in between), so that the app dies exactly where it is. */
-    void killNow(String app) {
+    public void killNow(String app) {
         try {
             long pid = Long.parseLong(java.nio.file.Files.readString(root.resolve(".run/e2e/" + app + ".pid")).trim());
             var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(app + " is not running"));
@@ -53,23 +53,31 @@ public final class Stack {
 
     /** Messages ready or unacknowledged in a queue of the e2e vhost, from rabbitmqctl; -1 without rabbitmqctl. */
     static int queueDepth(String queue) {
+        return queueDepths().getOrDefault(queue, -1);
+    }
+
+    /** Messages ready or unacknowledged in each queue of the e2e vhost, from rabbitmqctl; empty without rabbitmqctl. */
+    public static java.util.Map<String, Integer> queueDepths() {
         try {
             var process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "-p", "passerelle-e2e", "name", "messages")
                     .redirectErrorStream(true).start();
             var output = new String(process.getInputStream().readAllBytes());
             process.waitFor(30, TimeUnit.SECONDS);
-            return output.lines().map(line -> line.trim().split("\\s+"))
-                    .filter(cols -> cols.length == 2 && cols[0].equals(queue))
-                    .mapToInt(cols -> Integer.parseInt(cols[1])).findFirst().orElse(-1);
+            var depths = new java.util.TreeMap<String, Integer>();
+            output.lines().map(line -> line.trim().split("\\s+"))
+                    .filter(cols -> cols.length == 2 && cols[1].matches("\\d+"))
+                    .forEach(cols -> depths.put(cols[0], Integer.parseInt(cols[1])));
+            return depths;
         } catch (IOException e) {
-            return -1;
+            return java.util.Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return java.util.Map.of();
         }
     }
 
-    void start(String app) {
+    /** Starts the app if it is not running and waits until it is ready. */
+    public void start(String app) {
         run(List.of("start", app), 240);
     }
 
