@@ -32,19 +32,24 @@ final class Fuzz {
 
     /** Printable ASCII as is, other bytes as \xNN, and runs longer than {@code max} cut in the middle. */
     static String printable(byte[] bytes, int max) {
+        int half = max / 2;
+        if (bytes.length <= max) {
+            return escape(bytes, 0, bytes.length);
+        }
+        return escape(bytes, 0, half) + "…(" + bytes.length + " bytes)…" + escape(bytes, bytes.length - half, bytes.length);
+    }
+
+    private static String escape(byte[] bytes, int from, int to) {
         var text = new StringBuilder();
-        for (byte b : bytes) {
-            int c = b & 0xFF;
+        for (int i = from; i < to; i++) {
+            int c = bytes[i] & 0xFF;
             if (c >= 0x20 && c < 0x7F) {
                 text.append((char) c);
             } else {
                 text.append(String.format("\\x%02X", c));
             }
         }
-        if (text.length() <= max) {
-            return text.toString();
-        }
-        return text.substring(0, max / 2) + "…(" + text.length() + " chars)…" + text.substring(text.length() - max / 2);
+        return text.toString();
     }
 
     static String printable(String text, int max) {

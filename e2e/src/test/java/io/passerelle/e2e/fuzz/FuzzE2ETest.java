@@ -11,6 +11,7 @@ import io.passerelle.e2e.SharedStack;
 import io.passerelle.e2e.Stack;
 import io.passerelle.testkit.Tokens;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fast as the threads go). A 429 is sent again after its Retry-After, so that each request gets its own answer.
  */
 @ExtendWith(SharedStack.class)
+@Order(1) // first of the end-to-end classes, on the fresh stack (e2e/src/test/resources/junit-platform.properties)
 class FuzzE2ETest {
 
     static final Path ROOT = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();

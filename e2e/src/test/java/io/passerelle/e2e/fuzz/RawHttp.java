@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RawHttp {
 
-    /** What came back; {@code body} is cut at {@link #MAX_BODY} bytes. */
+    /** What came back; {@code body} is cut at {@link #MAX_BODY} bytes (more than any refusal should say). */
     record Response(int status, Map<String, String> headers, byte[] body) {
 
         String contentType() {
@@ -30,7 +30,7 @@ final class RawHttp {
         }
     }
 
-    static final int MAX_BODY = 64 * 1024;
+    static final int MAX_BODY = 4 * 1024 * 1024;
 
     private final String host;
     private final int port;
