@@ -1,6 +1,5 @@
 package io.passerelle.e2e.fuzz;
 
-import java.io.IOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
+import io.passerelle.e2e.Stack;
 import io.passerelle.testkit.Http;
 
 /**
@@ -89,21 +88,14 @@ record Footprint(Map<String, Long> rows, Map<String, Long> deadLetters) {
     /** Depths from rabbitmqctl where it runs here, else the number each service's /actuator/deadletters lists. */
     private static Map<String, Long> deadLetterDepths(Fixture fixture) {
         var depths = new TreeMap<String, Long>();
-        try {
-            var process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "-p", "passerelle-e2e", "name", "messages")
-                    .redirectErrorStream(true).start();
-            var output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                output.lines().map(line -> line.trim().split("\\s+"))
-                        .filter(cols -> cols.length == 2 && cols[0].endsWith(".dlq") && cols[1].matches("\\d+"))
-                        .forEach(cols -> depths.put("dead letters " + cols[0], Long.parseLong(cols[1])));
-                return depths;
-            }
-        } catch (IOException e) {
-            // no rabbitmqctl here: ask the services
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        var queues = Stack.queueDepths();
+        if (!queues.isEmpty()) {
+            queues.forEach((queue, depth) -> {
+                if (queue.endsWith(".dlq")) {
+                    depths.put("dead letters " + queue, (long) depth);
+                }
+            });
+            return depths;
         }
         letters(fixture).forEach((queue, letters) -> depths.put("dead letters " + queue, (long) letters.size()));
         return depths;
@@ -112,7 +104,7 @@ record Footprint(Map<String, Long> rows, Map<String, Long> deadLetters) {
     /** Each service's dead letters as /actuator/deadletters shows them (first 50): event type and error. */
     static Map<String, List<String>> letters(Fixture fixture) {
         var letters = new LinkedHashMap<String, List<String>>();
-        for (int port = 8081 + io.passerelle.e2e.Stack.OFFSET; port <= 8084 + io.passerelle.e2e.Stack.OFFSET; port++) {
+        for (int port = 8081 + Stack.OFFSET; port <= 8084 + Stack.OFFSET; port++) {
             var response = Http.get("http://127.0.0.1:" + port + "/actuator/deadletters", fixture.token("operator"));
             var queue = response.body().path("queue").asString("port " + port);
             var found = new java.util.ArrayList<String>();
