@@ -19,7 +19,9 @@ import io.passerelle.testkit.GitHub;
 import io.passerelle.testkit.Http;
 import io.passerelle.testkit.Tokens;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The figures are printed and written to e2e/target/fault-report.txt. Sizes and seeds: {@link FaultRun}.
  */
 @ExtendWith(SharedStack.class)
+@Order(Integer.MAX_VALUE) // last of the end-to-end classes: it kills every service (e2e/src/test/resources/junit-platform.properties)
 class FaultInjectionE2ETest {
 
     static final Path ROOT = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
@@ -103,13 +106,14 @@ class FaultInjectionE2ETest {
                     faultsStopped.toMillis() / 1e3);
 
             // settle: everything accepted reached its end, within the bound after the last fault
-            Duration settledAfter = null;
+            Duration settledAt = null; // since the origin
             Verdict verdict;
             while (true) {
                 verdict = judge(deliveries, services, targets, executor, deadLettersBefore);
-                var since = Duration.ofNanos(System.nanoTime() - origin).minus(faultsStopped);
+                var now = Duration.ofNanos(System.nanoTime() - origin);
+                var since = now.minus(faultsStopped);
                 if (verdict.settled()) {
-                    settledAfter = since.isNegative() ? Duration.ZERO : since;
+                    settledAt = now;
                     break;
                 }
                 if (since.compareTo(run.settle()) > 0) {
@@ -127,14 +131,14 @@ class FaultInjectionE2ETest {
             }
             verdict = judge(deliveries, services, targets, executor, deadLettersBefore);
 
-            var report = report(run, executor, deliveries, injected, burstDone, faultsStopped, settledAfter, verdict);
+            var report = report(run, executor, deliveries, injected, burstDone, faultsStopped, settledAt, verdict);
             System.out.println(report);
             Files.createDirectories(ROOT.resolve("e2e/target"));
             Files.writeString(ROOT.resolve("e2e/target/fault-report.txt"), report);
 
             var softly = new SoftAssertions();
             softly.assertThat(injected).as("faults that could not be injected").allSatisfy(i -> assertThat(i.error()).isNull());
-            softly.assertThat(settledAfter).as("nothing lost and every deployment settled within %d s after the last"
+            softly.assertThat(settledAt).as("nothing lost and every deployment settled within %d s after the last"
                     + " fault", run.settle().toSeconds()).isNotNull();
             for (var kind : Verdict.Kind.values()) {
                 softly.assertThat(verdict.count(kind)).as("%s: %s", kind.description, verdict.findings(kind)).isZero();
@@ -158,7 +162,7 @@ class FaultInjectionE2ETest {
     }
 
     private static String report(FaultRun run, ExecutorSettings executor, List<Burst.Delivery> deliveries,
-            List<Injector.Injected> injected, Duration burstDone, Duration faultsStopped, Duration settledAfter,
+            List<Injector.Injected> injected, Duration burstDone, Duration faultsStopped, @Nullable Duration settledAt,
             Verdict verdict) {
         long accepted = deliveries.stream().filter(Burst.Delivery::accepted).count();
         long redelivered = deliveries.stream().filter(d -> d.answers().size() > 1).count();
@@ -174,11 +178,14 @@ class FaultInjectionE2ETest {
                 run.failing() * 100, verdict.calls(), verdict.deployments()));
         verdict.failureReasons().forEach((reason, count) -> text.append(String.format("  FAILED ×%d: %s%n", count, reason)));
         text.append(String.format(Locale.ROOT, "Settled: %s (bound %d s; max-attempts %d, lease %d s)%n",
-                settledAfter == null ? "NOT within the bound"
-                        : String.format(Locale.ROOT, "%.1f s after the last fault", settledAfter.toMillis() / 1e3),
+                settledAt == null ? "NOT within the bound" : String.format(Locale.ROOT, "at %.1f s, %.1f s after the last"
+                        + " fault was over and %.1f s after the last pipeline was accepted", settledAt.toMillis() / 1e3,
+                        Math.max(0, settledAt.minus(faultsStopped).toMillis()) / 1e3,
+                        Math.max(0, settledAt.minus(burstDone).toMillis()) / 1e3),
                 run.settle().toSeconds(), executor.maxAttempts(), executor.lease().toSeconds()));
         text.append(verdict.describe());
-        text.append("Replay: ./mvnw -pl e2e verify ").append(run.replay()).append('\n');
+        text.append("Replay: ./mvnw -pl testkit,e2e verify -Dit.test=FaultInjectionE2ETest ").append(run.replay())
+                .append('\n');
         return text.toString();
     }
 
