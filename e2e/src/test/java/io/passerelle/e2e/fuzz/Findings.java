@@ -38,6 +38,8 @@ final class Findings {
 
     private final Map<Key, AtomicLong> failures = new ConcurrentHashMap<>();
     private final Map<Key, Example> examples = new ConcurrentHashMap<>();
+    /** Per bucket, how often each variant of the mutation (its detail, cut short) came up. */
+    private final Map<Key, Map<String, AtomicLong>> variants = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicLong>> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
@@ -58,6 +60,8 @@ final class Findings {
             totals.computeIfAbsent(failure, f -> new AtomicLong()).incrementAndGet();
             var key = new Key(draft.operation.id(), draft.kind, status, contentType, failure);
             failures.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+            variants.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(Fuzz.printable(draft.detail, 60), d -> new AtomicLong()).incrementAndGet();
             examples.merge(key, new Example(draft.index, draft.describe(), response == null
                     ? String.valueOf(error) : Fuzz.printable(response.body(), 300)),
                     (a, b) -> a.index() <= b.index() ? a : b);
@@ -134,6 +138,7 @@ final class Findings {
                         var example = examples.get(key);
                         text.append(String.format("%7d  %-32s %-22s %-6s %-26s %s%n", e.getValue().get(), key.operation(),
                                 key.kind(), key.status(), key.contentType(), key.failure()));
+                        text.append("         variants: ").append(variants(key)).append('\n');
                         text.append("         e.g. #").append(example.index()).append(' ').append(example.request()).append('\n');
                         text.append("              → ").append(example.answer()).append('\n');
                     });
@@ -145,6 +150,16 @@ final class Findings {
             text.append('\n');
         });
         return text.toString();
+    }
+
+    /** The five most frequent variants of a bucket, with their counts. */
+    private String variants(Key key) {
+        var counts = variants.getOrDefault(key, Map.of());
+        var top = counts.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, AtomicLong> e) -> -e.getValue().get())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(5).map(e -> e.getKey() + " ×" + e.getValue().get()).toList();
+        return String.join(" | ", top) + (counts.size() > 5 ? " | … (" + counts.size() + " variants)" : "");
     }
 
     /** The figures the issue's closing note asks for. */
