@@ -118,6 +118,13 @@ class EdgeRefusalsTest {
     }
 
     @Test
+    void a_request_with_two_hosts_or_none_is_a_400_problem() {
+        assertProblem(send("GET /api/v1/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n"
+                + "Connection: close\r\n\r\n"), 400, "invalid-request");
+        assertProblem(send("GET /api/v1/changes HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, "invalid-request");
+    }
+
+    @Test
     void a_request_target_that_is_not_a_uri_is_a_400_problem() {
         assertProblem(send("GET /api/v1/changes?service=%ZZ HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"),
                 400, "invalid-request");

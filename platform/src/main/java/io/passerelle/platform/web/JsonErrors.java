@@ -43,6 +43,11 @@ public final class JsonErrors {
         if (e instanceof RefusedValueException refused) {
             return subject + " " + refused.getOriginalMessage();
         }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refused
+                && refused.getMessage() != null) {
+            // a rule of our own type's constructor: its message is written for the client
+            return (field.isEmpty() ? "" : "'" + field + "': ") + refused.getMessage();
+        }
         if (e instanceof ValueInstantiationException) {
             return subject + " has a value that is not allowed here";
         }

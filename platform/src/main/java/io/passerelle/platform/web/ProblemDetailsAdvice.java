@@ -17,7 +17,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -87,6 +89,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
+    /**
+     * Spring Security's firewall checks header values when they are read, which is inside the controller's argument
+     * resolution: a header with bytes it refuses is the client's error, not ours.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail requestRejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "a header holds characters that are not allowed (control characters or bytes outside ASCII)");
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
@@ -144,6 +156,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
+    }
+
+    /**
+     * The body could not be written in what {@code Accept} asks for, typically a charset other than UTF-8
+     * ({@code application/json; charset=latin1}): that is a 406, written as a problem, not a 500.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("charset")
+                && request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && !servlet.getResponse().isCommitted()) {
+            try {
+                servlet.getResponse().reset();
+                problems.write(servlet.getResponse(), HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                        "responses are JSON in UTF-8; the Accept header asks for another charset");
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return super.handleHttpMessageNotWritable(ex, headers, status, request);
     }
 
     /** A path or query parameter of the wrong type: named, with the type expected, without Java's words. */

@@ -6,18 +6,24 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before anything reads them, a path or query string that is not percent-encoded UTF-8 or that decodes to
- * text {@link TextRules} refuses (NUL, unpaired surrogates): 400 problem+json, nothing written.
+ * Refuses, before anything reads them, a path or query string with characters that must be percent-encoded (RFC
+ * 3986: controls, spaces, bytes outside ASCII), that is not percent-encoded UTF-8, or that decodes to control
+ * characters or text {@link TextRules} refuses: 400 problem+json, nothing written. An {@code Accept} header that is
+ * no list of media types is a 406 problem here, since no later answer could honour it.
  */
 class RequestTextFilter extends OncePerRequestFilter {
 
@@ -38,18 +44,53 @@ class RequestTextFilter extends OncePerRequestFilter {
             problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", problem);
             return;
         }
+        if (!acceptable(request.getHeaders(HttpHeaders.ACCEPT))) {
+            problems.write(response, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
+                    "the Accept header is not a list of media types");
+            return;
+        }
         chain.doFilter(request, response);
     }
 
     static @Nullable String problem(String what, String raw, boolean form) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return what + " holds a character that must be percent-encoded";
+            }
+        }
         String decoded;
         try {
             decoded = decode(raw, form);
         } catch (CharacterCodingException | IllegalArgumentException e) {
             return what + " is not percent-encoded UTF-8";
         }
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return what + " must not contain control characters (U+"
+                        + String.format("%04X", (int) c) + ")";
+            }
+        }
         var text = TextRules.problem(decoded);
         return text == null ? null : what + " " + text;
+    }
+
+    private static boolean acceptable(Enumeration<String> accept) {
+        try {
+            while (accept.hasMoreElements()) {
+                var value = accept.nextElement();
+                for (int i = 0; i < value.length(); i++) {
+                    if (value.charAt(i) >= 0x7f) {
+                        return false;
+                    }
+                }
+                MediaType.parseMediaTypes(value);
+            }
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** Strict percent-decoding: every {@code %} starts two hex digits, and the bytes are UTF-8. */

@@ -3,6 +3,7 @@ package io.passerelle.platform.web;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 
 /**
@@ -26,5 +27,18 @@ final class StrictText extends StdScalarDeserializer<String> {
             throw new RefusedValueException(parser, problem, String.class);
         }
         return text;
+    }
+
+    /** The same rule for the names in a JSON object read as a map (labels, annotations). */
+    static final class Key extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) {
+            var problem = TextRules.problem(key);
+            if (problem != null) {
+                throw new RefusedValueException(context.getParser(), "has a name that " + problem, String.class);
+            }
+            return key;
+        }
     }
 }

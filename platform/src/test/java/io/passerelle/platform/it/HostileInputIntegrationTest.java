@@ -67,6 +67,7 @@ class HostileInputIntegrationTest {
             impossible date              | "at":"2026-11-29T10:15:30Z"  | "at":"2026-02-30T10:15:30Z"         | 'at' is not a valid date-time (2026-02-30T10:15:30Z)
             null array item              | "tags":["a"]                 | "tags":[null]                       | 'tags[0]' must not be null
             object for an array          | "tags":["a"]                 | "tags":{"a":1}                      | 'tags' must be an array
+            NUL in a map key             | "labels":{"k":"v"}           | "labels":{"k\\u0000":"v"}          | 'labels' has a name that must not contain the NUL character (U+0000)
             """)
     void a_value_of_the_wrong_json_type_or_content_is_refused_and_nothing_is_written(String what, String valid,
             String bad, String detail) throws Exception {
@@ -105,6 +106,33 @@ class HostileInputIntegrationTest {
     }
 
     @Test
+    void a_charset_other_than_utf8_or_an_accept_header_that_is_no_media_type_list_gets_a_406_problem()
+            throws Exception {
+        for (var accept : new String[] { "application/json; charset=latin1", "*/*, \u00fcn\u00efcode/x", "garbage" }) {
+            mvc.perform(get("/pings").with(changeManager()).header("Accept", accept))
+                    .andExpect(status().isNotAcceptable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/not-acceptable"));
+        }
+    }
+
+    @Test
+    void a_header_with_bytes_the_firewall_refuses_is_a_400_when_a_controller_reads_it() throws Exception {
+        mvc.perform(get("/pings").with(changeManager()).header("X-Trace", "w\u0080"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
+    }
+
+    @Test
+    void control_characters_in_a_query_value_are_refused_not_trimmed_away() throws Exception {
+        mvc.perform(get(java.net.URI.create("/pings?after=%0d%0a")).with(changeManager()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("the query string must not contain control characters (U+000D)"));
+    }
+
+    @Test
     void a_query_parameter_of_the_wrong_type_is_named_without_java_words() throws Exception {
         mvc.perform(get("/pings").with(changeManager()).queryParam("after", "not-a-uuid"))
                 .andExpect(status().isBadRequest())
@@ -123,6 +151,7 @@ class HostileInputIntegrationTest {
             encoded dot-dot-slash in the path | GET /pings/..%2f..%2fetc HTTP/1.1
             encoded slash in the path         | GET /pings%2fboom HTTP/1.1
             non-ASCII byte in a header name   | GET /pings HTTP/1.1\\r\\nX-\u00e9: a
+            raw bytes outside ASCII in query  | GET /pings?after=\u00ff\u00fex HTTP/1.1
             """)
     void what_tomcat_or_the_filters_refuse_before_any_code_runs_is_a_400_problem(String what, String requestLine)
             throws Exception {

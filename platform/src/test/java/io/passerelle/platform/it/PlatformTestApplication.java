@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,7 +95,8 @@ class PlatformTestApplication {
 
         @GetMapping("/pings")
         @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
-        List<Ping> list(@RequestParam(required = false) @Nullable UUID after) {
+        List<Ping> list(@RequestParam(required = false) @Nullable UUID after,
+                @RequestHeader(name = "X-Trace", required = false) @Nullable String trace) {
             return List.of();
         }
 

@@ -176,4 +176,29 @@ class AlertmanagerWebhookIntegrationTest {
                 .andExpect(jsonPath("$.detail").value("'alerts[0].fingerprint' must not contain the NUL character (U+0000)"));
         assertThat(eventsFor(fingerprint)).isZero();
     }
+
+    @Test
+    void every_field_the_contract_declares_is_checked_even_the_ones_not_used() throws Exception {
+        var fingerprint = UUID.randomUUID().toString().substring(0, 16);
+        var good = notification("4", "firing", alert("firing", fingerprint, LABELS));
+        var refused = new String[][] {
+                { good.replace("\"groupLabels\":{\"alertname\":\"HighErrorRate\"}", "\"groupLabels\":{\"alertname\":[]}"),
+                        "'groupLabels.alertname' must be a string" },
+                { good.replace("\"status\":\"firing\",\n \"receiver\"", "\"status\":\"burning\",\n \"receiver\""),
+                        "status must be firing or resolved" },
+                { good.replace("\"groupKey\":\"", "\"groupKey\":\"\\u0000"),
+                        "'groupKey' must not contain the NUL character (U+0000)" },
+                { good.replace("\"alertname\":\"HighErrorRate\",\"severity\"", "\"al\\u0000ertname\":\"HighErrorRate\",\"severity\""),
+                        "'alerts[0].labels' has a name that must not contain the NUL character (U+0000)" },
+                { "{\"version\":\"4\",\"status\":\"firing\"}", "alerts is required" } };
+        for (var bad : refused) {
+            assertThat(bad[0]).as(bad[1]).isNotEqualTo(good);
+            mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                            .contentType(MediaType.APPLICATION_JSON).content(bad[0]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(bad[1]));
+        }
+        assertThat(eventsFor(fingerprint)).isZero();
+    }
 }
