@@ -61,7 +61,7 @@ final class Findings {
             var key = new Key(draft.operation.id(), draft.kind, status, contentType, failure);
             failures.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             variants.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(Fuzz.printable(draft.detail, 60), d -> new AtomicLong()).incrementAndGet();
+                    .computeIfAbsent(Fuzz.readable(draft.detail, 70), d -> new AtomicLong()).incrementAndGet();
             examples.merge(key, new Example(draft.index, draft.describe(), response == null
                     ? String.valueOf(error) : Fuzz.printable(response.body(), 300)),
                     (a, b) -> a.index() <= b.index() ? a : b);

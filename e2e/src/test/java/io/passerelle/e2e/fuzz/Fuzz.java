@@ -52,6 +52,19 @@ final class Fuzz {
         return text.toString();
     }
 
+    /** Text as is but for control characters and lone surrogates (as unicode escapes), cut after {@code max} characters. */
+    static String readable(String text, int max) {
+        var shown = new StringBuilder();
+        text.codePoints().limit(max + 1L).forEach(c -> {
+            if (c < 0x20 || c == 0x7F || Character.isSurrogate((char) c) && Character.charCount(c) == 1) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > max ? shown.substring(0, Math.min(shown.length(), max)) + "…" : shown.toString();
+    }
+
     static String printable(String text, int max) {
         return printable(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), max);
     }
