@@ -118,10 +118,6 @@ final class Findings {
         return total == null ? 0 : total.get();
     }
 
-    boolean clean() {
-        return failures.isEmpty();
-    }
-
     /** The histogram, biggest buckets first, each with its first example; then every answer by operation. */
     String histogram() {
         var text = new StringBuilder();

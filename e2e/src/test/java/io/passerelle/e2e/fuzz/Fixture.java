@@ -33,8 +33,6 @@ final class Fixture {
     static final List<String> ROLES = List.of("change-manager", "release-manager", "service-desk", "pipeline",
             "monitoring", "operator");
 
-    private final String gateway;
-    private final Tokens tokens;
     private final Map<String, Supplier<String>> logins;
     private final Map<String, String> current = new ConcurrentHashMap<>();
     private final CallbackCredentials credentials = CallbackCredentials.fromStackKey();
@@ -44,9 +42,7 @@ final class Fixture {
     /** The fixture's clock: the same seed gives the same bytes for as long as this fixture lives. */
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    Fixture(String gateway, Tokens tokens, String changeId, String incidentId) {
-        this.gateway = gateway;
-        this.tokens = tokens;
+    Fixture(Tokens tokens, String changeId, String incidentId) {
         this.changeId = changeId;
         this.incidentId = incidentId;
         this.logins = Map.of("change-manager", () -> tokens.user("bob"), "release-manager", () -> tokens.user("rhea"),
@@ -70,7 +66,7 @@ final class Fixture {
                 "environment", "production", "title", "Fuzzing fixture", "type", "NORMAL")));
         var incident = retry(() -> Http.post(gateway + "/api/v1/incidents", tokens.user("sam"), Map.of("service", SERVICE,
                 "environment", "staging", "title", "Fuzzing fixture", "impact", "LOW", "urgency", "LOW")));
-        return new Fixture(gateway, tokens, change.body().path("id").asString(), incident.body().path("id").asString());
+        return new Fixture(tokens, change.body().path("id").asString(), incident.body().path("id").asString());
     }
 
     /** Each service learns the catalog from an event: the first calls may come before it has. */
@@ -243,14 +239,6 @@ final class Fixture {
         }
         draft.mustRefuse = true;
         return true;
-    }
-
-    String gateway() {
-        return gateway;
-    }
-
-    Tokens tokens() {
-        return tokens;
     }
 
     private static void sleep(long millis) {

@@ -39,6 +39,10 @@ final class Fuzz {
         return escape(bytes, 0, half) + "…(" + bytes.length + " bytes)…" + escape(bytes, bytes.length - half, bytes.length);
     }
 
+    static String printable(String text, int max) {
+        return printable(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), max);
+    }
+
     private static String escape(byte[] bytes, int from, int to) {
         var text = new StringBuilder();
         for (int i = from; i < to; i++) {
@@ -63,9 +67,5 @@ final class Fuzz {
             }
         });
         return text.codePointCount(0, text.length()) > max ? shown.substring(0, Math.min(shown.length(), max)) + "…" : shown.toString();
-    }
-
-    static String printable(String text, int max) {
-        return printable(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), max);
     }
 }

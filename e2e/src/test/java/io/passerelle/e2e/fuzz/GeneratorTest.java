@@ -16,7 +16,7 @@ class GeneratorTest {
 
     static final Path ROOT = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
 
-    final Fixture fixture = new Fixture("http://127.0.0.1:1", new Tokens("http://127.0.0.1:1"), UUID.randomUUID().toString(),
+    final Fixture fixture = new Fixture(new Tokens("http://127.0.0.1:1"), UUID.randomUUID().toString(),
             UUID.randomUUID().toString());
     final Generator generator = new Generator(Operation.read(ROOT.resolve("api-specs/openapi")), fixture);
 

@@ -60,16 +60,6 @@ record Json(List<Object> path, JsonNode value, Schema schema, boolean required, 
         return root;
     }
 
-    static void remove(JsonNode root, List<Object> path) {
-        var parent = at(root, path.subList(0, path.size() - 1));
-        var last = path.getLast();
-        if (parent instanceof ObjectNode object) {
-            object.remove((String) last);
-        } else if (parent instanceof ArrayNode array) {
-            array.remove((Integer) last);
-        }
-    }
-
     static JsonNode at(JsonNode root, List<Object> path) {
         var node = root;
         for (var step : path) {
