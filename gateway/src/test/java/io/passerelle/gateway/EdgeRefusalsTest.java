@@ -125,6 +125,13 @@ class EdgeRefusalsTest {
     }
 
     @Test
+    void raw_bytes_outside_ascii_in_the_query_are_a_400_problem_not_forwarded_re_encoded() {
+        assertProblem(send("GET /api/v1/deployments?service=\u00ff\u00fex HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n"), 400, "invalid-request");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
     void a_request_target_that_is_not_a_uri_is_a_400_problem() {
         assertProblem(send("GET /api/v1/changes?service=%ZZ HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n"),
                 400, "invalid-request");

@@ -72,8 +72,22 @@ class RequestTextFilter extends OncePerRequestFilter {
                         + String.format("%04X", (int) c) + ")";
             }
         }
+        if (form && hasPaddedValue(decoded)) {
+            return what + " holds a value with leading or trailing spaces";
+        }
         var text = TextRules.problem(decoded);
         return text == null ? null : what + " " + text;
+    }
+
+    /** {@code state=%20OPEN}: Spring would trim it into a valid value; a client that sends it meant something else. */
+    private static boolean hasPaddedValue(String query) {
+        for (var pair : query.split("&")) {
+            var value = pair.substring(pair.indexOf('=') + 1);
+            if (!value.equals(value.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean acceptable(Enumeration<String> accept) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
  * empty strings and the extended years that {@code java.time} accepts ({@code +999999999-12-31T23:59:59Z}, which
  * overflows any arithmetic on it) are refused.
  */
-final class StrictDateTime<T> extends StdScalarDeserializer<T> {
+public final class StrictDateTime<T> extends StdScalarDeserializer<T> {
 
     static final StrictDateTime<OffsetDateTime> OFFSET_DATE_TIME = new StrictDateTime<>(OffsetDateTime.class, t -> t);
     static final StrictDateTime<Instant> INSTANT = new StrictDateTime<>(Instant.class, OffsetDateTime::toInstant);
@@ -41,15 +41,26 @@ final class StrictDateTime<T> extends StdScalarDeserializer<T> {
         if (!parser.hasToken(JsonToken.VALUE_STRING)) {
             throw new RefusedValueException(parser, EXPECTED, type);
         }
-        var text = parser.getString();
+        try {
+            return convert.apply(parse(parser.getString()));
+        } catch (IllegalArgumentException e) {
+            throw new RefusedValueException(parser, e.getMessage(), type);
+        }
+    }
+
+    /**
+     * Parses an RFC 3339 date-time as every Passerelle edge does, for text read outside the JSON binding.
+     *
+     * @throws IllegalArgumentException saying, in the client's terms, what is wrong with it
+     */
+    public static OffsetDateTime parse(String text) {
         if (!SHAPE.matcher(text).matches()) {
-            throw new RefusedValueException(parser, EXPECTED, type);
+            throw new IllegalArgumentException(EXPECTED);
         }
         try {
-            return convert.apply(OffsetDateTime.parse(text.toUpperCase(Locale.ROOT),
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
-            throw new RefusedValueException(parser, "is not a valid date-time (" + text + ")", type);
+            throw new IllegalArgumentException("is not a valid date-time (" + text + ")");
         }
     }
 }

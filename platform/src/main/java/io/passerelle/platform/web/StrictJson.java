@@ -6,9 +6,13 @@ import java.time.OffsetDateTime;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -44,10 +48,28 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                 .withCoercionConfig(LogicalType.Enum, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .addHandler(new RefuseHostileFieldNames())
                 .addModule(new SimpleModule("passerelle-strict-json")
                         .addDeserializer(String.class, new StrictText())
                         .addKeyDeserializer(String.class, new StrictText.Key())
                         .addDeserializer(OffsetDateTime.class, StrictDateTime.OFFSET_DATE_TIME)
                         .addDeserializer(Instant.class, StrictDateTime.INSTANT));
+    }
+
+    /**
+     * A field the type does not declare is refused (APIs) or skipped (tolerant webhook readers); either way, a name
+     * holding NUL is refused like any other text.
+     */
+    private static final class RefuseHostileFieldNames extends DeserializationProblemHandler {
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
+            var problem = TextRules.problem(propertyName);
+            if (problem != null) {
+                throw new RefusedValueException(parser, "has a field whose name " + problem, String.class);
+            }
+            return false;
+        }
     }
 }

@@ -27,6 +27,11 @@ public class WebConfiguration {
     }
 
     @Bean
+    StrictParameters strictParameters() {
+        return new StrictParameters();
+    }
+
+    @Bean
     ProblemWriter problemWriter(JsonMapper json) {
         return new ProblemWriter(json);
     }

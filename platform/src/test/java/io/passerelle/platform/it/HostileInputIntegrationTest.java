@@ -133,6 +133,26 @@ class HostileInputIntegrationTest {
     }
 
     @Test
+    void query_parameters_bind_strictly_no_padded_enum_names_no_hexadecimal_numbers() throws Exception {
+        for (var query : new String[] { "state=%20OPEN", "state=open", "limit=0x10", "limit=1e3", "limit=%2B5%20" }) {
+            var answer = mvc.perform(get(java.net.URI.create("/pings/strict?" + query)).with(changeManager()))
+                    .andReturn().getResponse();
+            assertThat(answer.getStatus()).as(query).isEqualTo(400);
+            assertThat(answer.getContentType()).as(query).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+        mvc.perform(get(java.net.URI.create("/pings/strict?state=OPEN&limit=16")).with(changeManager()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void a_field_name_with_nul_is_refused_even_where_unknown_fields_are_tolerated() throws Exception {
+        var body = VALID.replace("{\"title\"", "{\"ti\\u0000tle\":1,\"title\"");
+        mvc.perform(post("/pings/typed").with(changeManager()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NUL")));
+    }
+
+    @Test
     void a_query_parameter_of_the_wrong_type_is_named_without_java_words() throws Exception {
         mvc.perform(get("/pings").with(changeManager()).queryParam("after", "not-a-uuid"))
                 .andExpect(status().isBadRequest())

@@ -100,6 +100,15 @@ class PlatformTestApplication {
             return List.of();
         }
 
+        enum State { OPEN, RESOLVED }
+
+        @GetMapping("/pings/strict")
+        @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
+        List<Ping> strict(@RequestParam(required = false) @Nullable State state,
+                @RequestParam(required = false) @Nullable Integer limit) {
+            return List.of();
+        }
+
         @PostMapping("/pings")
         @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
         @Transactional

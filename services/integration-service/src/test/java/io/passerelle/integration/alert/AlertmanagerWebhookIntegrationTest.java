@@ -190,6 +190,9 @@ class AlertmanagerWebhookIntegrationTest {
                         "'groupKey' must not contain the NUL character (U+0000)" },
                 { good.replace("\"alertname\":\"HighErrorRate\",\"severity\"", "\"al\\u0000ertname\":\"HighErrorRate\",\"severity\""),
                         "'alerts[0].labels' has a name that must not contain the NUL character (U+0000)" },
+                { good.replace("2026-11-27T10:00:00.123456789Z", "+10000-11-27T10:00:00Z"),
+                        "alerts[0].startsAt must be an RFC 3339 date-time with a four-digit year and an offset, "
+                                + "e.g. 2026-11-29T10:15:30Z" },
                 { "{\"version\":\"4\",\"status\":\"firing\"}", "alerts is required" } };
         for (var bad : refused) {
             assertThat(bad[0]).as(bad[1]).isNotEqualTo(good);

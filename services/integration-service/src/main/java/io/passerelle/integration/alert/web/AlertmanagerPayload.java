@@ -1,8 +1,6 @@
 package io.passerelle.integration.alert.web;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.passerelle.integration.alert.Alert;
 import io.passerelle.integration.alert.Limits;
+import io.passerelle.platform.web.StrictDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +51,7 @@ record AlertmanagerPayload(@Nullable String version, @Nullable String groupKey, 
                 throw new IllegalArgumentException("status must be firing or resolved");
             }
             return new Alert(status, labels == null ? Map.of() : labels,
-                    annotations == null ? Map.of() : annotations, instant(startsAt), instant(endsAt), generatorUrl,
+                    annotations == null ? Map.of() : annotations, instant("startsAt", startsAt), instant("endsAt", endsAt), generatorUrl,
                     fingerprint);
         }
     }
@@ -70,15 +69,18 @@ record AlertmanagerPayload(@Nullable String version, @Nullable String groupKey, 
         return domain;
     }
 
-    /** An unreadable timestamp makes the alert lack it (and be skipped if its status needs it), not the batch fail. */
-    private static @Nullable Instant instant(@Nullable String value) {
+    /**
+     * A timestamp is an RFC 3339 date-time as everywhere else in Passerelle; one that is not is refused here (it used
+     * to pass as {@code +10000-…} and fail in the incident service's consumer).
+     */
+    private static @Nullable Instant instant(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
+            return StrictDateTime.parse(value).toInstant();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " " + e.getMessage(), e);
         }
     }
 }
