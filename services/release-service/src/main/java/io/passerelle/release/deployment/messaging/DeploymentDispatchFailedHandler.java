@@ -30,8 +30,8 @@ class DeploymentDispatchFailedHandler implements EventHandler {
     @Override
     public void handle(InboundEvent event) {
         var data = event.dataAs(DeploymentDispatchFailed.class);
-        var reason = "deploy target unreachable: " + data.reason();
-        if (!dispatch.dispatchFailed(data.deploymentId(), reason, data.failedAt())) {
+        // the executor's reason says what happened ("deploy target answered HTTP 500 on each of 3 attempts")
+        if (!dispatch.dispatchFailed(data.deploymentId(), data.reason(), data.failedAt())) {
             log.info("Ignored {} {}: deployment {} is unknown or already finished", event.type(), event.id(),
                     data.deploymentId());
         }
