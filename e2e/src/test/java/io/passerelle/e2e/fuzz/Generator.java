@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Request {@code index} of a run with seed {@code seed}: an operation of the specs, picked at random, its valid call
  * from the fixture, one mutation picked by weight among those that apply, and the fixture's anchor when the mutation
@@ -30,18 +32,32 @@ final class Generator {
         var random = Fuzz.random(seed, index);
         var operation = Fuzz.pick(random, operations);
         for (int attempt = 0; attempt < 50; attempt++) {
-            var draft = new Draft(index, operation);
-            fixture.start(draft, random);
-            var mutation = pick(random);
-            if (!mutation.bender().bend(draft, random)) {
-                continue;
+            var draft = bent(index, operation, pick(random), random);
+            if (draft != null) {
+                return draft;
             }
-            if (!draft.invalid && operation.writes() && !fixture.anchor(draft, random)) {
-                continue;
+        }
+        // weighted picks can miss the few mutations a small operation admits (a GET with two parameters): try each
+        for (var mutation : mutations) {
+            var draft = bent(index, operation, mutation, random);
+            if (draft != null) {
+                return draft;
             }
-            return draft;
         }
         throw new IllegalStateException("no mutation applies to " + operation);
+    }
+
+    /** The operation's valid call bent by the mutation, or null when the mutation does not apply to it. */
+    private @Nullable Draft bent(int index, Operation operation, Mutation mutation, SplittableRandom random) {
+        var draft = new Draft(index, operation);
+        fixture.start(draft, random);
+        if (!mutation.bender().bend(draft, random)) {
+            return null;
+        }
+        if (!draft.invalid && operation.writes() && !fixture.anchor(draft, random)) {
+            return null;
+        }
+        return draft;
     }
 
     private Mutation pick(SplittableRandom random) {
