@@ -2,16 +2,22 @@ package io.passerelle.platform.config;
 
 import java.time.Clock;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.deadletter.DeadLetterEndpoint;
+import io.passerelle.platform.deadletter.DeadLetterMetrics;
 import io.passerelle.platform.inbox.InboxConfiguration;
 import io.passerelle.platform.outbound.OutboundConfiguration;
 import io.passerelle.platform.outbox.OutboxConfiguration;
 import io.passerelle.platform.security.ResourceServerSecurity;
 import io.passerelle.platform.security.SecurityProperties;
+import io.passerelle.platform.trace.TraceCarrier;
 import io.passerelle.platform.web.WebConfiguration;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,6 +50,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("passerelle.secrets.key")
     CallbackCredentials callbackCredentials(@Value("${passerelle.secrets.key}") String key) {
         return new CallbackCredentials(key);
+    }
+
+    /** Carries trace context through the outbox and the bus; a no-op where tracing is switched off. */
+    @Bean
+    TraceCarrier traceCarrier(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceCarrier(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(AmqpAdmin admin, @Value("${passerelle.inbox.queue}") String queue) {
+        return new DeadLetterMetrics(admin, queue);
     }
 
     @Bean

@@ -1,11 +1,12 @@
 package io.passerelle.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
-import java.nio.charset.StandardCharsets;
-
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.passerelle.platform.event.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,33 +17,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one consumer of a service's queue: parses the CloudEvent, and in one transaction records it as processed
- * and runs the handler for its type. A redelivered event finds its row and is acknowledged without effect.
+ * and runs the declared handler of its type. A redelivered event finds its row and is acknowledged without effect.
  * A handler that throws rolls everything back; the binder retries a bounded number of times, then the message
  * goes to the queue's DLQ. Types without a handler are acknowledged and ignored (tolerant reader).
+ * <p>
+ * Each event is observed as {@code passerelle.inbox} (a timer tagged with the event type and the outcome,
+ * {@code handled}, {@code duplicate} or {@code failed}, and a consumer span that continues the trace the message carries).
  */
 public class EventInbox implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
 
-    private final Map<String, EventHandler> handlers;
+    private final Map<String, DeclaredHandlers.Handler> handlers;
     private final ProcessedMessages processed;
     private final TransactionTemplate tx;
     /** Tolerant: extension attributes and fields the consumer does not use are ignored. */
     private final JsonMapper json;
     private final String consumer;
+    private final ObservationRegistry observations;
 
-    EventInbox(Iterable<EventHandler> handlers, ProcessedMessages processed, TransactionTemplate tx, JsonMapper json,
-            String consumer) {
-        this.handlers = java.util.stream.StreamSupport.stream(handlers.spliterator(), false)
-                .collect(Collectors.toUnmodifiableMap(EventHandler::type, h -> h));
+    EventInbox(Map<String, DeclaredHandlers.Handler> handlers, ProcessedMessages processed, TransactionTemplate tx,
+            JsonMapper json, String consumer, ObservationRegistry observations) {
+        this.handlers = Map.copyOf(handlers);
         this.processed = processed;
         this.tx = tx;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.consumer = consumer;
-    }
-
-    public java.util.Set<String> handledTypes() {
-        return handlers.keySet();
+        this.observations = observations;
     }
 
     /** The body is the whole CloudEvent (JSON event format); anything else is malformed and goes to the DLQ. */
@@ -64,13 +65,26 @@ public class EventInbox implements Consumer<Message<byte[]>> {
             log.debug("No handler for {} ({}); ignored", envelope.type(), envelope.id());
             return;
         }
-        tx.executeWithoutResult(status -> {
+        var context = new ReceiverContext<Message<byte[]>>((carrier, key) -> {
+            var value = carrier.getHeaders().get(key);
+            return value == null ? null : value.toString();
+        });
+        context.setCarrier(message);
+        context.setRemoteServiceName("rabbitmq");
+        var observation = Observation.createNotStarted("passerelle.inbox", () -> context, observations)
+                .contextualName("handle " + envelope.type())
+                .lowCardinalityKeyValue("event.type", envelope.type())
+                .lowCardinalityKeyValue("outcome", "failed")
+                .highCardinalityKeyValue("messaging.message.id", envelope.id());
+        observation.observe(() -> tx.executeWithoutResult(status -> {
             if (!processed.markProcessed(consumer, envelope.id(), envelope.type())) {
                 log.info("Event {} ({}) already processed by {}; acknowledged without effect", envelope.id(),
                         envelope.type(), consumer);
+                observation.lowCardinalityKeyValue("outcome", "duplicate");
                 return;
             }
+            observation.lowCardinalityKeyValue("outcome", "handled");
             handler.handle(new InboundEvent(envelope, json));
-        });
+        }));
     }
 }

@@ -6,21 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.passerelle.platform.inbox.EventHandler;
+import io.passerelle.platform.event.DomainEvent;
+import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.event.EventType;
+import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
-import io.passerelle.platform.outbox.Outbox;
 import io.passerelle.platform.security.Roles;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A minimal service that exercises the platform the way the real services do. */
@@ -34,48 +37,53 @@ class PlatformTestApplication {
             Map<String, String> labels, @Nullable Instant when) {
     }
 
-    @Bean
-    EventHandler pinged(JdbcClient jdbc, Outbox outbox) {
-        return new EventHandler() {
-            public String type() {
-                return "test.pinged.v1";
-            }
-
-            public void handle(InboundEvent event) {
-                var ping = event.dataAs(Ping.class);
-                jdbc.sql("insert into ping (id, attempts) values (:id, 1) on conflict (id) do update set attempts = ping.attempts + 1")
-                        .param("id", ping.id()).update();
-                outbox.append("test.ponged.v1", ping.id(), ping);
-            }
-        };
+    @EventType("test.ponged.v1")
+    record Ponged(String id) implements DomainEvent {
+        public String subject() {
+            return id;
+        }
     }
 
-    @Bean
-    EventHandler poisoned(JdbcClient jdbc) {
-        return new EventHandler() {
-            public String type() {
-                return "test.poisoned.v1";
-            }
+    /** Two handlers in one class, as a service declares them. */
+    @Component
+    static class PingHandlers {
 
-            public void handle(InboundEvent event) {
-                var ping = event.dataAs(Ping.class);
-                jdbc.sql("insert into ping (id, attempts) values (:id, 1) on conflict (id) do update set attempts = ping.attempts + 1")
-                        .param("id", ping.id()).update();
-                boolean cured = jdbc.sql("select cured from poison_switch").query(Boolean.class).single();
-                if (!cured) {
-                    throw new IllegalStateException("poisoned " + ping.id());
-                }
+        private final JdbcClient jdbc;
+        private final EventPublisher events;
+
+        PingHandlers(JdbcClient jdbc, EventPublisher events) {
+            this.jdbc = jdbc;
+            this.events = events;
+        }
+
+        @HandlesEvent("test.pinged.v1")
+        void pinged(Ping ping) {
+            count(ping);
+            events.publish(new Ponged(ping.id()));
+        }
+
+        @HandlesEvent("test.poisoned.v1")
+        void poisoned(Ping ping, InboundEvent event) {
+            count(ping);
+            boolean cured = jdbc.sql("select cured from poison_switch").query(Boolean.class).single();
+            if (!cured) {
+                throw new IllegalStateException("poisoned " + ping.id() + " in event " + event.id());
             }
-        };
+        }
+
+        private void count(Ping ping) {
+            jdbc.sql("insert into ping (id, attempts) values (:id, 1) on conflict (id) do update set attempts = ping.attempts + 1")
+                    .param("id", ping.id()).update();
+        }
     }
 
     @RestController
     static class PingController {
 
-        private final Outbox outbox;
+        private final EventPublisher events;
 
-        PingController(Outbox outbox) {
-            this.outbox = outbox;
+        PingController(EventPublisher events) {
+            this.events = events;
         }
 
         @PostMapping("/pings/boom")
@@ -89,7 +97,7 @@ class PlatformTestApplication {
         @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
         @Transactional
         Typed typed(@RequestBody Typed typed) {
-            outbox.append("test.ponged.v1", typed.title(), new Ping(typed.title()));
+            events.publish(new Ponged(typed.title()));
             return typed;
         }
 
@@ -113,7 +121,7 @@ class PlatformTestApplication {
         @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
         @Transactional
         Ping ping(@RequestBody Ping ping) {
-            outbox.append("test.ponged.v1", ping.id(), ping);
+            events.publish(new Ponged(ping.id()));
             return ping;
         }
     }

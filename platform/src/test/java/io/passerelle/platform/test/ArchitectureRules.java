@@ -1,36 +1,61 @@
 package io.passerelle.platform.test;
 
+import java.util.regex.Pattern;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.lang.ArchRule;
-
 /**
- * The house rules every service checks (STYLE.md): features are packages directly under the service's root
- * package ({@code api} holds the code generated from api-specs/); the feature package itself is the domain (no Spring, JSON or transport), adapters live in its
- * sub-packages ({@code web}, {@code messaging}, {@code persistence}); features do not form cycles; every HTTP
- * endpoint names the roles it admits.
+ * The house rules every service checks (STYLE.md), one layout for all: features are packages directly under the
+ * service's root package ({@code api} holds the code generated from api-specs/). A feature package is its domain
+ * (aggregate, events, use cases), {@code <feature>.port} the interfaces the domain owns for what lies outside
+ * (repositories, targets), {@code <feature>.adapter.<kind>} the adapters ({@code web}, {@code messaging},
+ * {@code persistence}, ...), {@code <feature>.config} the wiring. The domain and its ports know no Spring, JSON or
+ * transport; adapters do not depend on one another; features do not form cycles; every HTTP endpoint names the
+ * roles it admits.
  */
 public final class ArchitectureRules {
 
     private ArchitectureRules() {
     }
 
-    /** Classes in a feature package (exactly one level under the root) know no Spring, Jackson, AMQP or servlet. */
+    /** Classes in a feature package or its ports know no Spring, Jackson, AMQP or servlet. */
     public static ArchRule domainKnowsNoFrameworks(String rootPackage) {
-        var domain = DescribedPredicate.<JavaClass>describe("in a feature's domain package",
-                c -> c.getPackageName().startsWith(rootPackage + ".")
-                        && c.getPackageName().substring(rootPackage.length() + 1).indexOf('.') < 0
-                        && !c.getPackageName().equals(rootPackage + ".api"));
+        var domain = DescribedPredicate.<JavaClass>describe("in a feature's domain or port package",
+                c -> Pattern.matches(Pattern.quote(rootPackage) + "\\.(?!api$)[a-z]+(\\.port)?", c.getPackageName()));
         return noClasses().that(domain)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
                         "com.fasterxml..", "com.rabbitmq..", "jakarta.servlet..", "io.passerelle.platform.outbox..",
                         "io.passerelle.platform.inbox..", "io.passerelle.platform.web..")
                 .because("the domain owns ports; adapters in sub-packages implement them (STYLE.md 5)");
+    }
+
+    /** Below a feature there are only its ports, its adapters and its wiring. */
+    public static ArchRule oneLayoutInEveryFeature(String rootPackage) {
+        var layout = Pattern.quote(rootPackage) + "(\\.api(\\..*)?|\\.[a-z]+(\\.port|\\.adapter\\.[a-z]+|\\.config)?)?";
+        return classes().should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("sit in <feature>, "
+                + "<feature>.port, <feature>.adapter.<kind> or <feature>.config") {
+            @Override
+            public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
+                if (!Pattern.matches(layout, item.getPackageName())) {
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(item,
+                            item.getName() + " is in " + item.getPackageName()));
+                }
+            }
+        });
+    }
+
+    /** An adapter talks to the domain through its ports and use cases, never to another adapter. */
+    public static ArchRule adaptersDoNotDependOnEachOther(String rootPackage) {
+        return slices().matching(rootPackage + ".(*).adapter.(*)..").should().notDependOnEachOther()
+                .because("adapters meet only in the domain (ports and adapters)");
     }
 
     public static ArchRule featuresAreFreeOfCycles(String rootPackage) {
@@ -48,6 +73,8 @@ public final class ArchitectureRules {
 
     public static void checkAll(JavaClasses classes, String rootPackage) {
         domainKnowsNoFrameworks(rootPackage).check(classes);
+        oneLayoutInEveryFeature(rootPackage).check(classes);
+        adaptersDoNotDependOnEachOther(rootPackage).check(classes);
         featuresAreFreeOfCycles(rootPackage).check(classes);
         everyEndpointChecksARole().check(classes);
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventProbe implements AutoCloseable {
 
     private final List<CloudEvent> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> traceparents = new java.util.concurrent.ConcurrentHashMap<>();
     private final RabbitTemplate rabbit;
     private final JsonMapper json;
     private final String exchange;
@@ -47,20 +49,65 @@ public class EventProbe implements AutoCloseable {
         admin.declareBinding(BindingBuilder.bind(queue).to(topic).with("#"));
         container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueues(queue);
-        container.setMessageListener((Message m) -> received.add(this.json.readValue(m.getBody(), CloudEvent.class)));
+        container.setMessageListener((Message m) -> {
+            var event = this.json.readValue(m.getBody(), CloudEvent.class);
+            var traceparent = m.getMessageProperties().getHeader("traceparent");
+            if (traceparent != null) {
+                traceparents.put(event.id(), traceparent.toString());
+            }
+            received.add(event);
+        });
         container.start();
     }
 
-    /** Publishes an event as its producer would: CloudEvent body, routing key = type. Returns the event. */
+    /**
+     * Publishes an event as its producer would: CloudEvent body, routing key = type. Returns the event. Its data must
+     * conform to {@code api-specs/events/<type>.json}, so a test cannot feed a consumer an event no producer may send.
+     */
     public CloudEvent publish(String type, String subject, Object data) {
         var event = CloudEvent.of("/passerelle/test", type, subject, Instant.now(), json.valueToTree(data));
         publish(event);
         return event;
     }
 
-    /** Publishes a prepared envelope again (e.g. a duplicate delivery). */
+    /** Publishes a prepared envelope (again, e.g. a duplicate delivery); it must conform to its schema. */
     public void publish(CloudEvent event) {
+        send(EventContracts.assertConforms(event));
+    }
+
+    /**
+     * Publishes an event without checking it against a schema: for event types outside the contract (the platform's
+     * own tests) and for data a test makes malformed on purpose.
+     */
+    public CloudEvent publishUnchecked(String type, String subject, Object data) {
+        var event = CloudEvent.of("/passerelle/test", type, subject, Instant.now(), json.valueToTree(data));
+        send(event);
+        return event;
+    }
+
+    public void publishUnchecked(CloudEvent event) {
+        send(event);
+    }
+
+    /** Like {@link #publishUnchecked(String, String, Object)}, carrying a W3C {@code traceparent} as a traced producer would. */
+    public CloudEvent publishUnchecked(String type, String subject, Object data, String traceparent) {
+        var event = CloudEvent.of("/passerelle/test", type, subject, Instant.now(), json.valueToTree(data));
+        send(event, Map.of("traceparent", traceparent));
+        return event;
+    }
+
+    /** The W3C {@code traceparent} the event's message carried, if any. */
+    public java.util.Optional<String> traceparentOf(CloudEvent event) {
+        return java.util.Optional.ofNullable(traceparents.get(event.id()));
+    }
+
+    private void send(CloudEvent event) {
+        send(event, Map.of());
+    }
+
+    private void send(CloudEvent event, Map<String, String> headers) {
         var properties = new MessageProperties();
+        headers.forEach(properties::setHeader);
         properties.setContentType(CloudEvent.CONTENT_TYPE);
         properties.setMessageId(event.id());
         properties.setHeader(OutboxRelay.EVENT_TYPE_HEADER, event.type());

@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -16,7 +18,8 @@ import org.springframework.context.annotation.Import;
  * machine's own services otherwise ({@code PASSERELLE_IT_DB_URL}, {@code PASSERELLE_IT_DB_USER},
  * {@code PASSERELLE_IT_RABBIT_HOST} override). Each service gets its own {@code <schema>_it} schema, cleaned and
  * migrated when the context starts, and {@code it.<service>.}-prefixed exchanges and queues, purged at start, so
- * that tests never meet a running stack's messages nor another module's tests.
+ * that tests never meet a running stack's messages nor another module's tests. Tracing and metrics run as in
+ * production (spans are not exported unless {@code passerelle.tracing.export} is set).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,6 +39,8 @@ import org.springframework.context.annotation.Import;
         "passerelle.secrets.key=" + TestEvents.SECRETS_KEY,
         "passerelle.outbox.poll-interval=200ms",
         "logging.level.root=WARN" })
+@AutoConfigureTracing
+@AutoConfigureMetrics
 @Import({ TestInfrastructure.class, TestEvents.class })
 public @interface PasserelleIntegrationTest {
 }
