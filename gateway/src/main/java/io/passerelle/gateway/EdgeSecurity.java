@@ -41,6 +41,7 @@ class EdgeSecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("operator")
                         .pathMatchers(HttpMethod.POST, "/webhooks/github").permitAll()
                         .pathMatchers(HttpMethod.POST, "/webhooks/alertmanager").hasRole("monitoring")
                         .pathMatchers("/api/**").authenticated()

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
@@ -25,9 +27,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Routes and edge security, against a real HTTP server standing in for every downstream service. */
 @SpringBootTest(properties = "passerelle.rate-limits.namespace=test-routing-${random.uuid}")
+@AutoConfigureTracing
+@AutoConfigureMetrics
 class GatewayRoutingTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
+    static final List<String> traceparents = new CopyOnWriteArrayList<>();
     static final HttpServer downstream = start();
 
     @Autowired ApplicationContext context;
@@ -38,6 +43,7 @@ class GatewayRoutingTest {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
                 exchange.getRequestBody().readAllBytes();
                 var body = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -69,7 +75,41 @@ class GatewayRoutingTest {
     @BeforeEach
     void client() {
         received.clear();
+        traceparents.clear();
         client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+    }
+
+    @Test
+    void a_routed_call_continues_the_callers_trace_and_passes_it_on() {
+        var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client.mutateWith(mockJwt()).get().uri("/api/v1/changes")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+
+        assertThat(traceparents).singleElement().asString()
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void a_call_without_trace_context_starts_a_trace_at_the_edge() {
+        client.mutateWith(mockJwt()).get().uri("/api/v1/changes").exchange().expectStatus().isOk();
+
+        assertThat(traceparents).singleElement().asString().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void the_edge_metrics_are_for_operators_only() {
+        client.mutateWith(mockJwt()).get().uri("/api/v1/changes").exchange().expectStatus().isOk();
+
+        client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_operator")))
+                .get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("http_server_requests_seconds_count{application=\"gateway\"")
+                        .contains("spring_cloud_gateway_requests_seconds_count"));
+        client.mutateWith(mockJwt()).get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
