@@ -14,8 +14,8 @@ build: ## build every module's jar (skips tests)
 test: ## run every test: unit, integration (real PostgreSQL + RabbitMQ) and end-to-end (adds Keycloak + the stack)
 	@$(MVN) verify
 
-up: ## start Keycloak, the four services and the gateway on this machine (builds what is missing)
-	@bash infra/bin/stack up
+up: ## start Keycloak, the four services and the gateway on this machine (builds what is missing; TRACING=1 adds Zipkin)
+	@PASSERELLE_TRACING=$(if $(filter 1 true yes,$(TRACING)),1,$${PASSERELLE_TRACING:-0}) bash infra/bin/stack up
 
 down: ## stop what `make up` started
 	@bash infra/bin/stack down

@@ -41,6 +41,8 @@ class GoldenPathE2ETest {
     static final String PAYMENTS = "payments";
     static final String BULK = "ledger";
     static final String SECRET = "another-webhook-secret-0123456789";
+    /** The trace the checkout pipeline's webhook arrives in, as a traced proxy in front of Passerelle would send it. */
+    static final String PIPELINE_TRACE = "5b8efff798038103d269b633813fc60c";
 
     static Stack stack = Stack.fromEnvironment();
     static Tokens tokens = new Tokens(Stack.KEYCLOAK);
@@ -122,7 +124,8 @@ class GoldenPathE2ETest {
     void a_green_pipeline_raises_a_standard_change_and_deploys_through_the_target() {
         var delivery = GitHub.newDeliveryId();
         var payload = GitHub.workflowRun(vectors, CHECKOUT_REPO, SHA, 289782451L);
-        assertThat(GitHub.deliver(Stack.GATEWAY, payload, CHECKOUT_SECRET, delivery).status()).isEqualTo(202);
+        assertThat(GitHub.deliver(Stack.GATEWAY, payload, CHECKOUT_SECRET, delivery,
+                Map.of("traceparent", "00-" + PIPELINE_TRACE + "-eee19b7ec3c1b174-01")).status()).isEqualTo(202);
         var replay = GitHub.deliver(Stack.GATEWAY, payload, CHECKOUT_SECRET, delivery);
         assertThat(replay.status()).isEqualTo(409);
 
@@ -347,6 +350,48 @@ class GoldenPathE2ETest {
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("STANDARD", "SUCCEEDED", "top suspect", "Golden path done");
+    }
+
+    /**
+     * One pipeline is one trace: the webhook at the gateway, integration-service, the events through each outbox
+     * and queue to release-, change- and back to integration-service, the deploy call, the target's callback, and the
+     * deployment's outcome reaching every consumer, incident-service included. Read from Zipkin, where every app
+     * exports its spans; the logs carry the same trace id.
+     */
+    @Test
+    @Order(15)
+    void one_pipeline_is_one_trace_across_the_gateway_and_all_four_services() throws Exception {
+        var spans = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofSeconds(2))
+                .until(() -> Http.get(Stack.ZIPKIN + "/api/v2/trace/" + PIPELINE_TRACE, null).body(),
+                        trace -> trace.isArray() && services(trace).containsAll(List.of("gateway",
+                                "integration-service", "release-service", "change-service", "incident-service"))
+                                && hasSpan(trace, "integration-service", "CLIENT", "")
+                                && hasSpan(trace, "release-service", "SERVER", "/status"));
+
+        assertThat(spans.valueStream().map(span -> span.path("traceId").asString())).containsOnly(PIPELINE_TRACE);
+        assertThat(spans.valueStream().map(span -> span.path("name").asString()))
+                .contains("handle pipeline.succeeded.v1", "handle deployment.planned.v1", "handle change.authorized.v1",
+                        "handle deployment.requested.v1", "handle deployment.succeeded.v1",
+                        "publish pipeline.succeeded.v1", "publish deployment.succeeded.v1");
+        var root = stack.root();
+        for (var app : List.of("integration-service", "release-service", "change-service")) {
+            assertThat(java.nio.file.Files.readString(root.resolve(".run/e2e/logs/" + app + ".log")))
+                    .as("%s log lines carry the trace id", app).contains(PIPELINE_TRACE);
+        }
+    }
+
+    private static java.util.Set<String> services(JsonNode trace) {
+        return trace.valueStream().map(span -> span.path("localEndpoint").path("serviceName").asString())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static boolean hasSpan(JsonNode trace, String service, String kind, String path) {
+        return trace.valueStream().anyMatch(span -> service.equals(span.path("localEndpoint").path("serviceName").asString())
+                && kind.equals(span.path("kind").asString())
+                && (path.isEmpty() || span.path("tags").path("http.url").asString().contains(path)
+                        || span.path("tags").path("uri").asString().contains(path)
+                        || span.path("name").asString().contains(path)));
     }
 
     /**

@@ -12,6 +12,7 @@ public final class Stack {
     public static final int OFFSET = 10_000;
     public static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
     public static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
+    public static final String ZIPKIN = "http://127.0.0.1:" + (9411 + OFFSET);
 
     private final Path root;
     private final File log;
@@ -19,6 +20,10 @@ public final class Stack {
     Stack(Path root) {
         this.root = root;
         this.log = root.resolve("e2e/target/stack.log").toFile();
+    }
+
+    public Path root() {
+        return root;
     }
 
     public static Stack fromEnvironment() {
@@ -88,6 +93,7 @@ public final class Stack {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         builder.environment().put("PASSERELLE_STACK", "e2e");
+        builder.environment().put("PASSERELLE_TRACING", "1"); // Zipkin on 19411: the suite asserts whole traces
         try {
             var process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -174,7 +174,10 @@ public final class DeployTarget implements AutoCloseable {
         exchange.sendResponseHeaders(status, -1);
         if (status == 202 && !path.equals("/manual")) {
             var callback = json.path("callbackUrl").asString();
-            callbacks.submit(() -> reportSuccess(deploymentId, callback, callbackToken, System.nanoTime(), 200));
+            // an instrumented target reports in the trace of the request that asked it to deploy
+            var traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            callbacks.submit(() -> reportSuccess(deploymentId, callback, callbackToken, traceparent, System.nanoTime(),
+                    200));
         }
         exchange.close();
     }
@@ -185,10 +188,16 @@ public final class DeployTarget implements AutoCloseable {
     }
 
     /** Reports SUCCEEDED until Passerelle hears it (2xx) or refuses it (another 4xx), with backoff, for five minutes. */
-    private void reportSuccess(String deploymentId, String callbackUrl, String callbackToken, long since, long waitMillis) {
+    private void reportSuccess(String deploymentId, String callbackUrl, String callbackToken,
+            @Nullable String traceparent, long since, long waitMillis) {
         int status;
         try {
-            status = report(callbackUrl, callbackToken, "SUCCEEDED").status();
+            var headers = new java.util.HashMap<String, String>(Map.of(CALLBACK_TOKEN, callbackToken));
+            if (traceparent != null) {
+                headers.put("traceparent", traceparent);
+            }
+            status = Http.send("POST", callbackUrl, pipelineToken(),
+                    Http.JSON.writeValueAsBytes(Map.of("state", "SUCCEEDED")), headers).status();
         } catch (RuntimeException e) { // no connection, no token: the same as a 503
             status = 503;
         }
@@ -196,7 +205,7 @@ public final class DeployTarget implements AutoCloseable {
             succeededAt.putIfAbsent(deploymentId, System.nanoTime());
         } else if ((status >= 500 || status == 429) && System.nanoTime() - since < REPORT_FOR_NANOS
                 && !callbacks.isShutdown()) {
-            callbacks.schedule(() -> reportSuccess(deploymentId, callbackUrl, callbackToken, since,
+            callbacks.schedule(() -> reportSuccess(deploymentId, callbackUrl, callbackToken, traceparent, since,
                     Math.min(waitMillis * 2, 5_000)), waitMillis, TimeUnit.MILLISECONDS);
         }
     }

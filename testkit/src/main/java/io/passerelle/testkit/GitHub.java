@@ -42,11 +42,17 @@ public final class GitHub {
     }
 
     public static Http.Response deliver(String gateway, ObjectNode payload, String secret, String deliveryId) {
+        return deliver(gateway, payload, secret, deliveryId, Map.of());
+    }
+
+    /** The same, with more headers (e.g. a W3C {@code traceparent}, as a traced proxy in front of Passerelle adds). */
+    public static Http.Response deliver(String gateway, ObjectNode payload, String secret, String deliveryId,
+            Map<String, String> headers) {
         byte[] body = Http.JSON.writeValueAsBytes(payload);
-        return Http.send("POST", gateway + "/webhooks/github", null, body, Map.of(
-                "X-GitHub-Event", "workflow_run",
-                "X-GitHub-Delivery", deliveryId,
+        var all = new java.util.HashMap<>(headers);
+        all.putAll(Map.of("X-GitHub-Event", "workflow_run", "X-GitHub-Delivery", deliveryId,
                 "X-Hub-Signature-256", DeployTarget.sign(secret, body)));
+        return Http.send("POST", gateway + "/webhooks/github", null, body, all);
     }
 
     /**

@@ -1,6 +1,0 @@
-package io.passerelle.release.deployment;
-
-/** What happened to releases and deployments, as the outside world learns it. */
-public sealed interface DeploymentEvent
-        permits ReleaseRecorded, DeploymentPlanned, DeploymentRequested, DeploymentSucceeded, DeploymentFailed {
-}

@@ -1,5 +1,0 @@
-/** Releases recorded from green pipelines and their deployments, promoted environment by environment. */
-@NullMarked
-package io.passerelle.release.deployment;
-
-import org.jspecify.annotations.NullMarked;

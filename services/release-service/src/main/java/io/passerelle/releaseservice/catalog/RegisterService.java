@@ -1,0 +1,96 @@
+package io.passerelle.releaseservice.catalog;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.outbound.OutboundGuard;
+import io.passerelle.platform.outbound.OutboundVerdict;
+
+/**
+ * Adds a service to the catalog; its webhook secret is sealed before it is stored or published. Each deploy target
+ * URL must pass the outbound guard: a malformed one (user information, an ambiguous numeric host, …) is refused as
+ * invalid (400), one aimed at an address Passerelle never calls or at an internal one the operator has not allowed
+ * is refused by rule (422); a name that does not resolve yet is accepted (integration-service checks it again at
+ * every call).
+ */
+public final class RegisterService {
+
+    static final int MIN_SECRET_LENGTH = 16;
+
+    private final Services services;
+    private final CatalogEvents events;
+    private final SecretSealer sealer;
+    private final OutboundGuard guard;
+    private final Clock clock;
+
+    public RegisterService(Services services, CatalogEvents events, SecretSealer sealer, OutboundGuard guard,
+            Clock clock) {
+        this.services = services;
+        this.events = events;
+        this.sealer = sealer;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    public Service register(NewService request) {
+        if (request.webhookSecret().length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("webhook secret needs at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        var environments = new ArrayList<Environment>();
+        for (int i = 0; i < request.environments().size(); i++) {
+            environments.add(environment("environments[" + i + "].deployTarget.url", request.environments().get(i)));
+        }
+        var service = Service.register(request.name(), request.repository(), request.defaultBranch(),
+                sealer.seal(request.webhookSecret()), environments, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (services.byName(service.name()).isPresent()) {
+            throw RuleViolationException.conflict("service " + service.name() + " is already registered");
+        }
+        services.nameOfRepository(service.repository()).ifPresent(owner -> {
+            throw RuleViolationException.conflict("repository " + service.repository()
+                    + " is already registered as service " + owner);
+        });
+        services.add(service);
+        service.pullEvents().forEach(events::publish);
+        return service;
+    }
+
+    /** The deploy target URL passes the guard first; {@code field} names it as the request does. */
+    private Environment environment(String field, NewEnvironment requested) {
+        var url = requested.targetUrl();
+        switch (guard.check(url)) {
+            case OutboundVerdict.Malformed malformed -> throw new IllegalArgumentException(field + ": " + url + " "
+                    + malformed.reason());
+            case OutboundVerdict.Forbidden forbidden -> throw RuleViolationException.unprocessable(field + ": " + url
+                    + " is refused: " + forbidden.reason());
+            case OutboundVerdict.Admitted admitted -> { }
+            case OutboundVerdict.Unresolved unresolved -> { }
+        }
+        DeployTarget target;
+        try {
+            target = new DeployTarget(requested.targetType(), URI.create(url));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
+        }
+        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target);
+    }
+
+    /** What a release manager asks to register; the secret in clear, never stored so. */
+    public record NewService(String name, String repository, String defaultBranch, String webhookSecret,
+            List<NewEnvironment> environments) {
+
+        @Override
+        public String toString() {
+            return "NewService[name=" + name + ", repository=" + repository + ", environments=" + environments + "]";
+        }
+    }
+
+    /** An environment as requested: its deploy target still as the text the release manager wrote. */
+    public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
+            String targetUrl) {
+    }
+}

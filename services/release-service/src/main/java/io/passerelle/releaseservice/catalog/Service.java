@@ -1,0 +1,122 @@
+package io.passerelle.releaseservice.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A service in the catalog: the repository whose green pipelines make its releases, the sealed secret of that
+ * repository's webhooks, and its environments in promotion order (unique names, unique positive orders).
+ */
+public final class Service {
+
+    /** Names of services and environments: lower case, digits and dashes, as in the event contracts. */
+    public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+    static final Pattern REPOSITORY = Pattern.compile("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$");
+
+    private final String name;
+    private final String repository;
+    private final String defaultBranch;
+    private final String webhookSecretSealed;
+    private final List<Environment> environments;
+    private final Instant registeredAt;
+    private final List<ServiceRegistered> events = new ArrayList<>();
+
+    private Service(String name, String repository, String defaultBranch, String webhookSecretSealed,
+            List<Environment> environments, Instant registeredAt) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("service name '" + name + "' must match " + NAME);
+        }
+        if (!REPOSITORY.matcher(repository).matches()) {
+            throw new IllegalArgumentException("repository '" + repository + "' must be owner/repo");
+        }
+        if (defaultBranch.isBlank()) {
+            throw new IllegalArgumentException("default branch must not be blank");
+        }
+        if (environments.isEmpty()) {
+            throw new IllegalArgumentException("a service needs at least one environment");
+        }
+        var names = new HashSet<String>();
+        var orders = new HashSet<Integer>();
+        for (var environment : environments) {
+            if (!names.add(environment.name())) {
+                throw new IllegalArgumentException("environment name '" + environment.name() + "' is used twice");
+            }
+            if (!orders.add(environment.order())) {
+                throw new IllegalArgumentException("environment order " + environment.order() + " is used twice");
+            }
+        }
+        this.name = name;
+        this.repository = repository;
+        this.defaultBranch = defaultBranch;
+        this.webhookSecretSealed = webhookSecretSealed;
+        this.environments = environments.stream().sorted(Comparator.comparingInt(Environment::order)).toList();
+        this.registeredAt = registeredAt;
+    }
+
+    /** A new service; registers {@link ServiceRegistered}. */
+    public static Service register(String name, String repository, String defaultBranch, String webhookSecretSealed,
+            List<Environment> environments, Instant at) {
+        var service = new Service(name, repository, defaultBranch, webhookSecretSealed, environments, at);
+        service.events.add(new ServiceRegistered(name, repository, defaultBranch, webhookSecretSealed,
+                service.environments, at));
+        return service;
+    }
+
+    /** A service as stored. */
+    public static Service restore(String name, String repository, String defaultBranch, String webhookSecretSealed,
+            List<Environment> environments, Instant registeredAt) {
+        return new Service(name, repository, defaultBranch, webhookSecretSealed, environments, registeredAt);
+    }
+
+    /** Where a new release goes first: the environment with the lowest order. */
+    public Environment firstEnvironment() {
+        return environments.getFirst();
+    }
+
+    /** Where a release goes after succeeding in {@code environment}: the next higher order, if any. */
+    public Optional<Environment> environmentAfter(String environment) {
+        var current = environment(environment)
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no environment " + environment));
+        return environments.stream().filter(e -> e.order() > current.order()).findFirst();
+    }
+
+    public Optional<Environment> environment(String environment) {
+        return environments.stream().filter(e -> e.name().equals(environment)).findFirst();
+    }
+
+    public List<ServiceRegistered> pullEvents() {
+        var pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String repository() {
+        return repository;
+    }
+
+    public String defaultBranch() {
+        return defaultBranch;
+    }
+
+    public String webhookSecretSealed() {
+        return webhookSecretSealed;
+    }
+
+    /** In promotion order. */
+    public List<Environment> environments() {
+        return environments;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+}

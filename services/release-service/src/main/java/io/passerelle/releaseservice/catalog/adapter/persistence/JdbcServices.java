@@ -1,0 +1,98 @@
+package io.passerelle.releaseservice.catalog.persistence;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.releaseservice.catalog.DeployTarget;
+import io.passerelle.releaseservice.catalog.Environment;
+import io.passerelle.releaseservice.catalog.Service;
+import io.passerelle.releaseservice.catalog.Services;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcServices implements Services {
+
+    private final JdbcClient jdbc;
+
+    JdbcServices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void add(Service service) {
+        try {
+            jdbc.sql("""
+                    insert into service (name, repository, default_branch, webhook_secret_sealed, registered_at)
+                    values (:name, :repository, :defaultBranch, :sealed, :registeredAt)""")
+                    .param("name", service.name())
+                    .param("repository", service.repository())
+                    .param("defaultBranch", service.defaultBranch())
+                    .param("sealed", service.webhookSecretSealed())
+                    .param("registeredAt", service.registeredAt().atOffset(ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw RuleViolationException.conflict("service " + service.name() + " or repository "
+                    + service.repository() + " is already registered");
+        }
+        for (var environment : service.environments()) {
+            jdbc.sql("""
+                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url)
+                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl)""")
+                    .param("service", service.name())
+                    .param("name", environment.name())
+                    .param("order", environment.order())
+                    .param("requiresApproval", environment.requiresApproval())
+                    .param("targetType", environment.target().type())
+                    .param("targetUrl", environment.target().url().toString())
+                    .update();
+        }
+    }
+
+    @Override
+    public Optional<Service> byName(String name) {
+        return jdbc.sql("select * from service where name = :name").param("name", name)
+                .query((rs, i) -> service(rs, environments(name))).optional();
+    }
+
+    @Override
+    public Optional<String> nameOfRepository(String repository) {
+        return jdbc.sql("select name from service where lower(repository) = lower(:repository)")
+                .param("repository", repository).query(String.class).optional();
+    }
+
+    @Override
+    public List<Service> all() {
+        Map<String, List<Environment>> environments = jdbc.sql("select * from environment")
+                .query((rs, i) -> Map.entry(rs.getString("service"), environment(rs))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("select * from service order by name")
+                .query((rs, i) -> service(rs, environments.getOrDefault(rs.getString("name"), List.of()))).list();
+    }
+
+    private List<Environment> environments(String service) {
+        return jdbc.sql("select * from environment where service = :service order by promotion_order")
+                .param("service", service).query((rs, i) -> environment(rs)).list();
+    }
+
+    private static Service service(ResultSet rs, List<Environment> environments) throws SQLException {
+        return Service.restore(rs.getString("name"), rs.getString("repository"), rs.getString("default_branch"),
+                rs.getString("webhook_secret_sealed"), environments,
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Environment environment(ResultSet rs) throws SQLException {
+        return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
+                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))));
+    }
+}

@@ -1,0 +1,81 @@
+package io.passerelle.releaseservice.catalog.web;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.security.Roles;
+import io.passerelle.releaseservice.api.ServicesApi;
+import io.passerelle.releaseservice.api.model.DeployTargetSpec;
+import io.passerelle.releaseservice.api.model.EnvironmentSpec;
+import io.passerelle.releaseservice.api.model.RegisteredService;
+import io.passerelle.releaseservice.api.model.ServiceRegistration;
+import io.passerelle.releaseservice.catalog.Environment;
+import io.passerelle.releaseservice.catalog.RegisterService;
+import io.passerelle.releaseservice.catalog.RegisterService.NewEnvironment;
+import io.passerelle.releaseservice.catalog.RegisterService.NewService;
+import io.passerelle.releaseservice.catalog.Service;
+import io.passerelle.releaseservice.catalog.Services;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The catalog over HTTP. Responses never carry the webhook secret, sealed or not. */
+@RestController
+class ServicesController implements ServicesApi {
+
+    static final String READERS = "hasAnyRole('" + Roles.RELEASE_MANAGER + "','" + Roles.CHANGE_MANAGER + "','"
+            + Roles.SERVICE_DESK + "','" + Roles.PIPELINE + "')";
+
+    private final RegisterService registerService;
+    private final Services services;
+
+    ServicesController(RegisterService registerService, Services services) {
+        this.registerService = registerService;
+        this.services = services;
+    }
+
+    @Override
+    @PreAuthorize("hasRole('" + Roles.RELEASE_MANAGER + "')")
+    @Transactional
+    public ResponseEntity<RegisteredService> registerService(ServiceRegistration body) {
+        var service = registerService.register(new NewService(body.getName(), body.getRepository(),
+                body.getDefaultBranch(), body.getWebhookSecret(),
+                body.getEnvironments().stream().map(ServicesController::environment).toList()));
+        // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
+        var location = URI.create(ServicesApi.PATH_GET_SERVICE.replace("{name}", service.name()));
+        return ResponseEntity.created(location).body(view(service));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    public ResponseEntity<RegisteredService> getService(String name) {
+        return ResponseEntity.ok(view(services.byName(name).orElseThrow(() -> new NotFoundException("service", name))));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    public ResponseEntity<List<RegisteredService>> listServices() {
+        return ResponseEntity.ok(services.all().stream().map(ServicesController::view).toList());
+    }
+
+    private static NewEnvironment environment(EnvironmentSpec spec) {
+        var target = spec.getDeployTarget();
+        return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
+                target.getType().getValue(), target.getUrl());
+    }
+
+    private static RegisteredService view(Service service) {
+        return new RegisteredService(service.name(), service.repository(), service.defaultBranch(), true,
+                service.environments().stream().map(ServicesController::view).toList(),
+                service.registeredAt().atOffset(ZoneOffset.UTC));
+    }
+
+    private static EnvironmentSpec view(Environment environment) {
+        return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
+                new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
+                        environment.target().url().toString()));
+    }
+}

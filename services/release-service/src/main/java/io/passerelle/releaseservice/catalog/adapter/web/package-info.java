@@ -1,0 +1,5 @@
+/** HTTP adapter of the catalog: implements the generated ServicesApi. */
+@NullMarked
+package io.passerelle.releaseservice.catalog.web;
+
+import org.jspecify.annotations.NullMarked;

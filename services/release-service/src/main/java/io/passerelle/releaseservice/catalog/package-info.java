@@ -1,0 +1,5 @@
+/** The service catalog: services, their repository, sealed webhook secret and environments in promotion order. */
+@NullMarked
+package io.passerelle.releaseservice.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,19 @@
+package io.passerelle.releaseservice.deployment;
+
+/**
+ * PLANNED (waiting for its change) → REQUESTED (change authorized, sent to the deploy target) → IN_PROGRESS
+ * (the target accepted it) → SUCCEEDED | FAILED; PLANNED → CANCELLED (change rejected); REQUESTED → FAILED (the
+ * target could not be reached).
+ */
+public enum DeploymentState {
+    PLANNED, REQUESTED, IN_PROGRESS, SUCCEEDED, FAILED, CANCELLED;
+
+    /** Authorized and not finished: the target may report its outcome. */
+    public boolean isUnderway() {
+        return this == REQUESTED || this == IN_PROGRESS;
+    }
+
+    public boolean isFinished() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
+}

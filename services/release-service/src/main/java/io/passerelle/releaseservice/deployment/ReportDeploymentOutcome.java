@@ -1,0 +1,77 @@
+package io.passerelle.releaseservice.deployment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import io.passerelle.platform.crypto.CallbackCredentials;
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.releaseservice.catalog.Services;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deploy target reports how a deployment ended, with the credential issued for that deployment (checked first:
+ * a pipeline role alone reports nothing). A success promotes the release: it is planned into the service's next
+ * environment (the next higher order), which needs its own change.
+ */
+public final class ReportDeploymentOutcome {
+
+    static final String DEFAULT_FAILURE = "the deploy target reported a failure";
+
+    private final Services services;
+    private final Releases releases;
+    private final Deployments deployments;
+    private final DeploymentEvents events;
+    private final CallbackCredentials credentials;
+    private final Clock clock;
+
+    public ReportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
+            DeploymentEvents events, CallbackCredentials credentials, Clock clock) {
+        this.services = services;
+        this.releases = releases;
+        this.deployments = deployments;
+        this.events = events;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the deployment after the report; a repeated report of the same outcome changes nothing
+     * @throws CallbackCredentialRefusedException when {@code callbackToken} is not this deployment's
+     */
+    public Deployment report(UUID deploymentId, String callbackToken, Outcome outcome, @Nullable String reason) {
+        if (!credentials.verify(deploymentId, callbackToken)) {
+            throw new CallbackCredentialRefusedException(deploymentId);
+        }
+        var deployment = deployments.lock(deploymentId)
+                .orElseThrow(() -> new NotFoundException("deployment", deploymentId));
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean changed = switch (outcome) {
+            case SUCCEEDED -> deployment.succeed(now);
+            case FAILED -> deployment.fail(reason == null || reason.isBlank() ? DEFAULT_FAILURE : reason, now);
+        };
+        if (changed) {
+            deployments.update(deployment);
+            events.publish(deployment.pullEvents());
+            if (outcome == Outcome.SUCCEEDED) {
+                promote(deployment, now);
+            }
+        }
+        return deployment;
+    }
+
+    private void promote(Deployment succeeded, Instant at) {
+        var service = services.byName(succeeded.service())
+                .orElseThrow(() -> new IllegalStateException("service " + succeeded.service() + " left the catalog"));
+        service.environmentAfter(succeeded.environment()).ifPresent(next -> {
+            var release = releases.byId(succeeded.releaseId())
+                    .orElseThrow(() -> new IllegalStateException("release " + succeeded.releaseId() + " is missing"));
+            var deployment = Deployment.plan(release, next, at);
+            deployments.add(deployment);
+            events.publish(deployment.pullEvents());
+        });
+    }
+
+    public enum Outcome { SUCCEEDED, FAILED }
+}

@@ -1,0 +1,47 @@
+package io.passerelle.releaseservice.deployment.messaging;
+
+import io.passerelle.platform.inbox.EventHandler;
+import io.passerelle.platform.inbox.InboundEvent;
+import io.passerelle.releaseservice.deployment.RecordRelease;
+import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** pipeline.succeeded.v1 → a release of a catalogued service, planned into its first environment. */
+@Component
+class PipelineSucceededHandler implements EventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineSucceededHandler.class);
+
+    private final RecordRelease recordRelease;
+
+    PipelineSucceededHandler(RecordRelease recordRelease) {
+        this.recordRelease = recordRelease;
+    }
+
+    @Override
+    public String type() {
+        return "pipeline.succeeded.v1";
+    }
+
+    @Override
+    public void handle(InboundEvent event) {
+        var data = event.dataAs(PipelineSucceeded.class);
+        var outcome = recordRelease.record(new PipelineRun(data.service(), data.commitSha(), data.runUrl(),
+                data.actor()));
+        switch (outcome) {
+            case RECORDED -> log.info("Recorded release of {} at {} (event {})", data.service(), data.commitSha(),
+                    event.id());
+            case UNKNOWN_SERVICE -> log.warn("Ignored {} {}: service {} is not in the catalog", event.type(),
+                    event.id(), data.service());
+            case ALREADY_RECORDED -> log.info("Ignored {} {}: {} already has a release of commit {}", event.type(),
+                    event.id(), data.service(), data.commitSha());
+        }
+    }
+
+    /** Our copy of the fields we read. */
+    record PipelineSucceeded(String service, String commitSha, @Nullable String runUrl, @Nullable String actor) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.passerelle.releaseservice.deployment.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.security.Roles;
+import io.passerelle.platform.web.ProblemDetailsAdvice;
+import io.passerelle.releaseservice.api.DeploymentsApi;
+import io.passerelle.releaseservice.api.model.DeploymentRecord;
+import io.passerelle.releaseservice.api.model.DeploymentStatusReport;
+import io.passerelle.releaseservice.deployment.CallbackCredentialRefusedException;
+import io.passerelle.releaseservice.deployment.Deployment;
+import io.passerelle.releaseservice.deployment.Deployments;
+import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DeploymentsController implements DeploymentsApi {
+
+    static final String READERS = "hasAnyRole('" + Roles.RELEASE_MANAGER + "','" + Roles.CHANGE_MANAGER + "','"
+            + Roles.SERVICE_DESK + "','" + Roles.PIPELINE + "')";
+
+    private final Deployments deployments;
+    private final ReportDeploymentOutcome reportOutcome;
+
+    DeploymentsController(Deployments deployments, ReportDeploymentOutcome reportOutcome) {
+        this.deployments = deployments;
+        this.reportOutcome = reportOutcome;
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    public ResponseEntity<List<DeploymentRecord>> listDeployments(@Nullable String service,
+            @Nullable String environment) {
+        return ResponseEntity.ok(deployments.newestFirst(service, environment).stream()
+                .map(DeploymentsController::view).toList());
+    }
+
+    @Override
+    @PreAuthorize(READERS)
+    public ResponseEntity<DeploymentRecord> getDeployment(UUID id) {
+        return ResponseEntity.ok(view(deployments.byId(id).orElseThrow(() -> new NotFoundException("deployment", id))));
+    }
+
+    @Override
+    @PreAuthorize("hasRole('" + Roles.PIPELINE + "')")
+    @Transactional
+    public ResponseEntity<DeploymentRecord> reportDeploymentStatus(UUID id, String callbackToken,
+            DeploymentStatusReport report) {
+        var outcome = switch (report.getState()) {
+            case SUCCEEDED -> ReportDeploymentOutcome.Outcome.SUCCEEDED;
+            case FAILED -> ReportDeploymentOutcome.Outcome.FAILED;
+        };
+        return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, outcome, report.getReason())));
+    }
+
+    /** The callback credential is the only header this controller requires: without it, nothing is reported. */
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail callbackCredentialMissing(MissingRequestHeaderException e) {
+        return callbackCredential(HttpStatus.UNAUTHORIZED, "the deployment's callback credential is required: send "
+                + "the callbackToken of its deploy request in the " + e.getHeaderName() + " header");
+    }
+
+    @ExceptionHandler(CallbackCredentialRefusedException.class)
+    ProblemDetail callbackCredentialRefused(CallbackCredentialRefusedException e) {
+        return callbackCredential(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    private static ProblemDetail callbackCredential(HttpStatus status, @Nullable String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + "callback-credential"));
+        problem.setTitle("Callback credential");
+        return problem;
+    }
+
+    private static DeploymentRecord view(Deployment d) {
+        return new DeploymentRecord(d.id(), d.releaseId(), d.service(), d.environment(), d.version(), d.commitSha(),
+                io.passerelle.releaseservice.api.model.DeploymentState.fromValue(d.state().name()), time(d.plannedAt()))
+                .changeId(d.changeId())
+                .startedAt(time(d.startedAt()))
+                .finishedAt(time(d.finishedAt()))
+                .reason(d.reason());
+    }
+
+    private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
