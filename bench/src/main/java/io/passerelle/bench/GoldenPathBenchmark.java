@@ -26,6 +26,8 @@ import io.passerelle.testkit.Tokens;
  * five outbox relays with confirms, five idempotent consumers, four services;</li>
  * <li><b>throughput</b>: a burst of green pipelines from several senders → every deployment SUCCEEDED (the target
  * reports back through the gateway);</li>
+ * <li><b>gate latency by hop</b>: where the time of the sequential runs goes, from their traces in Zipkin
+ * ({@link GateBreakdown}; needs {@code make up TRACING=1});</li>
  * <li><b>memory</b>: the resident set of every JVM of the stack afterwards.</li>
  * </ul>
  * Arguments: {@code [latency runs] [burst size]}; PASSERELLE_STACK=e2e measures the e2e stack instead.
@@ -60,13 +62,25 @@ public final class GoldenPathBenchmark {
 
             long sequence = 0;
             for (int i = 0; i < 20; i++) { // warm-up: JIT, pools, caches
-                gate(gateway, target, repository, secret, sequence++);
+                gate(gateway, target, repository, secret, sequence++, null);
             }
+            var zipkin = "http://127.0.0.1:" + (9411 + offset);
+            boolean traced = GateBreakdown.available(zipkin);
+            var traceIds = new ArrayList<String>();
             var latencies = new double[runs];
             for (int i = 0; i < runs; i++) {
-                latencies[i] = gate(gateway, target, repository, secret, sequence++);
+                var traceId = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+                traceIds.add(traceId);
+                latencies[i] = gate(gateway, target, repository, secret, sequence++, traceId);
             }
             Arrays.sort(latencies);
+            var breakdown = new GateBreakdown(zipkin);
+            if (traced) {
+                Thread.sleep(3_000); // the apps report their spans to Zipkin every second
+                for (var traceId : traceIds) {
+                    breakdown.add(traceId);
+                }
+            }
 
             int before = deployments(gateway, rhea, name).size();
             awaitAllSucceeded(gateway, rhea, name, before, 120);
@@ -85,6 +99,11 @@ public final class GoldenPathBenchmark {
             System.out.printf(Locale.ROOT, "| gate latency, webhook → signed deploy request (%d sequential runs) | p50 %.1f ms · p95 %.1f ms · p99 %.1f ms · max %.1f ms |%n",
                     runs, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                     latencies[runs - 1]);
+            if (traced) {
+                breakdown.rows().forEach(System.out::println);
+            } else {
+                System.out.println("| gate latency by hop | not measured: Zipkin is not running (make up TRACING=1) |");
+            }
             System.out.printf(Locale.ROOT, "| burst of %d green pipelines, 4 senders → all deployments SUCCEEDED | %.1f s · %.1f pipelines/s (webhooks accepted at %.0f/s) |%n",
                     burst, (done - start) / 1e9, burst / ((done - start) / 1e9), burst / ((sent - start) / 1e9));
             for (var rss : residentSetSizes(stack)) {
@@ -94,11 +113,13 @@ public final class GoldenPathBenchmark {
         System.exit(0);
     }
 
-    private static double gate(String gateway, DeployTarget target, String repository, String secret, long n)
-            throws InterruptedException {
+    /** One gate run; with a trace id, the webhook carries it (traceparent), so that its trace can be found. */
+    private static double gate(String gateway, DeployTarget target, String repository, String secret, long n,
+            @org.jspecify.annotations.Nullable String traceId) throws InterruptedException {
         int calls = target.calls().size();
         long start = System.nanoTime();
-        send(gateway, repository, secret, n);
+        send(gateway, repository, secret, n, traceId == null ? Map.of()
+                : Map.of("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01"));
         long deadline = start + TimeUnit.SECONDS.toNanos(30);
         while (target.calls().size() == calls) {
             if (System.nanoTime() > deadline) {
@@ -110,9 +131,13 @@ public final class GoldenPathBenchmark {
     }
 
     private static void send(String gateway, String repository, String secret, long n) {
+        send(gateway, repository, secret, n, Map.of());
+    }
+
+    private static void send(String gateway, String repository, String secret, long n, Map<String, String> headers) {
         var sha = String.format("%040x", 0xBE00000000L + n);
         var response = GitHub.deliver(gateway, GitHub.workflowRun(repository, "main", sha, 900_000 + n), secret,
-                GitHub.newDeliveryId());
+                GitHub.newDeliveryId(), headers);
         if (response.status() != 202) {
             throw new IllegalStateException("webhook refused: " + response.status() + " " + response.raw());
         }
