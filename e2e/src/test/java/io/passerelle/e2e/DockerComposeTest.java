@@ -76,6 +76,19 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void every_app_exports_its_spans_to_the_zipkin_of_the_stack() throws IOException {
+        var compose = compose();
+        var zipkin = (Map<String, Object>) compose.get("zipkin");
+        assertThat((List<String>) zipkin.get("ports")).contains("9411:9411");
+        for (var name : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("gateway")).toList()) {
+            var env = environment((Map<String, Object>) compose.get(name));
+            assertThat(env).as(name).containsEntry("PASSERELLE_TRACING_EXPORT", "true")
+                    .containsEntry("PASSERELLE_TRACING_ZIPKIN", "http://zipkin:9411");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void routes_the_gateway_to_the_services_ports_and_exposes_it_on_8080() throws IOException {
         var compose = compose();
         var gateway = (Map<String, Object>) compose.get("gateway");
