@@ -1,4 +1,4 @@
-package io.passerelle.incident;
+package io.passerelle.incidentservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,5 +1,5 @@
 /** Incident management: incidents from monitoring and the service desk, with suspect deployments. */
 @NullMarked
-package io.passerelle.incident;
+package io.passerelle.incidentservice;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,9 @@
-package io.passerelle.incident;
+package io.passerelle.incidentservice;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.passerelle.platform.test.ArchitectureRules;
+import io.passerelle.platform.test.AsyncApiContract;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -10,7 +11,12 @@ class ArchitectureTest {
     @Test
     void follows_the_house_rules() {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.passerelle.incident");
-        ArchitectureRules.checkAll(classes, "io.passerelle.incident");
+                .importPackages("io.passerelle.incidentservice");
+        ArchitectureRules.checkAll(classes, "io.passerelle.incidentservice");
+    }
+
+    @Test
+    void publishes_and_handles_what_the_asyncapi_document_says() {
+        AsyncApiContract.assertMatches("incident-service", "io.passerelle.incidentservice");
     }
 }

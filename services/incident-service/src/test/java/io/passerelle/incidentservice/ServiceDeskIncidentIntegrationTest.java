@@ -1,6 +1,6 @@
-package io.passerelle.incident;
+package io.passerelle.incidentservice;
 
-import static io.passerelle.incident.UpstreamEvents.newService;
+import static io.passerelle.incidentservice.UpstreamEvents.newService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

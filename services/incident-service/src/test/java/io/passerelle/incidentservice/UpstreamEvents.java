@@ -1,4 +1,4 @@
-package io.passerelle.incident;
+package io.passerelle.incidentservice;
 
 import java.time.Duration;
 import java.time.Instant;

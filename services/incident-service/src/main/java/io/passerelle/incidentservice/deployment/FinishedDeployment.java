@@ -1,4 +1,4 @@
-package io.passerelle.incident.deployment;
+package io.passerelle.incidentservice.deployment;
 
 import java.time.Instant;
 import java.util.Objects;

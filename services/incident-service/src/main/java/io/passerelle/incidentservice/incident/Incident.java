@@ -1,4 +1,4 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.incident.incident.IncidentEvent.IncidentOpened;
-import io.passerelle.incident.incident.IncidentEvent.IncidentResolved;
-import io.passerelle.incident.suspect.Suspect;
+import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +20,9 @@ public final class Incident {
 
     /** {@code reportedBy} / {@code resolvedBy} of what monitoring does. */
     public static final String MONITORING = "monitoring";
+
+    /** The version of an incident not stored yet; the store counts from 1. */
+    private static final int NEW = 0;
 
     private final UUID id;
     private final String service;
@@ -76,7 +77,7 @@ public final class Incident {
         var severity = Severity.ofLabel(alert.severity());
         var incident = new Incident(UUID.randomUUID(), alert.service(), alert.environment(), alert.title(), null,
                 Source.MONITORING, severity.impact(), severity.urgency(), alert.fingerprint(), alert.alertName(),
-                alert.startsAt(), openedAt, MONITORING, suspects, 0, State.OPEN, 1, notifiedAt, null, null);
+                alert.startsAt(), openedAt, MONITORING, suspects, NEW, State.OPEN, 1, notifiedAt, null, null);
         incident.opened();
         return incident;
     }
@@ -84,14 +85,14 @@ public final class Incident {
     /** The service desk logs an incident; it cannot have started in the future. */
     public static Incident openFor(ServiceDeskReport report, String reportedBy, List<Suspect> suspects,
             Instant openedAt) {
-        var startedAt = report.startedAt() == null ? openedAt : report.startedAt();
+        var startedAt = report.startedAtOr(openedAt);
         if (startedAt.isAfter(openedAt)) {
             throw RuleViolationException.unprocessable(
                     "an incident cannot start in the future: startedAt " + startedAt + " is after now " + openedAt);
         }
         var incident = new Incident(UUID.randomUUID(), report.service(), report.environment(), report.title(),
                 report.description(), Source.SERVICE_DESK, report.impact(), report.urgency(), null, null, startedAt,
-                openedAt, reportedBy, suspects, 0, State.OPEN, 1, null, null, null);
+                openedAt, reportedBy, suspects, NEW, State.OPEN, 1, null, null, null);
         incident.opened();
         return incident;
     }
@@ -108,7 +109,7 @@ public final class Incident {
     }
 
     private void opened() {
-        events.add(new IncidentOpened(id, service, environment, title, source, impact, urgency, priority(),
+        events.add(new IncidentOpened(id, service, environment, title, priority(), impact, urgency, source,
                 fingerprint, reportedBy, startedAt, openedAt, suspects));
     }
 
@@ -131,7 +132,8 @@ public final class Incident {
         state = State.RESOLVED;
         resolvedAt = at;
         resolvedBy = by;
-        events.add(new IncidentResolved(id, service, environment, startedAt, at, by, timeToRestore(startedAt, at)));
+        events.add(new IncidentResolved(id, service, environment, startedAt, at, by,
+                timeToRestore(startedAt, at).toSeconds()));
     }
 
     /** resolvedAt − startedAt, never negative (clocks of monitoring and people disagree). */
@@ -144,7 +146,7 @@ public final class Incident {
         return resolvedAt == null ? Optional.empty() : Optional.of(timeToRestore(startedAt, resolvedAt));
     }
 
-    /** The events registered since load, once: the caller publishes them in the same transaction. */
+    /** The events registered since load, once: the repository publishes them when it saves the incident. */
     public List<IncidentEvent> pullEvents() {
         var pulled = List.copyOf(events);
         events.clear();
@@ -211,7 +213,7 @@ public final class Incident {
         return suspects;
     }
 
-    /** The stored version this instance was loaded at (optimistic locking). */
+    /** The stored version this instance was loaded at (optimistic locking); 0 when it was never stored. */
     public int version() {
         return version;
     }

@@ -1,24 +1,16 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.incident.suspect.Suspect;
-import org.jspecify.annotations.Nullable;
+import io.passerelle.platform.event.DomainEvent;
 
-/** What happened to an incident, in the past tense. */
-public sealed interface IncidentEvent {
+/** What happened to an incident, in the past tense: {@link IncidentOpened}, {@link IncidentResolved}. */
+public sealed interface IncidentEvent extends DomainEvent permits IncidentOpened, IncidentResolved {
 
     UUID incidentId();
 
-    record IncidentOpened(UUID incidentId, String service, String environment, String title, Source source,
-            Level impact, Level urgency, Priority priority, @Nullable String fingerprint, String reportedBy,
-            Instant startedAt, Instant openedAt, List<Suspect> suspects) implements IncidentEvent {
-    }
-
-    record IncidentResolved(UUID incidentId, String service, String environment, Instant startedAt,
-            Instant resolvedAt, String resolvedBy, Duration timeToRestore) implements IncidentEvent {
+    @Override
+    default String subject() {
+        return incidentId().toString();
     }
 }

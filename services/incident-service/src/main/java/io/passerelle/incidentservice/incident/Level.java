@@ -1,4 +1,4 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 /** ITIL impact (how much is affected) or urgency (how fast it must be fixed). */
 public enum Level {

@@ -1,10 +1,10 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
-import io.passerelle.incident.suspect.AttributeIncident;
+import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.suspect.AttributeIncident;
 
 /**
  * Opens incidents with their suspects. A firing alert whose fingerprint already has an OPEN incident joins it
@@ -12,48 +12,52 @@ import io.passerelle.incident.suspect.AttributeIncident;
  */
 public final class OpenIncident {
 
+    /** What a firing alert did. */
+    public enum Outcome {
+        /** A new incident, with its suspects. */
+        OPENED,
+        /** One more occurrence of the OPEN incident with its fingerprint. */
+        JOINED,
+        /** A late notification of a firing already resolved: nothing. */
+        ALREADY_RESOLVED
+    }
+
     private final Incidents incidents;
     private final AttributeIncident attribution;
-    private final IncidentEvents events;
     private final Clock clock;
 
-    public OpenIncident(Incidents incidents, AttributeIncident attribution, IncidentEvents events, Clock clock) {
+    public OpenIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
         this.incidents = incidents;
         this.attribution = attribution;
-        this.events = events;
         this.clock = clock;
     }
 
     /**
      * Opens an incident for the alert, or joins the OPEN one with its fingerprint. A notification of a firing that
      * was already resolved (same fingerprint and startsAt: Alertmanager keeps startsAt for one firing), delivered
-     * late, opens nothing: empty.
+     * late, opens nothing.
      */
-    public Optional<Incident> onAlert(FiringAlert alert, Instant notifiedAt) {
+    public Outcome onAlert(FiringAlert alert, Instant notifiedAt) {
         var open = incidents.openWithFingerprint(alert.fingerprint());
         if (open.isPresent()) {
             var incident = open.get();
             incident.recordOccurrence(notifiedAt);
-            incidents.update(incident);
-            return open;
+            incidents.save(incident);
+            return Outcome.JOINED;
         }
         if (incidents.resolvedWith(alert.fingerprint(), alert.startsAt())) {
-            return Optional.empty();
+            return Outcome.ALREADY_RESOLVED;
         }
         var suspects = attribution.suspects(alert.service(), alert.environment(), alert.startsAt());
-        var incident = Incident.openFor(alert, suspects, clock.instant(), notifiedAt);
-        incidents.add(incident);
-        incident.pullEvents().forEach(events::publish);
-        return Optional.of(incident);
+        incidents.save(Incident.openFor(alert, suspects, clock.instant(), notifiedAt));
+        return Outcome.OPENED;
     }
 
     public Incident onReport(ServiceDeskReport report, String reportedBy) {
         var now = clock.instant();
-        var startedAt = report.startedAt() == null ? now : report.startedAt();
-        var suspects = attribution.suspects(report.service(), report.environment(), startedAt);
+        var suspects = attribution.suspects(report.service(), report.environment(), report.startedAtOr(now));
         var incident = Incident.openFor(report, reportedBy, suspects, now);
-        incidents.add(incident);
-        incident.pullEvents().forEach(events::publish);
+        incidents.save(incident);
         return incident;
     }
 }

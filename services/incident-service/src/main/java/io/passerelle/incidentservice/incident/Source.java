@@ -1,4 +1,4 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 /** Who opened the incident: monitoring (an alert) or the service desk (a user's report). */
 public enum Source {

@@ -1,4 +1,4 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 /** An incident is OPEN until service is restored, then RESOLVED. */
 public enum State {

@@ -1,9 +1,9 @@
-package io.passerelle.incident.suspect;
+package io.passerelle.incidentservice.suspect;
 
 import java.time.Instant;
 import java.util.List;
 
-import io.passerelle.incident.deployment.Deployments;
+import io.passerelle.incidentservice.deployment.port.Deployments;
 
 /** Finds the suspects of an incident among the deployments we know of when it opens. */
 public final class AttributeIncident {

@@ -1,4 +1,4 @@
-package io.passerelle.incident.suspect;
+package io.passerelle.incidentservice.suspect;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-import io.passerelle.incident.deployment.FinishedDeployment;
-import io.passerelle.incident.deployment.Outcome;
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
+import io.passerelle.incidentservice.deployment.Outcome;
 
 /**
  * The attribution rule, a pure function. Candidates are the deployments of the incident's service to the

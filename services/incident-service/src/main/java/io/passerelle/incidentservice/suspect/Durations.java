@@ -1,4 +1,4 @@
-package io.passerelle.incident.suspect;
+package io.passerelle.incidentservice.suspect;
 
 import java.time.Duration;
 

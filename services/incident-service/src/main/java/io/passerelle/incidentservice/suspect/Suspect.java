@@ -1,9 +1,9 @@
-package io.passerelle.incident.suspect;
+package io.passerelle.incidentservice.suspect;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import io.passerelle.incident.deployment.Outcome;
+import io.passerelle.incidentservice.deployment.Outcome;
 import org.jspecify.annotations.Nullable;
 
 /**

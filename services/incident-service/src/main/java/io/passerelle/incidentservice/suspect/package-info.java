@@ -1,5 +1,5 @@
 /** Attribution: which recent deployments of a service are suspected of causing its incident, and why. */
 @NullMarked
-package io.passerelle.incident.suspect;
+package io.passerelle.incidentservice.suspect;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.passerelle.incident.incident.IncidentEvent.IncidentOpened;
-import io.passerelle.incident.incident.IncidentEvent.IncidentResolved;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +73,7 @@ class IncidentTest {
         assertThat(incident.resolvedBy()).isEqualTo("monitoring");
         assertThat(incident.timeToRestore()).contains(Duration.ofSeconds(720));
         assertThat(incident.pullEvents()).singleElement().isInstanceOfSatisfying(IncidentResolved.class,
-                e -> assertThat(e.timeToRestore()).isEqualTo(Duration.ofSeconds(720)));
+                e -> assertThat(e.timeToRestoreSeconds()).isEqualTo(720));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.passerelle.incident.suspect;
+package io.passerelle.incidentservice.suspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.incident.deployment.FinishedDeployment;
-import io.passerelle.incident.deployment.Outcome;
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
+import io.passerelle.incidentservice.deployment.Outcome;
 import org.junit.jupiter.api.Test;
 
 class AttributionTest {

@@ -1,7 +1,9 @@
-package io.passerelle.incident.deployment;
+package io.passerelle.incidentservice.deployment.port;
 
 import java.time.Instant;
 import java.util.List;
+
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
 
 /** The projection of finished deployments (port). */
 public interface Deployments {

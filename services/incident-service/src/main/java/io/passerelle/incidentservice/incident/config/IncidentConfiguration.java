@@ -1,12 +1,11 @@
-package io.passerelle.incident.incident.config;
+package io.passerelle.incidentservice.incident.config;
 
 import java.time.Clock;
 
-import io.passerelle.incident.incident.IncidentEvents;
-import io.passerelle.incident.incident.Incidents;
-import io.passerelle.incident.incident.OpenIncident;
-import io.passerelle.incident.incident.ResolveIncident;
-import io.passerelle.incident.suspect.AttributeIncident;
+import io.passerelle.incidentservice.incident.OpenIncident;
+import io.passerelle.incidentservice.incident.ResolveIncident;
+import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.suspect.AttributeIncident;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,12 +14,12 @@ import org.springframework.context.annotation.Configuration;
 class IncidentConfiguration {
 
     @Bean
-    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, IncidentEvents events, Clock clock) {
-        return new OpenIncident(incidents, attribution, events, clock);
+    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
+        return new OpenIncident(incidents, attribution, clock);
     }
 
     @Bean
-    ResolveIncident resolveIncident(Incidents incidents, IncidentEvents events, Clock clock) {
-        return new ResolveIncident(incidents, events, clock);
+    ResolveIncident resolveIncident(Incidents incidents, Clock clock) {
+        return new ResolveIncident(incidents, clock);
     }
 }

@@ -1,5 +1,5 @@
 /** Wires the incident use cases. */
 @NullMarked
-package io.passerelle.incident.incident.config;
+package io.passerelle.incidentservice.incident.config;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,20 +1,22 @@
-package io.passerelle.incident.incident;
+package io.passerelle.incidentservice.incident.port;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.incidentservice.incident.Incident;
+import io.passerelle.incidentservice.incident.State;
 import org.jspecify.annotations.Nullable;
 
 /** All incidents (port). */
 public interface Incidents {
 
-    /** Stores a new incident with its suspects. */
-    void add(Incident incident);
-
-    /** Stores the changes of a loaded incident; refuses (conflict) when someone else changed it meanwhile. */
-    void update(Incident incident);
+    /**
+     * Stores a new incident with its suspects, or the changes of a loaded one (refused, as a conflict, when someone
+     * else changed it meanwhile), and publishes the events it registered, in the caller's transaction.
+     */
+    void save(Incident incident);
 
     Optional<Incident> byId(UUID id);
 

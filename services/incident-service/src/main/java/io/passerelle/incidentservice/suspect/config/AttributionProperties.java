@@ -1,4 +1,4 @@
-package io.passerelle.incident.suspect.config;
+package io.passerelle.incidentservice.suspect.config;
 
 import java.time.Duration;
 

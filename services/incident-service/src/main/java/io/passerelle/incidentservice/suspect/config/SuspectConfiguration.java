@@ -1,8 +1,8 @@
-package io.passerelle.incident.suspect.config;
+package io.passerelle.incidentservice.suspect.config;
 
-import io.passerelle.incident.deployment.Deployments;
-import io.passerelle.incident.suspect.AttributeIncident;
-import io.passerelle.incident.suspect.Attribution;
+import io.passerelle.incidentservice.deployment.port.Deployments;
+import io.passerelle.incidentservice.suspect.AttributeIncident;
+import io.passerelle.incidentservice.suspect.Attribution;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

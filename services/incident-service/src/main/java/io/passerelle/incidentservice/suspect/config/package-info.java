@@ -1,5 +1,5 @@
 /** Wires the attribution rule with its configured window. */
 @NullMarked
-package io.passerelle.incident.suspect.config;
+package io.passerelle.incidentservice.suspect.config;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,27 +1,65 @@
-package io.passerelle.incident.deployment.messaging;
+package io.passerelle.incidentservice.deployment.adapter.messaging;
 
-import io.passerelle.incident.deployment.Deployments;
-import io.passerelle.incident.deployment.Outcome;
-import io.passerelle.platform.inbox.EventHandler;
-import io.passerelle.platform.inbox.InboundEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
+import io.passerelle.incidentservice.deployment.Outcome;
+import io.passerelle.incidentservice.deployment.port.Deployments;
+import io.passerelle.platform.inbox.HandlesEvent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+/** release-service's finished deployments, kept (first outcome wins) as the candidates of attribution. */
 @Component
-class DeploymentSucceededHandler implements EventHandler {
+class DeploymentEventHandlers {
 
     private final Deployments deployments;
 
-    DeploymentSucceededHandler(Deployments deployments) {
+    DeploymentEventHandlers(Deployments deployments) {
         this.deployments = deployments;
     }
 
-    @Override
-    public String type() {
-        return "deployment.succeeded.v1";
+    @HandlesEvent("deployment.succeeded.v1")
+    void onSucceeded(DeploymentSucceeded deployment) {
+        deployments.record(deployment.as(Outcome.SUCCEEDED));
     }
 
-    @Override
-    public void handle(InboundEvent event) {
-        deployments.record(event.dataAs(DeploymentFinished.class).as(Outcome.SUCCEEDED));
+    @HandlesEvent("deployment.failed.v1")
+    void onFailed(DeploymentFailed deployment) {
+        deployments.record(deployment.as(Outcome.FAILED));
+    }
+
+    /** What both events tell us of a finished deployment. */
+    private interface Finished {
+
+        UUID deploymentId();
+
+        String service();
+
+        String environment();
+
+        String version();
+
+        String commitSha();
+
+        @Nullable UUID changeId();
+
+        Instant finishedAt();
+
+        default FinishedDeployment as(Outcome outcome) {
+            return new FinishedDeployment(deploymentId(), service(), environment(), version(), commitSha(),
+                    changeId(), outcome, finishedAt());
+        }
+    }
+
+    /** Our own reading of deployment.succeeded.v1 data: only the fields we keep. */
+    record DeploymentSucceeded(UUID deploymentId, String service, String environment, String version,
+            String commitSha, @Nullable UUID changeId, Instant finishedAt) implements Finished {
+    }
+
+    /** Our own reading of deployment.failed.v1 data: only the fields we keep (a failed one may have no change). */
+    record DeploymentFailed(UUID deploymentId, String service, String environment, String version,
+            String commitSha, @Nullable UUID changeId, Instant finishedAt) implements Finished {
     }
 }

@@ -1,14 +1,14 @@
-package io.passerelle.incident.deployment.persistence;
+package io.passerelle.incidentservice.deployment.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import io.passerelle.incident.deployment.Deployments;
-import io.passerelle.incident.deployment.FinishedDeployment;
-import io.passerelle.incident.deployment.Outcome;
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
+import io.passerelle.incidentservice.deployment.Outcome;
+import io.passerelle.incidentservice.deployment.port.Deployments;
+import io.passerelle.platform.persistence.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +35,7 @@ class JdbcDeployments implements Deployments {
                 .param("commitSha", d.commitSha())
                 .param("changeId", d.changeId(), java.sql.Types.OTHER)
                 .param("outcome", d.outcome().name())
-                .param("finishedAt", Timestamp.from(d.finishedAt()))
+                .param("finishedAt", SqlTime.of(d.finishedAt()))
                 .update() == 1;
     }
 
@@ -47,8 +47,8 @@ class JdbcDeployments implements Deployments {
                 order by finished_at desc, deployment_id""")
                 .param("service", service)
                 .param("environment", environment)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
+                .param("from", SqlTime.of(from))
+                .param("to", SqlTime.of(to))
                 .query(JdbcDeployments::map)
                 .list();
     }
@@ -57,6 +57,6 @@ class JdbcDeployments implements Deployments {
         return new FinishedDeployment(rs.getObject("deployment_id", java.util.UUID.class), rs.getString("service"),
                 rs.getString("environment"), rs.getString("version"), rs.getString("commit_sha"),
                 rs.getObject("change_id", java.util.UUID.class), Outcome.valueOf(rs.getString("outcome")),
-                rs.getTimestamp("finished_at").toInstant());
+                SqlTime.instant(rs, "finished_at"));
     }
 }

@@ -1,5 +1,5 @@
 /** The deployment projection in PostgreSQL. */
 @NullMarked
-package io.passerelle.incident.deployment.persistence;
+package io.passerelle.incidentservice.deployment.adapter.persistence;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,5 @@
-/** Opens and resolves incidents from monitoring alerts; publishes incident events through the outbox. */
+/** Opens and resolves incidents from monitoring's alert events. */
 @NullMarked
-package io.passerelle.incident.incident.messaging;
+package io.passerelle.incidentservice.incident.adapter.messaging;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,7 @@
-package io.passerelle.incident.incident.persistence;
+package io.passerelle.incidentservice.incident.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.incident.deployment.Outcome;
-import io.passerelle.incident.incident.Incident;
-import io.passerelle.incident.incident.Incidents;
-import io.passerelle.incident.incident.Level;
-import io.passerelle.incident.incident.Source;
-import io.passerelle.incident.incident.State;
-import io.passerelle.incident.suspect.Suspect;
+import io.passerelle.incidentservice.deployment.Outcome;
+import io.passerelle.incidentservice.incident.Incident;
+import io.passerelle.incidentservice.incident.Level;
+import io.passerelle.incidentservice.incident.Source;
+import io.passerelle.incidentservice.incident.State;
+import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,20 +29,31 @@ import org.springframework.stereotype.Repository;
 class JdbcIncidents implements Incidents {
 
     private final JdbcClient jdbc;
+    private final EventPublisher events;
 
-    JdbcIncidents(JdbcClient jdbc) {
+    JdbcIncidents(JdbcClient jdbc, EventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
-    public void add(Incident i) {
+    public void save(Incident incident) {
+        if (incident.version() == 0) {
+            insert(incident);
+        } else {
+            update(incident);
+        }
+        events.publish(incident.pullEvents());
+    }
+
+    private void insert(Incident i) {
         jdbc.sql("""
                 insert into incident (id, service, environment, title, description, source, impact, urgency, priority,
                     state, fingerprint, alert_name, occurrences, last_seen_at, started_at, opened_at, reported_by,
                     resolved_at, resolved_by, version)
                 values (:id, :service, :environment, :title, :description, :source, :impact, :urgency, :priority,
                     :state, :fingerprint, :alertName, :occurrences, :lastSeenAt, :startedAt, :openedAt, :reportedBy,
-                    :resolvedAt, :resolvedBy, 0)""")
+                    :resolvedAt, :resolvedBy, 1)""")
                 .param("id", i.id())
                 .param("service", i.service())
                 .param("environment", i.environment())
@@ -55,11 +67,11 @@ class JdbcIncidents implements Incidents {
                 .param("fingerprint", i.fingerprint(), Types.VARCHAR)
                 .param("alertName", i.alertName(), Types.VARCHAR)
                 .param("occurrences", i.occurrences())
-                .param("lastSeenAt", timestamp(i.lastSeenAt()), Types.TIMESTAMP)
-                .param("startedAt", timestamp(i.startedAt()))
-                .param("openedAt", timestamp(i.openedAt()))
+                .param("lastSeenAt", SqlTime.ofNullable(i.lastSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("startedAt", SqlTime.of(i.startedAt()))
+                .param("openedAt", SqlTime.of(i.openedAt()))
                 .param("reportedBy", i.reportedBy())
-                .param("resolvedAt", timestamp(i.resolvedAt()), Types.TIMESTAMP)
+                .param("resolvedAt", SqlTime.ofNullable(i.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("resolvedBy", i.resolvedBy(), Types.VARCHAR)
                 .update();
         for (var s : i.suspects()) {
@@ -75,15 +87,14 @@ class JdbcIncidents implements Incidents {
                     .param("commitSha", s.commitSha())
                     .param("changeId", s.changeId(), Types.OTHER)
                     .param("outcome", s.outcome().name())
-                    .param("finishedAt", timestamp(s.finishedAt()))
+                    .param("finishedAt", SqlTime.of(s.finishedAt()))
                     .param("score", java.math.BigDecimal.valueOf(s.score()))
                     .param("reason", s.reason())
                     .update();
         }
     }
 
-    @Override
-    public void update(Incident i) {
+    private void update(Incident i) {
         int updated = jdbc.sql("""
                 update incident set state = :state, occurrences = :occurrences, last_seen_at = :lastSeenAt,
                     resolved_at = :resolvedAt, resolved_by = :resolvedBy, version = version + 1
@@ -92,8 +103,8 @@ class JdbcIncidents implements Incidents {
                 .param("version", i.version())
                 .param("state", i.state().name())
                 .param("occurrences", i.occurrences())
-                .param("lastSeenAt", timestamp(i.lastSeenAt()), Types.TIMESTAMP)
-                .param("resolvedAt", timestamp(i.resolvedAt()), Types.TIMESTAMP)
+                .param("lastSeenAt", SqlTime.ofNullable(i.lastSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("resolvedAt", SqlTime.ofNullable(i.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("resolvedBy", i.resolvedBy(), Types.VARCHAR)
                 .update();
         if (updated != 1) {
@@ -120,7 +131,7 @@ class JdbcIncidents implements Incidents {
                 select exists (select 1 from incident
                                where fingerprint = :fingerprint and state = 'RESOLVED' and started_at = :startedAt)""")
                 .param("fingerprint", fingerprint)
-                .param("startedAt", Timestamp.from(startedAt))
+                .param("startedAt", SqlTime.of(startedAt))
                 .query(Boolean.class).single();
     }
 
@@ -154,7 +165,7 @@ class JdbcIncidents implements Incidents {
     private static Suspect suspect(ResultSet rs) throws SQLException {
         return new Suspect(rs.getInt("rank"), rs.getObject("deployment_id", UUID.class), rs.getString("version"),
                 rs.getString("commit_sha"), rs.getObject("change_id", UUID.class),
-                Outcome.valueOf(rs.getString("outcome")), instant(rs, "finished_at"),
+                Outcome.valueOf(rs.getString("outcome")), SqlTime.instant(rs, "finished_at"),
                 rs.getBigDecimal("score").doubleValue(), rs.getString("reason"));
     }
 
@@ -169,14 +180,14 @@ class JdbcIncidents implements Incidents {
         var urgency = Level.valueOf(rs.getString("urgency"));
         var fingerprint = rs.getString("fingerprint");
         var alertName = rs.getString("alert_name");
-        var startedAt = instant(rs, "started_at");
-        var openedAt = instant(rs, "opened_at");
+        var startedAt = SqlTime.instant(rs, "started_at");
+        var openedAt = SqlTime.instant(rs, "opened_at");
         var reportedBy = rs.getString("reported_by");
         var version = rs.getInt("version");
         var state = State.valueOf(rs.getString("state"));
         var occurrences = rs.getInt("occurrences");
-        var lastSeenAt = nullableInstant(rs, "last_seen_at");
-        var resolvedAt = nullableInstant(rs, "resolved_at");
+        var lastSeenAt = SqlTime.nullableInstant(rs, "last_seen_at");
+        var resolvedAt = SqlTime.nullableInstant(rs, "resolved_at");
         var resolvedBy = rs.getString("resolved_by");
         return new Row(id, suspects -> Incident.restore(id, service, environment, title, description, source, impact,
                 urgency, fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences,
@@ -188,18 +199,5 @@ class JdbcIncidents implements Incidents {
         Incident incident(List<Suspect> suspects) {
             return withSuspects.apply(suspects);
         }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
-    }
-
-    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -1,5 +1,5 @@
-/** Incidents and their suspects in PostgreSQL. */
+/** Incidents and their suspects in PostgreSQL; saving an incident publishes the events it registered. */
 @NullMarked
-package io.passerelle.incident.incident.persistence;
+package io.passerelle.incidentservice.incident.adapter.persistence;
 
 import org.jspecify.annotations.NullMarked;

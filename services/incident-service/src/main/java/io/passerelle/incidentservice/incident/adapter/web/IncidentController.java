@@ -1,17 +1,17 @@
-package io.passerelle.incident.incident.web;
+package io.passerelle.incidentservice.incident.adapter.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.incident.api.IncidentsApi;
-import io.passerelle.incident.api.model.Incident;
-import io.passerelle.incident.api.model.IncidentReport;
-import io.passerelle.incident.api.model.IncidentState;
-import io.passerelle.incident.incident.Incidents;
-import io.passerelle.incident.incident.OpenIncident;
-import io.passerelle.incident.incident.ResolveIncident;
-import io.passerelle.incident.incident.State;
+import io.passerelle.incidentservice.api.IncidentsApi;
+import io.passerelle.incidentservice.api.model.Incident;
+import io.passerelle.incidentservice.api.model.IncidentReport;
+import io.passerelle.incidentservice.api.model.IncidentState;
+import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.incident.OpenIncident;
+import io.passerelle.incidentservice.incident.ResolveIncident;
+import io.passerelle.incidentservice.incident.State;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
 import org.jspecify.annotations.Nullable;

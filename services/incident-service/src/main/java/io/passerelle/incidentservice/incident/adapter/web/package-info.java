@@ -1,5 +1,5 @@
 /** The incidents REST API (implements the generated contract of api-specs/openapi/incident-service.yaml). */
 @NullMarked
-package io.passerelle.incident.incident.web;
+package io.passerelle.incidentservice.incident.adapter.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+package io.passerelle.incidentservice.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.passerelle.incidentservice.suspect.Suspect;
+import io.passerelle.platform.event.EventType;
+import org.jspecify.annotations.Nullable;
+
+/** An incident was opened with its suspects (api-specs/events/incident.opened.v1.json). */
+@EventType("incident.opened.v1")
+public record IncidentOpened(UUID incidentId, String service, String environment, String title, Priority priority,
+        Level impact, Level urgency, Source source, @Nullable String fingerprint, String reportedBy,
+        Instant startedAt, Instant openedAt, List<Suspect> suspects) implements IncidentEvent {
+}
