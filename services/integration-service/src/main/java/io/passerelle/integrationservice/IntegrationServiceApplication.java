@@ -1,4 +1,4 @@
-package io.passerelle.integration;
+package io.passerelle.integrationservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

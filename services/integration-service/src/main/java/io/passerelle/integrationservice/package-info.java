@@ -1,5 +1,5 @@
 /** Toolchain integrations: signed webhooks in, deploy targets out (the application and its wiring). */
 @NullMarked
-package io.passerelle.integration;
+package io.passerelle.integrationservice;
 
 import org.jspecify.annotations.NullMarked;

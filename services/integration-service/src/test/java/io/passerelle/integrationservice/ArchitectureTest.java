@@ -1,8 +1,9 @@
-package io.passerelle.integration;
+package io.passerelle.integrationservice;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.passerelle.platform.test.ArchitectureRules;
+import io.passerelle.platform.test.AsyncApiContract;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -10,7 +11,12 @@ class ArchitectureTest {
     @Test
     void follows_the_house_rules() {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.passerelle.integration");
-        ArchitectureRules.checkAll(classes, "io.passerelle.integration");
+                .importPackages("io.passerelle.integrationservice");
+        ArchitectureRules.checkAll(classes, "io.passerelle.integrationservice");
+    }
+
+    @Test
+    void publishes_and_consumes_what_the_asyncapi_contract_says() {
+        AsyncApiContract.assertMatches("integration-service", "io.passerelle.integrationservice");
     }
 }

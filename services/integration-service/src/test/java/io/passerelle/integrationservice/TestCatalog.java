@@ -1,4 +1,4 @@
-package io.passerelle.integration;
+package io.passerelle.integrationservice;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.passerelle.integration.alert;
+package io.passerelle.integrationservice.alert;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.passerelle.integration.alert;
+package io.passerelle.integrationservice.alert;
 
 /** The label names that carry the service and the environment of an alert (configurable per monitoring setup). */
 public record AlertLabels(String service, String environment) {

@@ -1,4 +1,4 @@
-package io.passerelle.integration.alert;
+package io.passerelle.integrationservice.alert;
 
 /** How many alerts became events, and how many were skipped for lack of service, environment or timestamps. */
 public record Receipt(int accepted, int skipped) {

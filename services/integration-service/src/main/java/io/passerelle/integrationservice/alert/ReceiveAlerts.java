@@ -1,14 +1,16 @@
-package io.passerelle.integration.alert;
+package io.passerelle.integrationservice.alert;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.passerelle.platform.event.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an Alertmanager notification (webhook version 4) into one event per alert: firing → {@link AlertFired},
  * resolved → {@link AlertResolved}. An alert is skipped when it lacks a fingerprint, a service or environment label
- * (or one that is not a Passerelle name), or the timestamp its status needs.
+ * (or one that is not a Passerelle name), or the timestamp its status needs. Runs in the caller's transaction (the
+ * events go to the outbox).
  */
 public final class ReceiveAlerts {
 
@@ -16,9 +18,9 @@ public final class ReceiveAlerts {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
     private final AlertLabels names;
-    private final AlertEvents events;
+    private final EventPublisher events;
 
-    public ReceiveAlerts(AlertLabels names, AlertEvents events) {
+    public ReceiveAlerts(AlertLabels names, EventPublisher events) {
         this.names = names;
         this.events = events;
     }
@@ -46,12 +48,12 @@ public final class ReceiveAlerts {
         }
         var alertName = alert.labels().get("alertname");
         if ("firing".equals(alert.status()) && alert.startsAt() != null) {
-            events.fired(new AlertFired(fingerprint, alertName, service, environment, alert.labels().get("severity"),
+            events.publish(new AlertFired(fingerprint, alertName, service, environment, alert.labels().get("severity"),
                     alert.annotations().get("summary"), alert.startsAt(), alert.generatorUrl(), alert.labels()));
             return true;
         }
         if ("resolved".equals(alert.status()) && alert.endsAt() != null) {
-            events.resolved(new AlertResolved(fingerprint, alertName, service, environment, alert.startsAt(),
+            events.publish(new AlertResolved(fingerprint, alertName, service, environment, alert.startsAt(),
                     alert.endsAt()));
             return true;
         }

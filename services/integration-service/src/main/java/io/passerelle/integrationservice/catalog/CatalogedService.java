@@ -1,4 +1,4 @@
-package io.passerelle.integration.catalog;
+package io.passerelle.integrationservice.catalog;
 
 import java.time.Instant;
 

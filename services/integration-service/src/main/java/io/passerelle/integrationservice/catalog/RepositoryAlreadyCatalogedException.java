@@ -1,4 +1,4 @@
-package io.passerelle.integration.catalog;
+package io.passerelle.integrationservice.catalog;
 
 /** Two services claim one repository: the producer's catalog broke its own rule; the event goes to the DLQ. */
 public class RepositoryAlreadyCatalogedException extends RuntimeException {

@@ -1,5 +1,5 @@
 /** The integration-side copy of the service catalog: which repository is which service, and its sealed webhook secret. */
 @NullMarked
-package io.passerelle.integration.catalog;
+package io.passerelle.integrationservice.catalog;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,10 +1,13 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import java.time.Clock;
 import java.util.Optional;
 
-import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.event.EventPublisher;
 
 /**
  * One attempt at a claimed dispatch, in two steps the dispatcher keeps apart: {@link #call} (the HTTP call, outside
@@ -18,13 +21,13 @@ public final class AttemptDispatch {
     private final CatalogedServices catalog;
     private final DeployTarget target;
     private final Dispatches dispatches;
-    private final DispatchEvents events;
+    private final EventPublisher events;
     private final RetryPolicy policy;
     private final SecretSealer sealer;
     private final Clock clock;
 
     public AttemptDispatch(CatalogedServices catalog, DeployTarget target, Dispatches dispatches,
-            DispatchEvents events, RetryPolicy policy, SecretSealer sealer, Clock clock) {
+            EventPublisher events, RetryPolicy policy, SecretSealer sealer, Clock clock) {
         this.catalog = catalog;
         this.target = target;
         this.dispatches = dispatches;
@@ -62,9 +65,9 @@ public final class AttemptDispatch {
             return Optional.empty();
         }
         switch (decision) {
-            case Decision.Dispatched dispatched -> events.dispatched(new DeploymentDispatched(claim.deploymentId(),
+            case Decision.Dispatched dispatched -> events.publish(new DeploymentDispatched(claim.deploymentId(),
                     claim.service(), claim.environment(), claim.targetUrl(), dispatched.attempts(), now));
-            case Decision.Failed failed -> events.dispatchFailed(new DeploymentDispatchFailed(claim.deploymentId(),
+            case Decision.Failed failed -> events.publish(new DeploymentDispatchFailed(claim.deploymentId(),
                     claim.service(), claim.environment(), claim.targetUrl(), failed.attempts(), failed.reason(), now));
             case Decision.Retry retry -> { }
         }

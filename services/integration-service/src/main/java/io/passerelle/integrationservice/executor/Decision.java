@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import java.time.Instant;
 

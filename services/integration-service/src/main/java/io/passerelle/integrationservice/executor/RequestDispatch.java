@@ -1,53 +1,63 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Dispatcher;
+import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.CallbackCredentials;
+import io.passerelle.platform.event.EventPublisher;
 
 /**
  * Takes an authorized deployment in: records it as a PENDING dispatch with the exact body to send (the dispatcher
- * sends it later, outside this transaction), or fails it at once with 0 attempts when it can never be sent. A
- * deployment that already has a dispatch that is not FAILED is left alone.
+ * sends it once this transaction commits, outside it), or fails it at once with 0 attempts when it can never be
+ * sent. A deployment that already has a dispatch that is not FAILED is left alone.
  */
 public final class RequestDispatch {
 
-    public enum Requested { QUEUED, FAILED, ALREADY_REQUESTED }
+    public enum Outcome { QUEUED, FAILED, ALREADY_REQUESTED }
 
     private final CatalogedServices catalog;
     private final Dispatches dispatches;
     private final DeployTarget target;
-    private final DispatchEvents events;
+    private final Dispatcher dispatcher;
+    private final EventPublisher events;
     private final CallbackCredentials credentials;
     private final Clock clock;
     private final String publicUrl;
 
     public RequestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
-            DispatchEvents events, CallbackCredentials credentials, Clock clock, String publicUrl) {
+            Dispatcher dispatcher, EventPublisher events, CallbackCredentials credentials, Clock clock,
+            String publicUrl) {
         this.catalog = catalog;
         this.dispatches = dispatches;
         this.target = target;
+        this.dispatcher = dispatcher;
         this.events = events;
         this.credentials = credentials;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    public Requested request(DeploymentRequest request) {
+    public Outcome request(DeploymentRequest request) {
         var now = clock.instant();
         var problem = problem(request);
         if (problem.isEmpty()) {
-            return dispatches.request(request, target.body(call(request)), now) ? Requested.QUEUED
-                    : Requested.ALREADY_REQUESTED;
+            if (!dispatches.request(request, target.body(call(request)), now)) {
+                return Outcome.ALREADY_REQUESTED;
+            }
+            dispatcher.dispatchAfterCommit();
+            return Outcome.QUEUED;
         }
         if (!dispatches.refuse(request, problem.get(), now)) {
-            return Requested.ALREADY_REQUESTED;
+            return Outcome.ALREADY_REQUESTED;
         }
-        events.dispatchFailed(new DeploymentDispatchFailed(request.deploymentId(), request.service(),
+        events.publish(new DeploymentDispatchFailed(request.deploymentId(), request.service(),
                 request.environment(), request.targetUrl(), 0, problem.get(), now));
-        return Requested.FAILED;
+        return Outcome.FAILED;
     }
 
     private Optional<String> problem(DeploymentRequest request) {

@@ -1,7 +1,9 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import java.time.Clock;
 import java.util.UUID;
+
+import io.passerelle.integrationservice.executor.port.Dispatches;
 
 /**
  * A deployment's outcome is known (its target reported it to release-service): its dispatch is SETTLED, whatever
@@ -9,6 +11,8 @@ import java.util.UUID;
  * expires later. A dispatch already settled, or none at all, is left as it is.
  */
 public final class SettleDispatch {
+
+    public enum Outcome { SETTLED, NOTHING_TO_SETTLE }
 
     private final Dispatches dispatches;
     private final Clock clock;
@@ -18,8 +22,8 @@ public final class SettleDispatch {
         this.clock = clock;
     }
 
-    /** @return false when there was nothing to settle */
-    public boolean settle(UUID deploymentId, DeploymentOutcome outcome) {
-        return dispatches.recordOutcome(deploymentId, outcome, clock.instant());
+    public Outcome settle(UUID deploymentId, DeploymentOutcome outcome) {
+        return dispatches.recordOutcome(deploymentId, outcome, clock.instant()) ? Outcome.SETTLED
+                : Outcome.NOTHING_TO_SETTLE;
     }
 }

@@ -1,6 +1,6 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github;
 
-import io.passerelle.integration.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.CatalogedService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,28 +14,28 @@ final class PipelineRules {
     private PipelineRules() {
     }
 
-    static Verdict judge(GithubDelivery delivery, CatalogedService service) {
+    static ReceiveGithubDelivery.Outcome judge(GithubDelivery delivery, CatalogedService service) {
         if (delivery.event().equals("ping")) {
-            return new Verdict.Pong();
+            return new ReceiveGithubDelivery.Outcome.Pong();
         }
         if (!delivery.event().equals("workflow_run")) {
-            return new Verdict.Ignored("event '" + delivery.event() + "' is not handled (only workflow_run)");
+            return new ReceiveGithubDelivery.Outcome.Ignored("event '" + delivery.event() + "' is not handled (only workflow_run)");
         }
         if (!"completed".equals(delivery.action())) {
-            return new Verdict.Ignored("workflow_run action '" + delivery.action() + "' is not 'completed'");
+            return new ReceiveGithubDelivery.Outcome.Ignored("workflow_run action '" + delivery.action() + "' is not 'completed'");
         }
         var run = delivery.workflowRun();
         if (run == null) {
             throw new IllegalArgumentException("workflow_run delivery without a workflow_run object");
         }
         if (!"success".equals(run.conclusion())) {
-            return new Verdict.Ignored("workflow_run conclusion '" + run.conclusion() + "' is not 'success'");
+            return new ReceiveGithubDelivery.Outcome.Ignored("workflow_run conclusion '" + run.conclusion() + "' is not 'success'");
         }
         if (!service.defaultBranch().equals(run.headBranch())) {
-            return new Verdict.Ignored("branch '" + run.headBranch() + "' is not the default branch '"
+            return new ReceiveGithubDelivery.Outcome.Ignored("branch '" + run.headBranch() + "' is not the default branch '"
                     + service.defaultBranch() + "' of " + service.name());
         }
-        return new Verdict.Accepted(new PipelineSucceeded(service.name(), service.repository(),
+        return new ReceiveGithubDelivery.Outcome.Accepted(new PipelineSucceeded(service.name(), service.repository(),
                 service.defaultBranch(), required(run.headSha(), "head_sha"), String.valueOf(required(run.id(), "id")),
                 run.htmlUrl(), run.name(), run.actor(), PROVIDER, delivery.deliveryId(),
                 required(run.updatedAt(), "updated_at")));

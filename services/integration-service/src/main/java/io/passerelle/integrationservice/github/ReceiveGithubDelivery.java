@@ -1,10 +1,12 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github;
 
 import java.time.Clock;
 
-import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.github.port.Deliveries;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.event.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,13 +16,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReceiveGithubDelivery {
 
+    /** What a verified delivery leads to. */
+    public sealed interface Outcome {
+
+        /** A green run on the default branch: {@code pipeline.succeeded.v1}. */
+        record Accepted(PipelineSucceeded event) implements Outcome {
+        }
+
+        /** Nothing to do; the reason is told to the sender. */
+        record Ignored(String reason) implements Outcome {
+        }
+
+        /** GitHub's {@code ping} when a webhook is created. */
+        record Pong() implements Outcome {
+        }
+    }
+
     private final CatalogedServices catalog;
     private final Deliveries deliveries;
-    private final PipelineEvents events;
+    private final EventPublisher events;
     private final SecretSealer sealer;
     private final Clock clock;
 
-    public ReceiveGithubDelivery(CatalogedServices catalog, Deliveries deliveries, PipelineEvents events,
+    public ReceiveGithubDelivery(CatalogedServices catalog, Deliveries deliveries, EventPublisher events,
             SecretSealer sealer, Clock clock) {
         this.catalog = catalog;
         this.deliveries = deliveries;
@@ -33,14 +51,14 @@ public final class ReceiveGithubDelivery {
      * @throws InvalidSignatureException nothing was recorded
      * @throws ReplayedDeliveryException nothing was recorded a second time
      */
-    public Verdict receive(GithubDelivery delivery, byte[] body, @Nullable String signature) {
+    public Outcome receive(GithubDelivery delivery, byte[] body, @Nullable String signature) {
         var repository = delivery.repository();
         if (repository == null) {
-            return new Verdict.Ignored("the delivery names no repository");
+            return new Outcome.Ignored("the delivery names no repository");
         }
         var service = catalog.byRepository(repository).orElse(null);
         if (service == null) {
-            return new Verdict.Ignored("repository " + repository + " is not in the catalog");
+            return new Outcome.Ignored("repository " + repository + " is not in the catalog");
         }
         if (signature == null) {
             throw new InvalidSignatureException("X-Hub-Signature-256 is missing");
@@ -52,10 +70,10 @@ public final class ReceiveGithubDelivery {
         if (!deliveries.record(delivery.deliveryId(), delivery.event(), service.name(), clock.instant())) {
             throw new ReplayedDeliveryException(delivery.deliveryId());
         }
-        var verdict = PipelineRules.judge(delivery, service);
-        if (verdict instanceof Verdict.Accepted accepted) {
-            events.succeeded(accepted.event());
+        var outcome = PipelineRules.judge(delivery, service);
+        if (outcome instanceof Outcome.Accepted accepted) {
+            events.publish(accepted.event());
         }
-        return verdict;
+        return outcome;
     }
 }

@@ -1,4 +1,4 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github;
 
 /** The delivery id was received before; a delivery has one effect at most. */
 public class ReplayedDeliveryException extends RuntimeException {

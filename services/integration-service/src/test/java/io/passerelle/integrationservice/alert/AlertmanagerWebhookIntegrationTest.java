@@ -1,4 +1,4 @@
-package io.passerelle.integration.alert;
+package io.passerelle.integrationservice.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -1,4 +1,4 @@
-package io.passerelle.integration.alert;
+package io.passerelle.integrationservice.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,15 +16,7 @@ class ReceiveAlertsTest {
     static final Instant ENDS = Instant.parse("2026-11-27T10:05:00Z");
 
     final List<Object> published = new ArrayList<>();
-    final ReceiveAlerts receive = new ReceiveAlerts(new AlertLabels("app", "env"), new AlertEvents() {
-        public void fired(AlertFired e) {
-            published.add(e);
-        }
-
-        public void resolved(AlertResolved e) {
-            published.add(e);
-        }
-    });
+    final ReceiveAlerts receive = new ReceiveAlerts(new AlertLabels("app", "env"), published::add);
 
     static Alert alert(String status, Map<String, String> labels) {
         return new Alert(status, labels, Map.of("summary", "5xx above 5%"), STARTS, ENDS, "http://prom/graph", "fp1");

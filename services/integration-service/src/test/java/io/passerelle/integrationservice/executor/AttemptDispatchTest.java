@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.integration.catalog.CatalogedService;
-import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.junit.jupiter.api.Test;
 
@@ -96,15 +98,7 @@ class AttemptDispatchTest {
         public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
             throw new UnsupportedOperationException();
         }
-    }, new DispatchEvents() {
-        public void dispatched(DeploymentDispatched e) {
-            events.add(e);
-        }
-
-        public void dispatchFailed(DeploymentDispatchFailed e) {
-            events.add(e);
-        }
-    }, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)), sealer,
+    }, events::add, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)), sealer,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Claim claim(String service, int attempts) {

@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.passerelle.integration.TestCatalog;
+import io.passerelle.integrationservice.TestCatalog;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;

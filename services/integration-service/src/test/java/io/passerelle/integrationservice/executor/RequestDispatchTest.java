@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.integration.catalog.CatalogedService;
-import io.passerelle.integration.catalog.CatalogedServices;
-import io.passerelle.integration.executor.RequestDispatch.Requested;
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.RequestDispatch.Outcome;
+import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,8 @@ class RequestDispatchTest {
     final Map<UUID, String> bodies = new HashMap<>();
     final List<Object> events = new ArrayList<>();
     final List<DeployCall> built = new ArrayList<>();
+    /** How many times the dispatcher was told to send what this transaction recorded. */
+    int dispatchesTold;
 
     final RequestDispatch dispatch = new RequestDispatch(new Catalog(), new Dispatches() {
         public boolean request(DeploymentRequest request, String body, Instant at) {
@@ -87,15 +91,7 @@ class RequestDispatchTest {
         public CallOutcome call(String url, UUID deliveryId, String body, String secret, AttemptStart start) {
             throw new AssertionError("requesting a dispatch never calls the target");
         }
-    }, new DispatchEvents() {
-        public void dispatched(DeploymentDispatched e) {
-            events.add(e);
-        }
-
-        public void dispatchFailed(DeploymentDispatchFailed e) {
-            events.add(e);
-        }
-    }, credentials, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
+    }, () -> dispatchesTold++, events::add, credentials, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
 
     static DeploymentRequest request(String service, String type, String url) {
         return new DeploymentRequest(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), UUID.randomUUID(),
@@ -110,13 +106,14 @@ class RequestDispatchTest {
     void a_request_is_queued_with_the_body_to_send_naming_the_callback_and_nothing_is_published_yet() {
         var request = request();
 
-        assertThat(dispatch.request(request)).isEqualTo(Requested.QUEUED);
+        assertThat(dispatch.request(request)).isEqualTo(Outcome.QUEUED);
 
         assertThat(states).containsEntry(request.deploymentId(), "PENDING");
         assertThat(built.getFirst().callbackUrl()).hasToString(
                 "https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status");
         assertThat(bodies.get(request.deploymentId())).contains(request.deploymentId().toString());
         assertThat(events).isEmpty();
+        assertThat(dispatchesTold).as("the dispatcher sends it once the transaction commits").isEqualTo(1);
     }
 
     @Test
@@ -134,23 +131,24 @@ class RequestDispatchTest {
     void a_deployment_already_requested_is_left_alone() {
         dispatch.request(request());
 
-        assertThat(dispatch.request(request())).isEqualTo(Requested.ALREADY_REQUESTED);
+        assertThat(dispatch.request(request())).isEqualTo(Outcome.ALREADY_REQUESTED);
         assertThat(states).containsEntry(request().deploymentId(), "PENDING");
         assertThat(events).isEmpty();
+        assertThat(dispatchesTold).isEqualTo(1);
     }
 
     @Test
     void a_failed_dispatch_may_be_requested_again() {
         states.put(request().deploymentId(), "FAILED");
 
-        assertThat(dispatch.request(request())).isEqualTo(Requested.QUEUED);
+        assertThat(dispatch.request(request())).isEqualTo(Outcome.QUEUED);
         assertThat(states).containsEntry(request().deploymentId(), "PENDING");
     }
 
     @Test
     void without_a_secret_a_supported_type_or_a_usable_url_it_fails_at_once_with_no_attempt_and_says_why() {
         assertThat(dispatch.request(request("unknown", "webhook", "https://deploy.example/hooks")))
-                .isEqualTo(Requested.FAILED);
+                .isEqualTo(Outcome.FAILED);
         states.clear();
         dispatch.request(request("payments", "argocd", "https://argo.example"));
         states.clear();
@@ -169,7 +167,7 @@ class RequestDispatchTest {
         dispatch.request(request());
 
         assertThat(dispatch.request(request("payments", "argocd", "https://argo.example")))
-                .isEqualTo(Requested.ALREADY_REQUESTED);
+                .isEqualTo(Outcome.ALREADY_REQUESTED);
         assertThat(events).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.util.UUID;
 
-import io.passerelle.integration.TestCatalog;
+import io.passerelle.integrationservice.TestCatalog;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;

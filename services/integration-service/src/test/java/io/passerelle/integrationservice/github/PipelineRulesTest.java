@@ -1,11 +1,11 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
-import io.passerelle.integration.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.CatalogedService;
 import org.junit.jupiter.api.Test;
 
 class PipelineRulesTest {
@@ -25,9 +25,9 @@ class PipelineRulesTest {
 
     @Test
     void a_successful_completed_run_on_the_default_branch_is_a_pipeline_success() {
-        var verdict = PipelineRules.judge(delivery("workflow_run", "completed", run("main", "success")), SERVICE);
+        var outcome = PipelineRules.judge(delivery("workflow_run", "completed", run("main", "success")), SERVICE);
 
-        assertThat(verdict).isEqualTo(new Verdict.Accepted(new PipelineSucceeded("payments", "octo-org/Payments",
+        assertThat(outcome).isEqualTo(new ReceiveGithubDelivery.Outcome.Accepted(new PipelineSucceeded("payments", "octo-org/Payments",
                 "main", "3484a3fb816e0859fd6e1cea078d76385ff50625", "42",
                 "https://github.com/octo-org/payments/actions/runs/42", "ci", "octocat", "github", "d-1", UPDATED)));
     }
@@ -35,27 +35,27 @@ class PipelineRulesTest {
     @Test
     void a_run_that_is_not_completed_is_ignored() {
         assertThat(PipelineRules.judge(delivery("workflow_run", "in_progress", run("main", null)), SERVICE))
-                .isEqualTo(new Verdict.Ignored("workflow_run action 'in_progress' is not 'completed'"));
+                .isEqualTo(new ReceiveGithubDelivery.Outcome.Ignored("workflow_run action 'in_progress' is not 'completed'"));
     }
 
     @Test
     void a_failed_run_is_ignored() {
         assertThat(PipelineRules.judge(delivery("workflow_run", "completed", run("main", "failure")), SERVICE))
-                .isEqualTo(new Verdict.Ignored("workflow_run conclusion 'failure' is not 'success'"));
+                .isEqualTo(new ReceiveGithubDelivery.Outcome.Ignored("workflow_run conclusion 'failure' is not 'success'"));
     }
 
     @Test
     void a_run_on_another_branch_is_ignored() {
         assertThat(PipelineRules.judge(delivery("workflow_run", "completed", run("feature/x", "success")), SERVICE))
-                .isEqualTo(new Verdict.Ignored(
+                .isEqualTo(new ReceiveGithubDelivery.Outcome.Ignored(
                         "branch 'feature/x' is not the default branch 'main' of payments"));
     }
 
     @Test
     void other_events_are_ignored_and_ping_is_answered() {
         assertThat(PipelineRules.judge(delivery("push", null, null), SERVICE))
-                .isEqualTo(new Verdict.Ignored("event 'push' is not handled (only workflow_run)"));
-        assertThat(PipelineRules.judge(delivery("ping", null, null), SERVICE)).isEqualTo(new Verdict.Pong());
+                .isEqualTo(new ReceiveGithubDelivery.Outcome.Ignored("event 'push' is not handled (only workflow_run)"));
+        assertThat(PipelineRules.judge(delivery("ping", null, null), SERVICE)).isEqualTo(new ReceiveGithubDelivery.Outcome.Pong());
     }
 
     @Test

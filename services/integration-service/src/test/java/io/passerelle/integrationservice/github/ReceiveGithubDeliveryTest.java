@@ -1,4 +1,4 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.passerelle.integration.catalog.CatalogedService;
-import io.passerelle.integration.catalog.CatalogedServices;
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ReceiveGithubDeliveryTest {
             sealer.seal("s3cret"), Instant.EPOCH);
     final Set<String> recorded = new HashSet<>();
     final List<PipelineSucceeded> published = new ArrayList<>();
-    final ReceiveGithubDelivery receive = new ReceiveGithubDelivery(new OneService(), this::record, published::add,
+    final ReceiveGithubDelivery receive = new ReceiveGithubDelivery(new OneService(), this::record, e -> published.add((PipelineSucceeded) e),
             sealer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     final byte[] body = "{\"action\":\"completed\"}".getBytes(StandardCharsets.UTF_8);
@@ -36,9 +36,9 @@ class ReceiveGithubDeliveryTest {
 
     @Test
     void a_signed_delivery_from_a_catalogued_repository_is_recorded_and_published() {
-        var verdict = receive.receive(delivery, body, HmacSha256.sign("s3cret", body));
+        var outcome = receive.receive(delivery, body, HmacSha256.sign("s3cret", body));
 
-        assertThat(verdict).isInstanceOf(Verdict.Accepted.class);
+        assertThat(outcome).isInstanceOf(ReceiveGithubDelivery.Outcome.Accepted.class);
         assertThat(recorded).containsExactly("d-1");
         assertThat(published).singleElement().extracting(PipelineSucceeded::service).isEqualTo("payments");
     }
@@ -70,7 +70,7 @@ class ReceiveGithubDeliveryTest {
         var other = new GithubDelivery("workflow_run", "d-2", "octo-org/unknown", "completed", null);
 
         assertThat(receive.receive(other, body, null))
-                .isEqualTo(new Verdict.Ignored("repository octo-org/unknown is not in the catalog"));
+                .isEqualTo(new ReceiveGithubDelivery.Outcome.Ignored("repository octo-org/unknown is not in the catalog"));
         assertThat(recorded).isEmpty();
     }
 

@@ -1,8 +1,8 @@
-package io.passerelle.integration.alert.config;
+package io.passerelle.integrationservice.alert.config;
 
-import io.passerelle.integration.alert.AlertEvents;
-import io.passerelle.integration.alert.AlertLabels;
-import io.passerelle.integration.alert.ReceiveAlerts;
+import io.passerelle.integrationservice.alert.AlertLabels;
+import io.passerelle.integrationservice.alert.ReceiveAlerts;
+import io.passerelle.platform.event.EventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class AlertConfiguration {
 
     @Bean
-    ReceiveAlerts receiveAlerts(AlertEvents events,
+    ReceiveAlerts receiveAlerts(EventPublisher events,
             @Value("${passerelle.alertmanager.service-label:service}") String serviceLabel,
             @Value("${passerelle.alertmanager.environment-label:environment}") String environmentLabel) {
         return new ReceiveAlerts(new AlertLabels(serviceLabel, environmentLabel), events);

@@ -1,5 +1,5 @@
 /** Wires the alert use case with the configured label names. */
 @NullMarked
-package io.passerelle.integration.alert.config;
+package io.passerelle.integrationservice.alert.config;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,9 @@
-package io.passerelle.integration.catalog;
+package io.passerelle.integrationservice.catalog.port;
 
 import java.util.Optional;
+
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.RepositoryAlreadyCatalogedException;
 
 /** The catalog projection (port). Repositories match case-insensitively, as on GitHub. */
 public interface CatalogedServices {

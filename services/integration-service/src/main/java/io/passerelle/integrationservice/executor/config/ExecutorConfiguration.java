@@ -1,22 +1,25 @@
-package io.passerelle.integration.executor.config;
+package io.passerelle.integrationservice.executor.config;
 
 import java.time.Clock;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.passerelle.integration.catalog.CatalogedServices;
-import io.passerelle.integration.executor.AttemptDispatch;
-import io.passerelle.integration.executor.DeployTarget;
-import io.passerelle.integration.executor.DispatchEvents;
-import io.passerelle.integration.executor.Dispatches;
-import io.passerelle.integration.executor.RequestDispatch;
-import io.passerelle.integration.executor.RetryPolicy;
-import io.passerelle.integration.executor.SettleDispatch;
-import io.passerelle.integration.executor.webhook.TargetBreakers;
-import io.passerelle.integration.executor.webhook.WebhookDeployTarget;
-import io.passerelle.integration.executor.worker.DispatchWorker;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.AttemptDispatch;
+import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Dispatcher;
+import io.passerelle.integrationservice.executor.port.Dispatches;
+import io.passerelle.integrationservice.executor.RequestDispatch;
+import io.passerelle.integrationservice.executor.RetryPolicy;
+import io.passerelle.integrationservice.executor.SettleDispatch;
+import io.passerelle.integrationservice.executor.adapter.webhook.TargetBreakers;
+import io.passerelle.integrationservice.executor.adapter.webhook.WebhookDeployTarget;
+import io.passerelle.integrationservice.executor.adapter.worker.DispatchWorker;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.outbound.OutboundGuard;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,9 +38,9 @@ class ExecutorConfiguration {
 
     @Bean
     WebhookDeployTarget webhookDeployTarget(JsonMapper json, Clock clock, OutboundGuard guard, TargetBreakers breakers,
-            ExecutorProperties properties) {
-        return WebhookDeployTarget.overHttp(json, clock, guard, breakers, properties.connectTimeout(),
-                properties.readTimeout(), properties.concurrency());
+            MeterRegistry meters, ObservationRegistry observations, ExecutorProperties properties) {
+        return WebhookDeployTarget.overHttp(json, clock, guard, breakers, meters, observations,
+                properties.connectTimeout(), properties.readTimeout(), properties.concurrency());
     }
 
     @Bean
@@ -47,14 +50,14 @@ class ExecutorConfiguration {
 
     @Bean
     RequestDispatch requestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
-            DispatchEvents events, CallbackCredentials credentials, Clock clock,
+            Dispatcher dispatcher, EventPublisher events, CallbackCredentials credentials, Clock clock,
             @Value("${passerelle.public-url:http://127.0.0.1:8080}") String publicUrl) {
-        return new RequestDispatch(catalog, dispatches, target, events, credentials, clock, publicUrl);
+        return new RequestDispatch(catalog, dispatches, target, dispatcher, events, credentials, clock, publicUrl);
     }
 
     @Bean
     AttemptDispatch attemptDispatch(CatalogedServices catalog, DeployTarget target, Dispatches dispatches,
-            DispatchEvents events, SecretSealer sealer, Clock clock, ExecutorProperties properties) {
+            EventPublisher events, SecretSealer sealer, Clock clock, ExecutorProperties properties) {
         var policy = new RetryPolicy(properties.maxAttempts(), properties.backoff(), properties.maxBackoff(),
                 properties.giveUpAfter());
         return new AttemptDispatch(catalog, target, dispatches, events, policy, sealer, clock);

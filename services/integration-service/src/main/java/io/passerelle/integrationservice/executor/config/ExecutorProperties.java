@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.config;
+package io.passerelle.integrationservice.executor.config;
 
 import java.time.Duration;
 

@@ -1,7 +1,10 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor.port;
 
 import java.util.Optional;
 import java.util.UUID;
+
+import io.passerelle.integrationservice.executor.CallOutcome;
+import io.passerelle.integrationservice.executor.DeployCall;
 
 /** Calls a deploy target (port): builds the body to send, and makes one signed HTTP attempt. Never throws. */
 public interface DeployTarget {

@@ -1,10 +1,15 @@
-package io.passerelle.integration.executor;
+package io.passerelle.integrationservice.executor.port;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import io.passerelle.integrationservice.executor.Claim;
+import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.DeploymentOutcome;
+import io.passerelle.integrationservice.executor.DeploymentRequest;
 
 /**
  * The dispatch outbox (port): one row per deployment, PENDING → IN_FLIGHT (leased) → DISPATCHED / FAILED, or back

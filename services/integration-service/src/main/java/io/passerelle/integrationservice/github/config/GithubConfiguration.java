@@ -1,12 +1,12 @@
-package io.passerelle.integration.github.config;
+package io.passerelle.integrationservice.github.config;
 
 import java.time.Clock;
 
-import io.passerelle.integration.catalog.CatalogedServices;
-import io.passerelle.integration.github.Deliveries;
-import io.passerelle.integration.github.PipelineEvents;
-import io.passerelle.integration.github.ReceiveGithubDelivery;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.github.port.Deliveries;
+import io.passerelle.integrationservice.github.ReceiveGithubDelivery;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.event.EventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +15,7 @@ class GithubConfiguration {
 
     @Bean
     ReceiveGithubDelivery receiveGithubDelivery(CatalogedServices catalog, Deliveries deliveries,
-            PipelineEvents events, SecretSealer sealer, Clock clock) {
+            EventPublisher events, SecretSealer sealer, Clock clock) {
         return new ReceiveGithubDelivery(catalog, deliveries, events, sealer, clock);
     }
 }

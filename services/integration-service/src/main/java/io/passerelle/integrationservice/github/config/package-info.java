@@ -1,5 +1,5 @@
 /** Wires the GitHub use case. */
 @NullMarked
-package io.passerelle.integration.github.config;
+package io.passerelle.integrationservice.github.config;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.passerelle.integration.github;
+package io.passerelle.integrationservice.github.port;
 
 import java.time.Instant;
 

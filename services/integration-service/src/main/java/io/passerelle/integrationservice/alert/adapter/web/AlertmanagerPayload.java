@@ -1,4 +1,4 @@
-package io.passerelle.integration.alert.web;
+package io.passerelle.integrationservice.alert.adapter.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.passerelle.integration.alert.Alert;
-import io.passerelle.integration.alert.Limits;
+import io.passerelle.integrationservice.alert.Alert;
+import io.passerelle.integrationservice.alert.Limits;
 import io.passerelle.platform.web.StrictDateTime;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,8 @@
-package io.passerelle.integration.alert.web;
+package io.passerelle.integrationservice.alert.adapter.web;
 
-import io.passerelle.integration.alert.ReceiveAlerts;
-import io.passerelle.integration.api.AlertmanagerApi;
-import io.passerelle.integration.api.model.AlertsReceipt;
+import io.passerelle.integrationservice.alert.ReceiveAlerts;
+import io.passerelle.integrationservice.api.AlertmanagerApi;
+import io.passerelle.integrationservice.api.model.AlertsReceipt;
 import io.passerelle.platform.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

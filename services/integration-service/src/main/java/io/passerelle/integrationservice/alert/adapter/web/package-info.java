@@ -1,5 +1,5 @@
 /** POST /webhooks/alertmanager (role monitoring), read tolerantly. */
 @NullMarked
-package io.passerelle.integration.alert.web;
+package io.passerelle.integrationservice.alert.adapter.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,36 +1,30 @@
-package io.passerelle.integration.catalog.messaging;
+package io.passerelle.integrationservice.catalog.adapter.messaging;
 
 import java.time.Instant;
 
-import io.passerelle.integration.catalog.CatalogedService;
-import io.passerelle.integration.catalog.CatalogedServices;
-import io.passerelle.platform.inbox.EventHandler;
-import io.passerelle.platform.inbox.InboundEvent;
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.platform.inbox.HandlesEvent;
 import org.springframework.stereotype.Component;
 
-/** {@code service.registered.v1} → the catalog projection (upsert by service name). */
+/** Events of release-service's service catalog → the catalog projection. */
 @Component
-class ServiceRegisteredHandler implements EventHandler {
+class ServiceEventHandlers {
 
-    /** Our own reading of the event: only the fields used here. */
+    /** Our own reading of {@code service.registered.v1}: only the fields used here. */
     record ServiceRegistered(String service, String repository, String defaultBranch, String webhookSecretSealed,
             Instant registeredAt) {
     }
 
     private final CatalogedServices catalog;
 
-    ServiceRegisteredHandler(CatalogedServices catalog) {
+    ServiceEventHandlers(CatalogedServices catalog) {
         this.catalog = catalog;
     }
 
-    @Override
-    public String type() {
-        return "service.registered.v1";
-    }
-
-    @Override
-    public void handle(InboundEvent event) {
-        var registered = event.dataAs(ServiceRegistered.class);
+    /** Upsert by service name (a later registration wins). */
+    @HandlesEvent("service.registered.v1")
+    void onRegistered(ServiceRegistered registered) {
         catalog.register(new CatalogedService(registered.service(), registered.repository(),
                 registered.defaultBranch(), registered.webhookSecretSealed(), registered.registeredAt()));
     }

@@ -1,13 +1,13 @@
-package io.passerelle.integration.catalog.persistence;
+package io.passerelle.integrationservice.catalog.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Optional;
 
-import io.passerelle.integration.catalog.CatalogedService;
-import io.passerelle.integration.catalog.CatalogedServices;
-import io.passerelle.integration.catalog.RepositoryAlreadyCatalogedException;
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.catalog.RepositoryAlreadyCatalogedException;
+import io.passerelle.platform.persistence.SqlTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,7 +35,7 @@ class JdbcCatalogedServices implements CatalogedServices {
                     .param("repository", service.repository())
                     .param("branch", service.defaultBranch())
                     .param("secret", service.webhookSecretSealed())
-                    .param("at", Timestamp.from(service.registeredAt()))
+                    .param("at", SqlTime.of(service.registeredAt()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new RepositoryAlreadyCatalogedException(service.repository(), service.name(), e);
@@ -61,6 +61,6 @@ class JdbcCatalogedServices implements CatalogedServices {
     private static CatalogedService map(ResultSet rs, int row) throws SQLException {
         return new CatalogedService(rs.getString("service"), rs.getString("repository"),
                 rs.getString("default_branch"), rs.getString("webhook_secret_sealed"),
-                rs.getTimestamp("registered_at").toInstant());
+                SqlTime.instant(rs, "registered_at"));
     }
 }

@@ -1,5 +1,5 @@
 /** The catalog projection in PostgreSQL. */
 @NullMarked
-package io.passerelle.integration.catalog.persistence;
+package io.passerelle.integrationservice.catalog.adapter.persistence;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,56 +1,75 @@
-package io.passerelle.integration.executor.messaging;
+package io.passerelle.integrationservice.executor.adapter.messaging;
 
 import java.util.UUID;
 
-import io.passerelle.integration.executor.DeploymentRequest;
-import io.passerelle.integration.executor.RequestDispatch;
-import io.passerelle.integration.executor.worker.DispatchWorker;
-import io.passerelle.platform.inbox.EventHandler;
+import io.passerelle.integrationservice.executor.DeploymentOutcome;
+import io.passerelle.integrationservice.executor.DeploymentRequest;
+import io.passerelle.integrationservice.executor.RequestDispatch;
+import io.passerelle.integrationservice.executor.SettleDispatch;
+import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code deployment.requested.v1} → a PENDING dispatch, in the inbox transaction; no call to the target here. The
- * dispatcher is woken once that transaction commits.
+ * Events of release-service's deployments, in the inbox transaction. {@code deployment.requested.v1} → a PENDING
+ * dispatch (no call to the target here: the dispatcher sends it once that transaction commits).
+ * {@code deployment.succeeded.v1} / {@code deployment.failed.v1} → the deployment's dispatch is SETTLED: nothing more
+ * is sent for it. Idempotent: a dispatch already settled, or a deployment this service never dispatched, is left as
+ * it is.
  */
 @Component
-class DeploymentRequestedHandler implements EventHandler {
+class DeploymentEventHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(DeploymentRequestedHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(DeploymentEventHandlers.class);
 
-    /** Our own reading of the event: only the fields used here. */
+    /** Our own reading of {@code deployment.requested.v1}: only the fields used here. */
     record DeploymentRequested(UUID deploymentId, UUID changeId, String service, String environment, String version,
             String commitSha, Target target) {
+
+        record Target(String type, String url) {
+        }
     }
 
-    record Target(String type, String url) {
+    /** Our own reading of {@code deployment.succeeded.v1}: the one field used here. */
+    record DeploymentSucceeded(UUID deploymentId) {
+    }
+
+    /** Our own reading of {@code deployment.failed.v1}: the one field used here. */
+    record DeploymentFailed(UUID deploymentId) {
     }
 
     private final RequestDispatch dispatch;
-    private final DispatchWorker worker;
+    private final SettleDispatch settle;
 
-    DeploymentRequestedHandler(RequestDispatch dispatch, DispatchWorker worker) {
+    DeploymentEventHandlers(RequestDispatch dispatch, SettleDispatch settle) {
         this.dispatch = dispatch;
-        this.worker = worker;
+        this.settle = settle;
     }
 
-    @Override
-    public String type() {
-        return "deployment.requested.v1";
-    }
-
-    @Override
-    public void handle(InboundEvent event) {
-        var requested = event.dataAs(DeploymentRequested.class);
+    @HandlesEvent("deployment.requested.v1")
+    void onRequested(DeploymentRequested requested, InboundEvent event) {
         var outcome = dispatch.request(new DeploymentRequest(requested.deploymentId(), requested.changeId(),
                 requested.service(), requested.environment(), requested.version(), requested.commitSha(),
                 requested.target().type(), requested.target().url()));
         log.info("Deployment {} to {}: {} (event {})", requested.deploymentId(), requested.target().url(), outcome,
                 event.id());
-        if (outcome == RequestDispatch.Requested.QUEUED) {
-            worker.wakeUpAfterCommit();
-        }
+    }
+
+    @HandlesEvent("deployment.succeeded.v1")
+    void onSucceeded(DeploymentSucceeded succeeded, InboundEvent event) {
+        settle(succeeded.deploymentId(), DeploymentOutcome.SUCCEEDED, event);
+    }
+
+    @HandlesEvent("deployment.failed.v1")
+    void onFailed(DeploymentFailed failed, InboundEvent event) {
+        settle(failed.deploymentId(), DeploymentOutcome.FAILED, event);
+    }
+
+    private void settle(UUID deploymentId, DeploymentOutcome outcome, InboundEvent event) {
+        var settled = settle.settle(deploymentId, outcome) == SettleDispatch.Outcome.SETTLED;
+        log.info("Deployment {} {}: {} (event {})", deploymentId, outcome,
+                settled ? "dispatch settled, nothing more is sent" : "no dispatch left to settle", event.id());
     }
 }

@@ -1,6 +1,5 @@
-package io.passerelle.integration.executor.persistence;
+package io.passerelle.integrationservice.executor.adapter.persistence;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,11 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.integration.executor.Claim;
-import io.passerelle.integration.executor.Decision;
-import io.passerelle.integration.executor.DeploymentOutcome;
-import io.passerelle.integration.executor.DeploymentRequest;
-import io.passerelle.integration.executor.Dispatches;
+import io.passerelle.integrationservice.executor.Claim;
+import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.DeploymentOutcome;
+import io.passerelle.integrationservice.executor.DeploymentRequest;
+import io.passerelle.integrationservice.executor.port.Dispatches;
+import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,7 +61,7 @@ class JdbcDispatches implements Dispatches {
                 .param("state", state)
                 .param("reason", reason)
                 .param("body", body)
-                .param("at", Timestamp.from(at))
+                .param("at", SqlTime.of(at))
                 .update() == 1;
     }
 
@@ -75,13 +75,13 @@ class JdbcDispatches implements Dispatches {
                     order by next_attempt_at limit :limit for update skip locked)
                 returning deployment_id, service, environment, target_url, body, attempts, reason, requested_at,
                     lease_until""")
-                .param("leaseUntil", Timestamp.from(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
-                .param("now", Timestamp.from(now))
+                .param("leaseUntil", SqlTime.of(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
+                .param("now", SqlTime.of(now))
                 .param("limit", limit)
                 .query((rs, i) -> new Claim(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
                         rs.getString("environment"), rs.getString("target_url"), rs.getString("body"),
-                        rs.getInt("attempts"), rs.getString("reason"), rs.getTimestamp("requested_at").toInstant(),
-                        rs.getTimestamp("lease_until").toInstant()))
+                        rs.getInt("attempts"), rs.getString("reason"), SqlTime.instant(rs, "requested_at"),
+                        SqlTime.instant(rs, "lease_until")))
                 .list();
     }
 
@@ -89,9 +89,9 @@ class JdbcDispatches implements Dispatches {
     public Optional<Instant> nextDue() {
         return jdbc.sql("""
                 select least(min(next_attempt_at) filter (where state = 'PENDING'),
-                             min(lease_until) filter (where state = 'IN_FLIGHT'))
+                             min(lease_until) filter (where state = 'IN_FLIGHT')) as due
                 from deployment_dispatch where state in ('PENDING', 'IN_FLIGHT')""")
-                .query((rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .query((rs, i) -> Optional.ofNullable(SqlTime.nullableInstant(rs, "due")))
                 .single();
     }
 
@@ -100,9 +100,9 @@ class JdbcDispatches implements Dispatches {
         return jdbc.sql("""
                 update deployment_dispatch set attempts = attempts + 1, updated_at = :at
                 where deployment_id = :id and state = 'IN_FLIGHT' and lease_until = :lease""")
-                .param("at", Timestamp.from(at))
+                .param("at", SqlTime.of(at))
                 .param("id", claim.deploymentId())
-                .param("lease", Timestamp.from(claim.leaseUntil()))
+                .param("lease", SqlTime.of(claim.leaseUntil()))
                 .update() == 1;
     }
 
@@ -113,7 +113,7 @@ class JdbcDispatches implements Dispatches {
                     lease_until = null, updated_at = :at
                 where deployment_id = :id and state <> 'SETTLED'""")
                 .param("outcome", outcome.name())
-                .param("at", Timestamp.from(at))
+                .param("at", SqlTime.of(at))
                 .param("id", deploymentId)
                 .update() == 1;
     }
@@ -136,10 +136,10 @@ class JdbcDispatches implements Dispatches {
                     case Decision.Retry r -> r.failures();
                     case Decision.Failed f -> f.reason();
                 })
-                .param("next", decision instanceof Decision.Retry r ? Timestamp.from(r.nextAttemptAt()) : null)
-                .param("at", Timestamp.from(at))
+                .param("next", decision instanceof Decision.Retry r ? SqlTime.of(r.nextAttemptAt()) : null)
+                .param("at", SqlTime.of(at))
                 .param("id", claim.deploymentId())
-                .param("lease", Timestamp.from(claim.leaseUntil()))
+                .param("lease", SqlTime.of(claim.leaseUntil()))
                 .update() == 1;
     }
 }

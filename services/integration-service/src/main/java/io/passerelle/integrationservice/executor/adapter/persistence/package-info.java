@@ -1,5 +1,5 @@
 /** The dispatch outbox in PostgreSQL: requests, leased claims, outcomes. */
 @NullMarked
-package io.passerelle.integration.executor.persistence;
+package io.passerelle.integrationservice.executor.adapter.persistence;
 
 import org.jspecify.annotations.NullMarked;

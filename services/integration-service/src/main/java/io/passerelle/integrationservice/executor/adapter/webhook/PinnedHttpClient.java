@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,6 +7,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.binder.httpcomponents.hc5.ObservationExecChainHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
@@ -25,7 +27,9 @@ import org.apache.hc.core5.util.Timeout;
  * {@link HttpHost} that carries both the name (for the Host header, TLS SNI and certificate checks) and a checked
  * address (for the socket), tried in the order the name resolved; the client's own resolver refuses every lookup,
  * so nothing can resolve the name again between the check and the connection (DNS rebinding). No redirects, no
- * automatic retries, no proxy from system properties, no cookies, and a new connection per call.
+ * automatic retries, no proxy from system properties, no cookies, and a new connection per call. Each exchange is
+ * observed (Micrometer's {@link ObservationExecChainHandler}): a client span, whose W3C {@code traceparent} header
+ * the target receives, and the {@code httpcomponents.httpclient.request} timer.
  */
 final class PinnedHttpClient implements Transport, AutoCloseable {
 
@@ -44,7 +48,8 @@ final class PinnedHttpClient implements Transport, AutoCloseable {
 
     private final CloseableHttpClient http;
 
-    PinnedHttpClient(Duration connectTimeout, Duration readTimeout, int connections) {
+    PinnedHttpClient(Duration connectTimeout, Duration readTimeout, int connections,
+            ObservationRegistry observations) {
         var pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(NO_LOOKUPS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -63,6 +68,7 @@ final class PinnedHttpClient implements Transport, AutoCloseable {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
+                .addExecInterceptorLast("micrometer", new ObservationExecChainHandler(observations))
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.passerelle.integration.executor.DeployCall;
+import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.platform.crypto.HmacSha256;
 import tools.jackson.databind.json.JsonMapper;
 

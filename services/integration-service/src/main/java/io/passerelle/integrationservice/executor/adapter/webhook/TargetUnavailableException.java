@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 /**
  * The target answered 5xx or 429: worth another attempt. Recorded as a failure by the target's circuit breaker

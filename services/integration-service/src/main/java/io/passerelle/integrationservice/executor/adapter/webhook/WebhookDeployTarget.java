@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.passerelle.integration.executor.CallOutcome;
-import io.passerelle.integration.executor.DeployCall;
-import io.passerelle.integration.executor.DeployTarget;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.passerelle.integrationservice.executor.CallOutcome;
+import io.passerelle.integrationservice.executor.DeployCall;
+import io.passerelle.integrationservice.executor.port.DeployTarget;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,30 +24,37 @@ import tools.jackson.databind.json.JsonMapper;
  * refusal is not an attempt, and says how long the breaker stays open); the attempt is counted; the request goes to
  * the checked addresses only ({@link PinnedHttpClient}), with connect and read timeouts. Retries are not made here:
  * the dispatcher decides on another attempt. I/O errors, timeouts, 5xx and 429 are worth another attempt (and count
- * as failures for the breaker); any other answer is final.
+ * as failures for the breaker); any other answer is final. Every outcome is counted
+ * ({@value #CALLS}{@code {outcome}}), and the HTTP exchange is observed (a client span whose {@code traceparent} the
+ * target receives, and its timer).
  */
 public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
+
+    static final String CALLS = "passerelle.deploy.calls";
 
     private final JsonMapper json;
     private final Clock clock;
     private final OutboundGuard guard;
     private final TargetBreakers breakers;
     private final Transport transport;
+    private final MeterRegistry meters;
 
     WebhookDeployTarget(JsonMapper json, Clock clock, OutboundGuard guard, TargetBreakers breakers,
-            Transport transport) {
+            Transport transport, MeterRegistry meters) {
         this.json = json;
         this.clock = clock;
         this.guard = guard;
         this.breakers = breakers;
         this.transport = transport;
+        this.meters = meters;
     }
 
     /** The adapter over HTTP: at most {@code connections} calls at once, each with these timeouts. */
     public static WebhookDeployTarget overHttp(JsonMapper json, Clock clock, OutboundGuard guard,
-            TargetBreakers breakers, Duration connectTimeout, Duration readTimeout, int connections) {
+            TargetBreakers breakers, MeterRegistry meters, ObservationRegistry observations, Duration connectTimeout,
+            Duration readTimeout, int connections) {
         return new WebhookDeployTarget(json, clock, guard, breakers,
-                new PinnedHttpClient(connectTimeout, readTimeout, connections));
+                new PinnedHttpClient(connectTimeout, readTimeout, connections, observations), meters);
     }
 
     @Override
@@ -64,6 +74,13 @@ public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
 
     @Override
     public CallOutcome call(String targetUrl, UUID deliveryId, String body, String secret, AttemptStart start) {
+        var outcome = attempt(targetUrl, deliveryId, body, secret, start);
+        Counter.builder(CALLS).description("Calls to deploy targets, by what they came to")
+                .tag("outcome", outcomeTag(outcome)).register(meters).increment();
+        return outcome;
+    }
+
+    private CallOutcome attempt(String targetUrl, UUID deliveryId, String body, String secret, AttemptStart start) {
         var verdict = guard.check(targetUrl);
         if (!(verdict instanceof OutboundVerdict.Admitted target)) {
             return verdict instanceof OutboundVerdict.Unresolved unresolved
@@ -98,6 +115,18 @@ public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
             breaker.releasePermission(); // says nothing about the target's health
             return new CallOutcome.Refused("could not be called: " + e.getMessage());
         }
+    }
+
+    private static String outcomeTag(CallOutcome outcome) {
+        return switch (outcome) {
+            case CallOutcome.Accepted accepted -> "accepted";
+            case CallOutcome.Refused refused -> "refused";
+            case CallOutcome.Unavailable unavailable -> "unavailable";
+            case CallOutcome.CircuitOpen open -> "circuit-open";
+            case CallOutcome.NotCalled notCalled -> "not-called";
+            case CallOutcome.Withdrawn withdrawn -> "withdrawn";
+            case CallOutcome.AttemptsUsedUp usedUp -> "attempts-used-up";
+        };
     }
 
     private static long elapsed(CircuitBreaker breaker, long started) {

@@ -3,6 +3,6 @@
  * circuit breaker per target (Resilience4j).
  */
 @NullMarked
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import org.jspecify.annotations.NullMarked;

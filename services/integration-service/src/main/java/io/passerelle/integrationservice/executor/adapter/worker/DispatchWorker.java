@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.worker;
+package io.passerelle.integrationservice.executor.adapter.worker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,9 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import io.passerelle.integration.executor.AttemptDispatch;
-import io.passerelle.integration.executor.Claim;
-import io.passerelle.integration.executor.Dispatches;
+import io.passerelle.integrationservice.executor.AttemptDispatch;
+import io.passerelle.integrationservice.executor.Claim;
+import io.passerelle.integrationservice.executor.port.Dispatcher;
+import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.loop.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * OUTSIDE any transaction (at most {@code concurrency} at once, so one slow target does not hold up the others), and
  * records each outcome with its event in a second short transaction.
  */
-public class DispatchWorker implements SmartLifecycle {
+public class DispatchWorker implements Dispatcher, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchWorker.class);
     private static final Duration MIN_WAIT = Duration.ofMillis(20);
@@ -59,7 +60,8 @@ public class DispatchWorker implements SmartLifecycle {
     }
 
     /** Wakes the worker once the current transaction has committed (before, the new row is not visible to it). */
-    public void wakeUpAfterCommit() {
+    @Override
+    public void dispatchAfterCommit() {
         loop.wakeUpAfterCommit();
     }
 

@@ -1,5 +1,5 @@
 /** The dispatcher: claims due dispatches with a lease, calls the target outside any transaction, records the outcome. */
 @NullMarked
-package io.passerelle.integration.executor.worker;
+package io.passerelle.integrationservice.executor.adapter.worker;
 
 import org.jspecify.annotations.NullMarked;

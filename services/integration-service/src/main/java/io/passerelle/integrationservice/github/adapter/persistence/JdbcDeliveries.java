@@ -1,9 +1,9 @@
-package io.passerelle.integration.github.persistence;
+package io.passerelle.integrationservice.github.adapter.persistence;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
-import io.passerelle.integration.github.Deliveries;
+import io.passerelle.integrationservice.github.port.Deliveries;
+import io.passerelle.platform.persistence.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +24,7 @@ class JdbcDeliveries implements Deliveries {
                 .param("id", deliveryId)
                 .param("event", event)
                 .param("service", service)
-                .param("at", Timestamp.from(receivedAt))
+                .param("at", SqlTime.of(receivedAt))
                 .update() == 1;
     }
 }

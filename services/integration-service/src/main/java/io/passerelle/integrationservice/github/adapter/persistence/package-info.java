@@ -1,5 +1,5 @@
 /** Received GitHub deliveries in PostgreSQL. */
 @NullMarked
-package io.passerelle.integration.github.persistence;
+package io.passerelle.integrationservice.github.adapter.persistence;
 
 import org.jspecify.annotations.NullMarked;

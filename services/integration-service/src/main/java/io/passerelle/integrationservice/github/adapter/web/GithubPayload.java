@@ -1,11 +1,11 @@
-package io.passerelle.integration.github.web;
+package io.passerelle.integrationservice.github.adapter.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.passerelle.integration.github.GithubDelivery;
-import io.passerelle.integration.github.WorkflowRun;
+import io.passerelle.integrationservice.github.GithubDelivery;
+import io.passerelle.integrationservice.github.WorkflowRun;
 import org.jspecify.annotations.Nullable;
 
 /** The few fields read from a GitHub payload (tolerant reader: GitHub sends hundreds). */

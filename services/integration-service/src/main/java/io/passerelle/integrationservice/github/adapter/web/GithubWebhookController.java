@@ -1,10 +1,9 @@
-package io.passerelle.integration.github.web;
+package io.passerelle.integrationservice.github.adapter.web;
 
-import io.passerelle.integration.api.GithubApi;
-import io.passerelle.integration.api.model.WebhookOutcome;
-import io.passerelle.integration.api.model.WebhookOutcome.OutcomeEnum;
-import io.passerelle.integration.github.ReceiveGithubDelivery;
-import io.passerelle.integration.github.Verdict;
+import io.passerelle.integrationservice.api.GithubApi;
+import io.passerelle.integrationservice.api.model.WebhookOutcome;
+import io.passerelle.integrationservice.api.model.WebhookOutcome.OutcomeEnum;
+import io.passerelle.integrationservice.github.ReceiveGithubDelivery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,11 +43,11 @@ class GithubWebhookController {
             @RequestBody byte[] body) {
         var delivery = parse(body).toDomain(event, deliveryId);
         return switch (receive.receive(delivery, body, signature)) {
-            case Verdict.Accepted accepted ->
+            case ReceiveGithubDelivery.Outcome.Accepted accepted ->
                 ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookOutcome(OutcomeEnum.ACCEPTED));
-            case Verdict.Ignored ignored -> ResponseEntity.status(HttpStatus.ACCEPTED)
+            case ReceiveGithubDelivery.Outcome.Ignored ignored -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(new WebhookOutcome(OutcomeEnum.IGNORED).reason(ignored.reason()));
-            case Verdict.Pong pong -> ResponseEntity.ok(new WebhookOutcome(OutcomeEnum.PONG));
+            case ReceiveGithubDelivery.Outcome.Pong pong -> ResponseEntity.ok(new WebhookOutcome(OutcomeEnum.PONG));
         };
     }
 

@@ -1,9 +1,9 @@
-package io.passerelle.integration.github.web;
+package io.passerelle.integrationservice.github.adapter.web;
 
 import java.net.URI;
 
-import io.passerelle.integration.github.InvalidSignatureException;
-import io.passerelle.integration.github.ReplayedDeliveryException;
+import io.passerelle.integrationservice.github.InvalidSignatureException;
+import io.passerelle.integrationservice.github.ReplayedDeliveryException;
 import io.passerelle.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

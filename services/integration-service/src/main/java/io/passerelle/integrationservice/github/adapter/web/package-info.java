@@ -1,5 +1,5 @@
 /** POST /webhooks/github: raw body in, signature checked before anything is written. */
 @NullMarked
-package io.passerelle.integration.github.web;
+package io.passerelle.integrationservice.github.adapter.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,22 +21,24 @@ import java.util.UUID;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.passerelle.integration.catalog.CatalogedService;
-import io.passerelle.integration.catalog.CatalogedServices;
-import io.passerelle.integration.executor.AttemptDispatch;
-import io.passerelle.integration.executor.CallOutcome;
-import io.passerelle.integration.executor.Claim;
-import io.passerelle.integration.executor.Decision;
-import io.passerelle.integration.executor.DeploymentDispatchFailed;
-import io.passerelle.integration.executor.DeploymentDispatched;
-import io.passerelle.integration.executor.DeploymentOutcome;
-import io.passerelle.integration.executor.DeploymentRequest;
-import io.passerelle.integration.executor.DispatchEvents;
-import io.passerelle.integration.executor.Dispatches;
-import io.passerelle.integration.executor.RetryPolicy;
+import io.passerelle.integrationservice.catalog.CatalogedService;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.AttemptDispatch;
+import io.passerelle.integrationservice.executor.CallOutcome;
+import io.passerelle.integrationservice.executor.Claim;
+import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.DeploymentDispatchFailed;
+import io.passerelle.integrationservice.executor.DeploymentDispatched;
+import io.passerelle.integrationservice.executor.DeploymentOutcome;
+import io.passerelle.integrationservice.executor.DeploymentRequest;
+import io.passerelle.integrationservice.executor.port.Dispatches;
+import io.passerelle.integrationservice.executor.RetryPolicy;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.event.DomainEvent;
+import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.outbound.OutboundAllowList;
 import io.passerelle.platform.outbound.OutboundGuard;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.Yaml;
@@ -143,7 +145,7 @@ final class DispatchSimulation {
         var guard = new OutboundGuard(OutboundAllowList.none(),
                 host -> List.of(InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 215, 14 })));
         var target = new WebhookDeployTarget(JsonMapper.builder().build(), clock, guard,
-                new TargetBreakers(registry, clock), halfFailing);
+                new TargetBreakers(registry, clock), halfFailing, new SimpleMeterRegistry());
         var sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
         var service = new CatalogedService("shop", "acme/shop", "main", sealer.seal("s3cret"), Instant.EPOCH);
         var policy = new RetryPolicy(dispatcher.maxAttempts(), dispatcher.backoff(), dispatcher.maxBackoff(),
@@ -274,19 +276,18 @@ final class DispatchSimulation {
         }
     }
 
-    private static final class Outcomes implements DispatchEvents {
+    private static final class Outcomes implements EventPublisher {
 
         final List<DeploymentDispatched> dispatched = new ArrayList<>();
         final List<DeploymentDispatchFailed> failed = new ArrayList<>();
 
         @Override
-        public void dispatched(DeploymentDispatched event) {
-            dispatched.add(event);
-        }
-
-        @Override
-        public void dispatchFailed(DeploymentDispatchFailed event) {
-            failed.add(event);
+        public void publish(DomainEvent event) {
+            switch (event) {
+                case DeploymentDispatched d -> dispatched.add(d);
+                case DeploymentDispatchFailed f -> failed.add(f);
+                default -> throw new IllegalArgumentException("unexpected " + event);
+            }
         }
 
         int settled() {

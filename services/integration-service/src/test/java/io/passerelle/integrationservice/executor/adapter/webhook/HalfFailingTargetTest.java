@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.passerelle.integration.executor.webhook.DispatchSimulation.Breaker;
-import io.passerelle.integration.executor.webhook.DispatchSimulation.Figures;
+import io.passerelle.integrationservice.executor.adapter.webhook.DispatchSimulation.Breaker;
+import io.passerelle.integrationservice.executor.adapter.webhook.DispatchSimulation.Figures;
 import org.junit.jupiter.api.Test;
 
 /**

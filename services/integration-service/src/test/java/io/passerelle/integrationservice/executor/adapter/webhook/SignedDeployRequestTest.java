@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.passerelle.integration.executor.DeployCall;
+import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.HmacSha256;
 import org.junit.jupiter.api.Test;

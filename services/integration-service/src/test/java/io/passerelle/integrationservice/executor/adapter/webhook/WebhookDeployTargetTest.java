@@ -1,4 +1,4 @@
-package io.passerelle.integration.executor.webhook;
+package io.passerelle.integrationservice.executor.adapter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.passerelle.integration.executor.CallOutcome;
-import io.passerelle.integration.executor.webhook.DispatchSimulation.SimulatedClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.passerelle.integrationservice.executor.CallOutcome;
+import io.passerelle.integrationservice.executor.adapter.webhook.DispatchSimulation.SimulatedClock;
 import io.passerelle.platform.outbound.HostResolver;
 import io.passerelle.platform.outbound.OutboundAllowList;
 import io.passerelle.platform.outbound.OutboundGuard;
@@ -62,7 +64,9 @@ class WebhookDeployTargetTest {
 
     final List<Map<String, List<String>>> received = new CopyOnWriteArrayList<>();
     final HttpServer server;
-    final PinnedHttpClient http = new PinnedHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5), 4);
+    final PinnedHttpClient http = new PinnedHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
+            ObservationRegistry.NOOP);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebhookDeployTarget target;
     final List<String> starts = new ArrayList<>();
     int status = 202;
@@ -76,7 +80,7 @@ class WebhookDeployTargetTest {
             exchange.close();
         });
         server.start();
-        target = new WebhookDeployTarget(JsonMapper.builder().build(), clock, guard, breakers, http);
+        target = new WebhookDeployTarget(JsonMapper.builder().build(), clock, guard, breakers, http, meters);
     }
 
     @AfterEach

@@ -1,0 +1,31 @@
+package io.passerelle.integrationservice.alert;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+
+import io.passerelle.platform.test.EventContracts;
+import org.junit.jupiter.api.Test;
+
+/** The alert events as the outbox serializes them are exactly what was sent before they became the wire records. */
+class AlertEventsTest {
+
+    static final Instant STARTS = Instant.parse("2026-05-04T09:12:00Z");
+
+    @Test
+    void alert_fired_is_sent_as_recorded() {
+        var labels = new LinkedHashMap<String, String>();
+        labels.put("alertname", "HighErrorRate");
+        labels.put("service", "payments-api");
+        labels.put("environment", "prod");
+        labels.put("severity", "critical");
+        EventContracts.assertMatchesRecorded(new AlertFired("3f2a9c1d7e4b8a60", "HighErrorRate", "payments-api",
+                "prod", "critical", "5xx responses above 5% for 10 minutes", STARTS,
+                "http://prometheus.example.com/graph?g0.expr=job%3Apayments_api%3Aerror_rate", labels));
+    }
+
+    @Test
+    void alert_resolved_is_sent_as_recorded() {
+        EventContracts.assertMatchesRecorded(new AlertResolved("3f2a9c1d7e4b8a60", "HighErrorRate", "payments-api",
+                "prod", STARTS, Instant.parse("2026-05-04T09:47:30Z")));
+    }
+}
