@@ -1,4 +1,4 @@
-package io.passerelle.release;
+package io.passerelle.releaseservice;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -10,28 +10,26 @@ import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
+import io.passerelle.releaseservice.catalog.port.Services;
 
 /**
- * Adds a service to the catalog; its webhook secret is sealed before it is stored or published. Each deploy target
- * URL must pass the outbound guard: a malformed one (user information, an ambiguous numeric host, …) is refused as
- * invalid (400), one aimed at an address Passerelle never calls or at an internal one the operator has not allowed
- * is refused by rule (422); a name that does not resolve yet is accepted (integration-service checks it again at
- * every call).
+ * Adds a service to the catalog; its webhook secret is sealed before it is stored or published (the store publishes
+ * {@link ServiceRegistered} with it). Each deploy target URL must pass the outbound guard: a malformed one (user
+ * information, an ambiguous numeric host, …) is refused as invalid (400), one aimed at an address Passerelle never
+ * calls or at an internal one the operator has not allowed is refused by rule (422); a name that does not resolve
+ * yet is accepted (integration-service checks it again at every call).
  */
 public final class RegisterService {
 
     static final int MIN_SECRET_LENGTH = 16;
 
     private final Services services;
-    private final CatalogEvents events;
     private final SecretSealer sealer;
     private final OutboundGuard guard;
     private final Clock clock;
 
-    public RegisterService(Services services, CatalogEvents events, SecretSealer sealer, OutboundGuard guard,
-            Clock clock) {
+    public RegisterService(Services services, SecretSealer sealer, OutboundGuard guard, Clock clock) {
         this.services = services;
-        this.events = events;
         this.sealer = sealer;
         this.guard = guard;
         this.clock = clock;
@@ -54,8 +52,7 @@ public final class RegisterService {
             throw RuleViolationException.conflict("repository " + service.repository()
                     + " is already registered as service " + owner);
         });
-        services.add(service);
-        service.pullEvents().forEach(events::publish);
+        services.save(service);
         return service;
     }
 

@@ -62,8 +62,7 @@ public final class Service {
     public static Service register(String name, String repository, String defaultBranch, String webhookSecretSealed,
             List<Environment> environments, Instant at) {
         var service = new Service(name, repository, defaultBranch, webhookSecretSealed, environments, at);
-        service.events.add(new ServiceRegistered(name, repository, defaultBranch, webhookSecretSealed,
-                service.environments, at));
+        service.events.add(ServiceRegistered.of(service));
         return service;
     }
 

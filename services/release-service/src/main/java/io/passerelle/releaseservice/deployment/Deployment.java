@@ -19,9 +19,12 @@ import io.passerelle.releaseservice.catalog.Environment;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A release going to one environment. It owns its state machine (see {@link DeploymentState}); a transition the
- * current state forbids is a {@link RuleViolationException#conflict conflict}. The environment's approval rule and
- * deploy target are copied when it is planned, so that it is carried out as it was authorized.
+ * A release going to one environment. It owns its state machine (see {@link DeploymentState}) and decides alone
+ * whether a transition applies: the change decision and the dispatch reports arrive as messages, which may come
+ * late, twice or after the outcome, so they change nothing (and return false) once the deployment is past the
+ * state they are about; an outcome the target reports that contradicts the current state is a
+ * {@link RuleViolationException#conflict conflict}. The environment's approval rule and deploy target are copied
+ * when it is planned, so that it is carried out as it was authorized.
  */
 public final class Deployment {
 
@@ -85,28 +88,53 @@ public final class Deployment {
                 requestedBy, runUrl, plannedAt, state, changeId, reason, startedAt, finishedAt);
     }
 
-    /** Its change was authorized: the deploy target is asked to deploy. Registers {@link DeploymentRequested}. */
-    public void authorize(UUID changeId, Instant at) {
-        require(state == PLANNED, "be authorized");
+    /**
+     * Its change was authorized: the deploy target is asked to deploy. Registers {@link DeploymentRequested}; a
+     * deployment no longer planned (a duplicate or late decision) changes nothing and returns false.
+     */
+    public boolean authorize(UUID changeId, Instant at) {
+        if (state != PLANNED) {
+            return false;
+        }
         this.changeId = changeId;
         this.state = REQUESTED;
         events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha, target, at));
+        return true;
     }
 
-    /** Its change was rejected: it will not happen. */
-    public void cancel(UUID changeId, String reason, Instant at) {
-        require(state == PLANNED, "be cancelled");
+    /**
+     * Its change was rejected: it will not happen. A deployment no longer planned changes nothing and returns false.
+     */
+    public boolean cancel(UUID changeId, String reason, Instant at) {
+        if (state != PLANNED) {
+            return false;
+        }
         this.changeId = changeId;
         this.reason = reason;
         this.state = CANCELLED;
         this.finishedAt = at;
+        return true;
     }
 
-    /** The deploy target accepted the request. */
-    public void start(Instant at) {
-        require(state == REQUESTED, "start");
+    /**
+     * The deploy target accepted the request. A deployment no longer requested (its outcome came first, or a
+     * duplicate report) changes nothing and returns false.
+     */
+    public boolean start(Instant at) {
+        if (state != REQUESTED) {
+            return false;
+        }
         this.state = IN_PROGRESS;
         this.startedAt = at;
+        return true;
+    }
+
+    /**
+     * The deploy target could not be reached or refused the request: an underway deployment {@link #fail fails};
+     * one that is not underway (its outcome came first) changes nothing and returns false.
+     */
+    public boolean dispatchFailed(String reason, Instant at) {
+        return state.isUnderway() && fail(reason, at);
     }
 
     /**
@@ -126,8 +154,8 @@ public final class Deployment {
     }
 
     /**
-     * The target reports failure, or could not be reached. Registers {@link DeploymentFailed}; a repeated report of
-     * failure changes nothing and returns false.
+     * The target reports failure (or, through {@link #dispatchFailed}, could not be reached). Registers
+     * {@link DeploymentFailed}; a repeated report of failure changes nothing and returns false.
      */
     public boolean fail(String reason, Instant at) {
         if (state == FAILED) {

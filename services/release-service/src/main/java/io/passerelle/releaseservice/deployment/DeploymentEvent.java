@@ -1,6 +1,17 @@
 package io.passerelle.releaseservice.deployment;
 
-/** What happened to releases and deployments, as the outside world learns it. */
-public sealed interface DeploymentEvent
-        permits ReleaseRecorded, DeploymentPlanned, DeploymentRequested, DeploymentSucceeded, DeploymentFailed {
+import java.util.UUID;
+
+import io.passerelle.platform.event.DomainEvent;
+
+/** What happened to a deployment, as the outside world learns it; the deployment is the subject. */
+public sealed interface DeploymentEvent extends DomainEvent
+        permits DeploymentPlanned, DeploymentRequested, DeploymentSucceeded, DeploymentFailed {
+
+    UUID deploymentId();
+
+    @Override
+    default String subject() {
+        return deploymentId().toString();
+    }
 }

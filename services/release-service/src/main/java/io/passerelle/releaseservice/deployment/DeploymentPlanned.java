@@ -3,9 +3,11 @@ package io.passerelle.releaseservice.deployment;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.passerelle.platform.event.EventType;
 import org.jspecify.annotations.Nullable;
 
 /** A deployment waits for its change; {@code requiresApproval} is the environment's. */
+@EventType("deployment.planned.v1")
 public record DeploymentPlanned(UUID deploymentId, UUID releaseId, String service, String environment,
         String version, String commitSha, boolean requiresApproval, String requestedBy, @Nullable String runUrl,
         Instant plannedAt) implements DeploymentEvent {

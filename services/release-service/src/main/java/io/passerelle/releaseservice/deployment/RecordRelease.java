@@ -3,7 +3,9 @@ package io.passerelle.releaseservice.deployment;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-import io.passerelle.releaseservice.catalog.Services;
+import io.passerelle.releaseservice.catalog.port.Services;
+import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,15 +17,12 @@ public final class RecordRelease {
     private final Services services;
     private final Releases releases;
     private final Deployments deployments;
-    private final DeploymentEvents events;
     private final Clock clock;
 
-    public RecordRelease(Services services, Releases releases, Deployments deployments, DeploymentEvents events,
-            Clock clock) {
+    public RecordRelease(Services services, Releases releases, Deployments deployments, Clock clock) {
         this.services = services;
         this.releases = releases;
         this.deployments = deployments;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -34,13 +33,10 @@ public final class RecordRelease {
         }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var release = Release.fromPipeline(run.service(), run.commitSha(), run.runUrl(), run.actor(), now);
-        if (!releases.addIfNew(release)) {
+        if (!releases.save(release)) {
             return Outcome.ALREADY_RECORDED;
         }
-        events.publish(java.util.List.of(release.recorded()));
-        var deployment = Deployment.plan(release, service.get().firstEnvironment(), now);
-        deployments.add(deployment);
-        events.publish(deployment.pullEvents());
+        deployments.save(Deployment.plan(release, service.get().firstEnvironment(), now));
         return Outcome.RECORDED;
     }
 

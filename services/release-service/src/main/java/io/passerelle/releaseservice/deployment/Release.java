@@ -1,6 +1,8 @@
 package io.passerelle.releaseservice.deployment;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -11,13 +13,35 @@ import org.jspecify.annotations.Nullable;
  * a re-run or a matrix sibling of the same commit is the same release. Its deployments are requested on behalf of
  * {@code requestedBy}, the pipeline's actor.
  */
-public record Release(UUID id, String service, String version, String commitSha, @Nullable String runUrl,
-        String requestedBy, Instant recordedAt) {
+public final class Release {
 
     static final Pattern COMMIT_SHA = Pattern.compile("^[0-9a-f]{7,40}$");
     static final int VERSION_LENGTH = 12;
 
-    /** A release of {@code service} from a green pipeline run on {@code commitSha} by {@code actor}. */
+    private final UUID id;
+    private final String service;
+    private final String version;
+    private final String commitSha;
+    private final @Nullable String runUrl;
+    private final String requestedBy;
+    private final Instant recordedAt;
+    private final List<ReleaseRecorded> events = new ArrayList<>();
+
+    private Release(UUID id, String service, String version, String commitSha, @Nullable String runUrl,
+            String requestedBy, Instant recordedAt) {
+        this.id = id;
+        this.service = service;
+        this.version = version;
+        this.commitSha = commitSha;
+        this.runUrl = runUrl;
+        this.requestedBy = requestedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    /**
+     * A release of {@code service} from a green pipeline run on {@code commitSha} by {@code actor}; registers
+     * {@link ReleaseRecorded}.
+     */
     public static Release fromPipeline(String service, String commitSha, @Nullable String runUrl,
             @Nullable String actor, Instant at) {
         if (!COMMIT_SHA.matcher(commitSha).matches()) {
@@ -25,10 +49,49 @@ public record Release(UUID id, String service, String version, String commitSha,
         }
         var version = commitSha.substring(0, Math.min(VERSION_LENGTH, commitSha.length()));
         var requestedBy = "pipeline:" + (actor == null || actor.isBlank() ? "unknown" : actor);
-        return new Release(UUID.randomUUID(), service, version, commitSha, runUrl, requestedBy, at);
+        var release = new Release(UUID.randomUUID(), service, version, commitSha, runUrl, requestedBy, at);
+        release.events.add(new ReleaseRecorded(release.id, service, version, commitSha, runUrl, at));
+        return release;
     }
 
-    public ReleaseRecorded recorded() {
-        return new ReleaseRecorded(id, service, version, commitSha, runUrl, recordedAt);
+    /** A release as stored. */
+    public static Release restore(UUID id, String service, String version, String commitSha, @Nullable String runUrl,
+            String requestedBy, Instant recordedAt) {
+        return new Release(id, service, version, commitSha, runUrl, requestedBy, recordedAt);
+    }
+
+    /** The events registered since the last call. */
+    public List<ReleaseRecorded> pullEvents() {
+        var pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String commitSha() {
+        return commitSha;
+    }
+
+    public @Nullable String runUrl() {
+        return runUrl;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
     }
 }

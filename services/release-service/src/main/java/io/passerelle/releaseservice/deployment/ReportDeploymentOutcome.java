@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
-import io.passerelle.releaseservice.catalog.Services;
+import io.passerelle.releaseservice.catalog.port.Services;
+import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,16 +24,14 @@ public final class ReportDeploymentOutcome {
     private final Services services;
     private final Releases releases;
     private final Deployments deployments;
-    private final DeploymentEvents events;
     private final CallbackCredentials credentials;
     private final Clock clock;
 
     public ReportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            DeploymentEvents events, CallbackCredentials credentials, Clock clock) {
+            CallbackCredentials credentials, Clock clock) {
         this.services = services;
         this.releases = releases;
         this.deployments = deployments;
-        this.events = events;
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -40,7 +40,7 @@ public final class ReportDeploymentOutcome {
      * @return the deployment after the report; a repeated report of the same outcome changes nothing
      * @throws CallbackCredentialRefusedException when {@code callbackToken} is not this deployment's
      */
-    public Deployment report(UUID deploymentId, String callbackToken, Outcome outcome, @Nullable String reason) {
+    public Deployment report(UUID deploymentId, String callbackToken, Reported outcome, @Nullable String reason) {
         if (!credentials.verify(deploymentId, callbackToken)) {
             throw new CallbackCredentialRefusedException(deploymentId);
         }
@@ -52,9 +52,8 @@ public final class ReportDeploymentOutcome {
             case FAILED -> deployment.fail(reason == null || reason.isBlank() ? DEFAULT_FAILURE : reason, now);
         };
         if (changed) {
-            deployments.update(deployment);
-            events.publish(deployment.pullEvents());
-            if (outcome == Outcome.SUCCEEDED) {
+            deployments.save(deployment);
+            if (outcome == Reported.SUCCEEDED) {
                 promote(deployment, now);
             }
         }
@@ -67,11 +66,10 @@ public final class ReportDeploymentOutcome {
         service.environmentAfter(succeeded.environment()).ifPresent(next -> {
             var release = releases.byId(succeeded.releaseId())
                     .orElseThrow(() -> new IllegalStateException("release " + succeeded.releaseId() + " is missing"));
-            var deployment = Deployment.plan(release, next, at);
-            deployments.add(deployment);
-            events.publish(deployment.pullEvents());
+            deployments.save(Deployment.plan(release, next, at));
         });
     }
 
-    public enum Outcome { SUCCEEDED, FAILED }
+    /** What the deploy target reports. */
+    public enum Reported { SUCCEEDED, FAILED }
 }

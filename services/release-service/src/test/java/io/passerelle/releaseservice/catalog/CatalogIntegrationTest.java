@@ -1,4 +1,4 @@
-package io.passerelle.release.catalog;
+package io.passerelle.releaseservice.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,7 +14,7 @@ import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.TestJwts;
-import io.passerelle.release.ReleaseServiceIntegrationTest;
+import io.passerelle.releaseservice.ReleaseServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package io.passerelle.release.catalog;
+package io.passerelle.releaseservice.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +18,9 @@ import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.outbound.HostResolver;
 import io.passerelle.platform.outbound.OutboundAllowList;
 import io.passerelle.platform.outbound.OutboundGuard;
-import io.passerelle.release.catalog.RegisterService.NewEnvironment;
-import io.passerelle.release.catalog.RegisterService.NewService;
+import io.passerelle.releaseservice.catalog.RegisterService.NewEnvironment;
+import io.passerelle.releaseservice.catalog.RegisterService.NewService;
+import io.passerelle.releaseservice.catalog.port.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +30,9 @@ class RegisterServiceTest {
     final List<Service> stored = new ArrayList<>();
     final List<ServiceRegistered> published = new ArrayList<>();
     final Services services = new Services() {
-        public void add(Service service) {
+        public void save(Service service) {
             stored.add(service);
+            published.addAll(service.pullEvents());
         }
 
         public Optional<Service> byName(String name) {
@@ -60,7 +62,7 @@ class RegisterServiceTest {
     };
 
     RegisterService registering(String... allowed) {
-        return new RegisterService(services, published::add,
+        return new RegisterService(services,
                 new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE="),
                 new OutboundGuard(OutboundAllowList.parse(List.of(allowed)), DNS),
                 Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC));

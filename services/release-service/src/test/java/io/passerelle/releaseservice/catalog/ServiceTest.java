@@ -1,4 +1,4 @@
-package io.passerelle.release.catalog;
+package io.passerelle.releaseservice.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,7 +99,7 @@ class ServiceTest {
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.service()).isEqualTo("payments");
             assertThat(e.webhookSecretSealed()).isEqualTo("sealed");
-            assertThat(e.environments()).extracting(Environment::name).containsExactly("staging");
+            assertThat(e.environments()).extracting(ServiceRegistered.RegisteredEnvironment::name).containsExactly("staging");
         });
         assertThat(service.pullEvents()).isEmpty();
     }

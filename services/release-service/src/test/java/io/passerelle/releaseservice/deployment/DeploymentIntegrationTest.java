@@ -1,4 +1,4 @@
-package io.passerelle.release.deployment;
+package io.passerelle.releaseservice.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +21,7 @@ import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.TestJwts;
-import io.passerelle.release.ReleaseServiceIntegrationTest;
+import io.passerelle.releaseservice.ReleaseServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

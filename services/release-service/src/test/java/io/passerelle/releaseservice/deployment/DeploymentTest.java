@@ -1,4 +1,4 @@
-package io.passerelle.release.deployment;
+package io.passerelle.releaseservice.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.RuleViolationException;
-import io.passerelle.release.catalog.DeployTarget;
-import io.passerelle.release.catalog.Environment;
+import io.passerelle.releaseservice.catalog.DeployTarget;
+import io.passerelle.releaseservice.catalog.Environment;
 import org.junit.jupiter.api.Test;
 
 class DeploymentTest {
@@ -80,38 +80,55 @@ class DeploymentTest {
     }
 
     @Test
-    void only_a_planned_deployment_can_be_authorized() {
+    void a_decision_about_a_deployment_no_longer_planned_changes_nothing() {
         var requested = requested();
-        assertConflict(() -> requested.authorize(UUID.randomUUID(), LATER));
+        assertThat(requested.authorize(UUID.randomUUID(), LATER)).isFalse();
+        assertThat(requested.cancel(UUID.randomUUID(), "late", LATER)).isFalse();
+        assertThat(requested.state()).isEqualTo(DeploymentState.REQUESTED);
+        assertThat(requested.changeId()).isEqualTo(CHANGE);
+        assertThat(requested.pullEvents()).isEmpty();
+
         var cancelled = planned();
         cancelled.cancel(CHANGE, "rejected", LATER);
-        assertConflict(() -> cancelled.authorize(CHANGE, LATER));
+        assertThat(cancelled.authorize(CHANGE, LATER)).isFalse();
+        assertThat(cancelled.state()).isEqualTo(DeploymentState.CANCELLED);
+        assertThat(cancelled.pullEvents()).isEmpty();
     }
 
     @Test
     void rejecting_the_change_cancels_a_planned_deployment_without_event() {
         var deployment = planned();
 
-        deployment.cancel(CHANGE, "too risky", LATER);
+        assertThat(deployment.cancel(CHANGE, "too risky", LATER)).isTrue();
 
         assertThat(deployment.state()).isEqualTo(DeploymentState.CANCELLED);
         assertThat(deployment.reason()).isEqualTo("too risky");
         assertThat(deployment.changeId()).isEqualTo(CHANGE);
         assertThat(deployment.finishedAt()).isEqualTo(LATER);
         assertThat(deployment.pullEvents()).isEmpty();
-        assertConflict(() -> requested().cancel(CHANGE, "late", LATER));
     }
 
     @Test
     void the_target_accepting_starts_a_requested_deployment() {
         var deployment = requested();
 
-        deployment.start(LATER);
+        assertThat(deployment.start(LATER)).isTrue();
 
         assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
         assertThat(deployment.startedAt()).isEqualTo(LATER);
-        assertConflict(() -> planned().start(LATER));
-        assertConflict(() -> deployment.start(LATER));
+    }
+
+    @Test
+    void a_dispatch_report_about_a_deployment_no_longer_requested_changes_nothing() {
+        assertThat(planned().start(LATER)).isFalse();
+        var started = inProgress();
+        assertThat(started.start(LATER)).isFalse();
+        assertThat(started.startedAt()).isEqualTo(PLANNED_AT);
+
+        var succeeded = requested();
+        succeeded.succeed(LATER);
+        assertThat(succeeded.start(LATER)).isFalse();
+        assertThat(succeeded.state()).isEqualTo(DeploymentState.SUCCEEDED);
     }
 
     @Test
@@ -181,7 +198,7 @@ class DeploymentTest {
     void a_requested_deployment_fails_when_its_target_cannot_be_reached() {
         var deployment = requested();
 
-        assertThat(deployment.fail("connection refused", LATER)).isTrue();
+        assertThat(deployment.dispatchFailed("connection refused", LATER)).isTrue();
 
         assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
         assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentFailed.class, e -> {
@@ -189,5 +206,19 @@ class DeploymentTest {
             assertThat(e.changeId()).isEqualTo(CHANGE);
             assertThat(e.startedAt()).isNull();
         });
+    }
+
+    @Test
+    void a_dispatch_failure_after_the_outcome_or_before_the_decision_changes_nothing() {
+        var succeeded = inProgress();
+        succeeded.succeed(LATER);
+        succeeded.pullEvents();
+        assertThat(succeeded.dispatchFailed("connection refused", LATER)).isFalse();
+        assertThat(succeeded.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(succeeded.pullEvents()).isEmpty();
+
+        var planned = planned();
+        assertThat(planned.dispatchFailed("connection refused", LATER)).isFalse();
+        assertThat(planned.state()).isEqualTo(DeploymentState.PLANNED);
     }
 }

@@ -1,4 +1,4 @@
-package io.passerelle.release.deployment;
+package io.passerelle.releaseservice.deployment;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.release.catalog.Service;
-import io.passerelle.release.catalog.Services;
+import io.passerelle.platform.event.DomainEvent;
+import io.passerelle.releaseservice.catalog.Service;
+import io.passerelle.releaseservice.catalog.port.Services;
+import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
 /** Plain in-memory ports, so that the use cases' rules are tested without Spring or a database. */
@@ -20,12 +23,13 @@ final class InMemoryStores {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     final Map<UUID, Deployment> deploymentsById = new LinkedHashMap<>();
-    final List<DeploymentEvent> published = new ArrayList<>();
+    final List<DomainEvent> published = new ArrayList<>();
 
     final Services services = new Services() {
         private final Map<String, Service> byName = new LinkedHashMap<>();
 
-        public void add(Service service) {
+        /** The catalog is a fixture here: its events are not this feature's. */
+        public void save(Service service) {
             byName.put(service.name(), service);
         }
 
@@ -46,12 +50,13 @@ final class InMemoryStores {
     final Releases releases = new Releases() {
         private final Map<UUID, Release> byId = new LinkedHashMap<>();
 
-        public boolean addIfNew(Release release) {
+        public boolean save(Release release) {
             if (byId.values().stream().anyMatch(r -> r.service().equals(release.service())
                     && r.commitSha().equals(release.commitSha()))) {
                 return false;
             }
             byId.put(release.id(), release);
+            published.addAll(release.pullEvents());
             return true;
         }
 
@@ -66,12 +71,9 @@ final class InMemoryStores {
     };
 
     final Deployments deployments = new Deployments() {
-        public void add(Deployment deployment) {
+        public void save(Deployment deployment) {
             deploymentsById.put(deployment.id(), deployment);
-        }
-
-        public void update(Deployment deployment) {
-            deploymentsById.put(deployment.id(), deployment);
+            published.addAll(deployment.pullEvents());
         }
 
         public Optional<Deployment> lock(UUID id) {
@@ -87,9 +89,7 @@ final class InMemoryStores {
         }
     };
 
-    final DeploymentEvents events = published::addAll;
-
-    <T extends DeploymentEvent> List<T> published(Class<T> type) {
+    <T extends DomainEvent> List<T> published(Class<T> type) {
         return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.passerelle.release.deployment;
+package io.passerelle.releaseservice.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
-import io.passerelle.release.catalog.DeployTarget;
-import io.passerelle.release.catalog.Environment;
-import io.passerelle.release.catalog.Service;
-import io.passerelle.release.deployment.RecordRelease.PipelineRun;
-import io.passerelle.release.deployment.ReportDeploymentOutcome.Outcome;
+import io.passerelle.releaseservice.catalog.DeployTarget;
+import io.passerelle.releaseservice.catalog.Environment;
+import io.passerelle.releaseservice.catalog.Service;
+import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
+import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +24,11 @@ class PromotionTest {
 
     InMemoryStores stores = new InMemoryStores();
     RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
-            stores.events, stores.clock);
-    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.events, stores.clock);
+            stores.clock);
+    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.clock);
     CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.services, stores.releases,
-            stores.deployments, stores.events, credentials, stores.clock);
+            stores.deployments, credentials, stores.clock);
 
     static Environment env(String name, int order, boolean approval) {
         return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name));
@@ -36,7 +36,7 @@ class PromotionTest {
 
     @BeforeEach
     void catalog() {
-        stores.services.add(Service.register("payments", "acme/payments", "main", "sealed",
+        stores.services.save(Service.register("payments", "acme/payments", "main", "sealed",
                 List.of(env("production", 20, true), env("staging", 10, false)), Instant.EPOCH));
     }
 
@@ -82,8 +82,8 @@ class PromotionTest {
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
 
-        report(staging.id(), Outcome.SUCCEEDED);
-        report(staging.id(), Outcome.SUCCEEDED);
+        report(staging.id(), Reported.SUCCEEDED);
+        report(staging.id(), Reported.SUCCEEDED);
 
         assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
         assertThat(stores.published(DeploymentPlanned.class)).singleElement().satisfies(e -> {
@@ -96,7 +96,7 @@ class PromotionTest {
         var production = onlyPlanned();
         decisions.authorized(production.id(), UUID.randomUUID());
         stores.published.clear();
-        report(production.id(), Outcome.SUCCEEDED);
+        report(production.id(), Reported.SUCCEEDED);
         assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
         assertThat(stores.published(DeploymentPlanned.class)).isEmpty();
     }
@@ -108,7 +108,7 @@ class PromotionTest {
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
 
-        report(staging.id(), Outcome.FAILED);
+        report(staging.id(), Reported.FAILED);
 
         assertThat(stores.published(DeploymentFailed.class)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(ReportDeploymentOutcome.DEFAULT_FAILURE));
@@ -121,21 +121,21 @@ class PromotionTest {
         var staging = onlyPlanned();
         var change = UUID.randomUUID();
 
-        assertThat(decisions.authorized(staging.id(), change)).isTrue();
-        assertThat(decisions.authorized(staging.id(), change)).isFalse();
-        assertThat(decisions.rejected(staging.id(), change, "late")).isFalse();
-        assertThat(decisions.authorized(UUID.randomUUID(), change)).isFalse();
+        assertThat(decisions.authorized(staging.id(), change)).isEqualTo(ApplyChangeDecision.Outcome.APPLIED);
+        assertThat(decisions.authorized(staging.id(), change)).isEqualTo(ApplyChangeDecision.Outcome.IGNORED);
+        assertThat(decisions.rejected(staging.id(), change, "late")).isEqualTo(ApplyChangeDecision.Outcome.IGNORED);
+        assertThat(decisions.authorized(UUID.randomUUID(), change)).isEqualTo(ApplyChangeDecision.Outcome.IGNORED);
         assertThat(stores.published(DeploymentRequested.class)).hasSize(1);
     }
 
     /** The outcome, reported with the credential the deploy request carried. */
-    Deployment report(UUID deploymentId, Outcome outcome) {
+    Deployment report(UUID deploymentId, Reported outcome) {
         return outcomes.report(deploymentId, credentials.issue(deploymentId), outcome, null);
     }
 
     @Test
     void reporting_on_an_unknown_deployment_is_not_found() {
-        assertThatThrownBy(() -> report(UUID.randomUUID(), Outcome.SUCCEEDED))
+        assertThatThrownBy(() -> report(UUID.randomUUID(), Reported.SUCCEEDED))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -147,11 +147,11 @@ class PromotionTest {
         stores.published.clear();
 
         for (var token : List.of(credentials.issue(UUID.randomUUID()), "", "not-a-token")) {
-            assertThatThrownBy(() -> outcomes.report(staging.id(), token, Outcome.SUCCEEDED, null))
+            assertThatThrownBy(() -> outcomes.report(staging.id(), token, Reported.SUCCEEDED, null))
                     .isInstanceOf(CallbackCredentialRefusedException.class)
                     .hasMessageContaining(staging.id().toString());
         }
-        assertThatThrownBy(() -> outcomes.report(UUID.randomUUID(), "guess", Outcome.SUCCEEDED, null))
+        assertThatThrownBy(() -> outcomes.report(UUID.randomUUID(), "guess", Reported.SUCCEEDED, null))
                 .as("checked before the deployment is looked up: it tells nothing about which ids exist")
                 .isInstanceOf(CallbackCredentialRefusedException.class);
 

@@ -1,4 +1,4 @@
-package io.passerelle.release.deployment;
+package io.passerelle.releaseservice.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,9 +4,8 @@ import java.time.Clock;
 
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.outbound.OutboundGuard;
-import io.passerelle.releaseservice.catalog.CatalogEvents;
 import io.passerelle.releaseservice.catalog.RegisterService;
-import io.passerelle.releaseservice.catalog.Services;
+import io.passerelle.releaseservice.catalog.port.Services;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class CatalogConfiguration {
 
     @Bean
-    RegisterService registerService(Services services, CatalogEvents events, SecretSealer sealer, OutboundGuard guard,
-            Clock clock) {
-        return new RegisterService(services, events, sealer, guard, clock);
+    RegisterService registerService(Services services, SecretSealer sealer, OutboundGuard guard, Clock clock) {
+        return new RegisterService(services, sealer, guard, clock);
     }
 }

@@ -1,13 +1,19 @@
-package io.passerelle.releaseservice.catalog;
+package io.passerelle.releaseservice.catalog.port;
 
 import java.util.List;
 import java.util.Optional;
 
+import io.passerelle.releaseservice.catalog.Service;
+
 /** The catalog's store. */
 public interface Services {
 
-    /** @throws io.passerelle.platform.domain.RuleViolationException when the name or repository is taken */
-    void add(Service service);
+    /**
+     * Stores a new service and publishes the events it registered, in the caller's transaction.
+     *
+     * @throws io.passerelle.platform.domain.RuleViolationException when the name or repository is taken
+     */
+    void save(Service service);
 
     Optional<Service> byName(String name);
 

@@ -3,14 +3,13 @@ package io.passerelle.releaseservice.deployment.config;
 import java.time.Clock;
 
 import io.passerelle.platform.crypto.CallbackCredentials;
-import io.passerelle.releaseservice.catalog.Services;
+import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
-import io.passerelle.releaseservice.deployment.DeploymentEvents;
-import io.passerelle.releaseservice.deployment.Deployments;
 import io.passerelle.releaseservice.deployment.RecordRelease;
-import io.passerelle.releaseservice.deployment.Releases;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.TrackDispatch;
+import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.Releases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,24 +18,23 @@ import org.springframework.context.annotation.Configuration;
 class DeploymentConfiguration {
 
     @Bean
-    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments,
-            DeploymentEvents events, Clock clock) {
-        return new RecordRelease(services, releases, deployments, events, clock);
+    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Clock clock) {
+        return new RecordRelease(services, releases, deployments, clock);
     }
 
     @Bean
-    ApplyChangeDecision applyChangeDecision(Deployments deployments, DeploymentEvents events, Clock clock) {
-        return new ApplyChangeDecision(deployments, events, clock);
+    ApplyChangeDecision applyChangeDecision(Deployments deployments, Clock clock) {
+        return new ApplyChangeDecision(deployments, clock);
     }
 
     @Bean
-    TrackDispatch trackDispatch(Deployments deployments, DeploymentEvents events) {
-        return new TrackDispatch(deployments, events);
+    TrackDispatch trackDispatch(Deployments deployments) {
+        return new TrackDispatch(deployments);
     }
 
     @Bean
     ReportDeploymentOutcome reportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            DeploymentEvents events, CallbackCredentials credentials, Clock clock) {
-        return new ReportDeploymentOutcome(services, releases, deployments, events, credentials, clock);
+            CallbackCredentials credentials, Clock clock) {
+        return new ReportDeploymentOutcome(services, releases, deployments, credentials, clock);
     }
 }

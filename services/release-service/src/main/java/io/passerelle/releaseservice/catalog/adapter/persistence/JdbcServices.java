@@ -1,20 +1,20 @@
-package io.passerelle.releaseservice.catalog.persistence;
+package io.passerelle.releaseservice.catalog.adapter.persistence;
 
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
-import io.passerelle.releaseservice.catalog.Services;
+import io.passerelle.releaseservice.catalog.port.Services;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,13 +23,15 @@ import org.springframework.stereotype.Repository;
 class JdbcServices implements Services {
 
     private final JdbcClient jdbc;
+    private final EventPublisher events;
 
-    JdbcServices(JdbcClient jdbc) {
+    JdbcServices(JdbcClient jdbc, EventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
-    public void add(Service service) {
+    public void save(Service service) {
         try {
             jdbc.sql("""
                     insert into service (name, repository, default_branch, webhook_secret_sealed, registered_at)
@@ -38,7 +40,7 @@ class JdbcServices implements Services {
                     .param("repository", service.repository())
                     .param("defaultBranch", service.defaultBranch())
                     .param("sealed", service.webhookSecretSealed())
-                    .param("registeredAt", service.registeredAt().atOffset(ZoneOffset.UTC))
+                    .param("registeredAt", SqlTime.of(service.registeredAt()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw RuleViolationException.conflict("service " + service.name() + " or repository "
@@ -56,6 +58,7 @@ class JdbcServices implements Services {
                     .param("targetUrl", environment.target().url().toString())
                     .update();
         }
+        events.publish(service.pullEvents());
     }
 
     @Override
@@ -88,7 +91,7 @@ class JdbcServices implements Services {
     private static Service service(ResultSet rs, List<Environment> environments) throws SQLException {
         return Service.restore(rs.getString("name"), rs.getString("repository"), rs.getString("default_branch"),
                 rs.getString("webhook_secret_sealed"), environments,
-                rs.getObject("registered_at", OffsetDateTime.class).toInstant());
+                SqlTime.instant(rs, "registered_at"));
     }
 
     private static Environment environment(ResultSet rs) throws SQLException {

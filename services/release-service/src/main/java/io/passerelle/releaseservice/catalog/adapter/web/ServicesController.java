@@ -1,11 +1,11 @@
-package io.passerelle.releaseservice.catalog.web;
+package io.passerelle.releaseservice.catalog.adapter.web;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
+import io.passerelle.platform.web.ApiTime;
 import io.passerelle.releaseservice.api.ServicesApi;
 import io.passerelle.releaseservice.api.model.DeployTargetSpec;
 import io.passerelle.releaseservice.api.model.EnvironmentSpec;
@@ -16,7 +16,7 @@ import io.passerelle.releaseservice.catalog.RegisterService;
 import io.passerelle.releaseservice.catalog.RegisterService.NewEnvironment;
 import io.passerelle.releaseservice.catalog.RegisterService.NewService;
 import io.passerelle.releaseservice.catalog.Service;
-import io.passerelle.releaseservice.catalog.Services;
+import io.passerelle.releaseservice.catalog.port.Services;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +70,7 @@ class ServicesController implements ServicesApi {
     private static RegisteredService view(Service service) {
         return new RegisteredService(service.name(), service.repository(), service.defaultBranch(), true,
                 service.environments().stream().map(ServicesController::view).toList(),
-                service.registeredAt().atOffset(ZoneOffset.UTC));
+                ApiTime.utc(service.registeredAt()));
     }
 
     private static EnvironmentSpec view(Environment environment) {

@@ -1,5 +1,5 @@
 /** HTTP adapter of the catalog: implements the generated ServicesApi. */
 @NullMarked
-package io.passerelle.releaseservice.catalog.web;
+package io.passerelle.releaseservice.catalog.adapter.web;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,13 +1,13 @@
-package io.passerelle.releaseservice.deployment.web;
+package io.passerelle.releaseservice.deployment.adapter.web;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.passerelle.platform.security.Roles;
+import io.passerelle.platform.web.ApiTime;
 import io.passerelle.releaseservice.api.ReleasesApi;
 import io.passerelle.releaseservice.api.model.ReleaseRecord;
 import io.passerelle.releaseservice.deployment.Release;
-import io.passerelle.releaseservice.deployment.Releases;
+import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +30,6 @@ class ReleasesController implements ReleasesApi {
 
     private static ReleaseRecord view(Release release) {
         return new ReleaseRecord(release.id(), release.service(), release.version(), release.commitSha(),
-                release.recordedAt().atOffset(ZoneOffset.UTC)).runUrl(release.runUrl());
+                ApiTime.utc(release.recordedAt())).runUrl(release.runUrl());
     }
 }

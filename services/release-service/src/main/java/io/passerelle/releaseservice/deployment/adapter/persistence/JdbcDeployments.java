@@ -1,19 +1,18 @@
-package io.passerelle.releaseservice.deployment.persistence;
+package io.passerelle.releaseservice.deployment.adapter.persistence;
 
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.deployment.Deployment;
 import io.passerelle.releaseservice.deployment.DeploymentState;
-import io.passerelle.releaseservice.deployment.Deployments;
+import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,20 +21,25 @@ import org.springframework.stereotype.Repository;
 class JdbcDeployments implements Deployments {
 
     private final JdbcClient jdbc;
+    private final EventPublisher events;
 
-    JdbcDeployments(JdbcClient jdbc) {
+    JdbcDeployments(JdbcClient jdbc, EventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
+    /** Inserts a new deployment or stores the state of a known one (the rest never changes), then its events. */
     @Override
-    public void add(Deployment d) {
+    public void save(Deployment d) {
         jdbc.sql("""
                 insert into deployment (id, release_id, service, environment, version, commit_sha, requires_approval,
                     target_type, target_url, requested_by, run_url, state, change_id, reason, planned_at, started_at,
                     finished_at)
                 values (:id, :releaseId, :service, :environment, :version, :commitSha, :requiresApproval,
                     :targetType, :targetUrl, :requestedBy, :runUrl, :state, :changeId, :reason, :plannedAt,
-                    :startedAt, :finishedAt)""")
+                    :startedAt, :finishedAt)
+                on conflict (id) do update set state = excluded.state, change_id = excluded.change_id,
+                    reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at""")
                 .param("id", d.id())
                 .param("releaseId", d.releaseId())
                 .param("service", d.service())
@@ -50,25 +54,11 @@ class JdbcDeployments implements Deployments {
                 .param("state", d.state().name())
                 .param("changeId", d.changeId())
                 .param("reason", d.reason())
-                .param("plannedAt", timestamp(d.plannedAt()))
-                .param("startedAt", timestamp(d.startedAt()))
-                .param("finishedAt", timestamp(d.finishedAt()))
+                .param("plannedAt", SqlTime.of(d.plannedAt()))
+                .param("startedAt", SqlTime.ofNullable(d.startedAt()))
+                .param("finishedAt", SqlTime.ofNullable(d.finishedAt()))
                 .update();
-    }
-
-    @Override
-    public void update(Deployment d) {
-        jdbc.sql("""
-                update deployment set state = :state, change_id = :changeId, reason = :reason,
-                    started_at = :startedAt, finished_at = :finishedAt
-                where id = :id""")
-                .param("id", d.id())
-                .param("state", d.state().name())
-                .param("changeId", d.changeId())
-                .param("reason", d.reason())
-                .param("startedAt", timestamp(d.startedAt()))
-                .param("finishedAt", timestamp(d.finishedAt()))
-                .update();
+        events.publish(d.pullEvents());
     }
 
     @Override
@@ -95,22 +85,14 @@ class JdbcDeployments implements Deployments {
                 .query((rs, i) -> deployment(rs)).list();
     }
 
-    private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
     private static Deployment deployment(ResultSet rs) throws SQLException {
         return Deployment.restore(rs.getObject("id", UUID.class), rs.getObject("release_id", UUID.class),
                 rs.getString("service"), rs.getString("environment"), rs.getString("version"),
                 rs.getString("commit_sha"), rs.getBoolean("requires_approval"),
                 new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
-                rs.getString("requested_by"), rs.getString("run_url"), rs.getObject("planned_at", OffsetDateTime.class).toInstant(),
+                rs.getString("requested_by"), rs.getString("run_url"), SqlTime.instant(rs, "planned_at"),
                 DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
-                rs.getString("reason"), instant(rs, "started_at"), instant(rs, "finished_at"));
+                rs.getString("reason"), SqlTime.nullableInstant(rs, "started_at"),
+                SqlTime.nullableInstant(rs, "finished_at"));
     }
 }

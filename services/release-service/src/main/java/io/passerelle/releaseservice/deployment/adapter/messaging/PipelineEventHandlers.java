@@ -1,6 +1,6 @@
-package io.passerelle.releaseservice.deployment.messaging;
+package io.passerelle.releaseservice.deployment.adapter.messaging;
 
-import io.passerelle.platform.inbox.EventHandler;
+import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
 import io.passerelle.releaseservice.deployment.RecordRelease;
 import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
@@ -9,26 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** pipeline.succeeded.v1 → a release of a catalogued service, planned into its first environment. */
+/** A green pipeline (integration-service) → a release of a catalogued service, planned into its first environment. */
 @Component
-class PipelineSucceededHandler implements EventHandler {
+class PipelineEventHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(PipelineSucceededHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(PipelineEventHandlers.class);
 
     private final RecordRelease recordRelease;
 
-    PipelineSucceededHandler(RecordRelease recordRelease) {
+    PipelineEventHandlers(RecordRelease recordRelease) {
         this.recordRelease = recordRelease;
     }
 
-    @Override
-    public String type() {
-        return "pipeline.succeeded.v1";
-    }
-
-    @Override
-    public void handle(InboundEvent event) {
-        var data = event.dataAs(PipelineSucceeded.class);
+    @HandlesEvent("pipeline.succeeded.v1")
+    void onSucceeded(PipelineSucceeded data, InboundEvent event) {
         var outcome = recordRelease.record(new PipelineRun(data.service(), data.commitSha(), data.runUrl(),
                 data.actor()));
         switch (outcome) {

@@ -1,21 +1,19 @@
-package io.passerelle.releaseservice.deployment.web;
+package io.passerelle.releaseservice.deployment.adapter.web;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
+import io.passerelle.platform.web.ApiTime;
 import io.passerelle.platform.web.ProblemDetailsAdvice;
 import io.passerelle.releaseservice.api.DeploymentsApi;
 import io.passerelle.releaseservice.api.model.DeploymentRecord;
 import io.passerelle.releaseservice.api.model.DeploymentStatusReport;
 import io.passerelle.releaseservice.deployment.CallbackCredentialRefusedException;
 import io.passerelle.releaseservice.deployment.Deployment;
-import io.passerelle.releaseservice.deployment.Deployments;
+import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -60,11 +58,11 @@ class DeploymentsController implements DeploymentsApi {
     @Transactional
     public ResponseEntity<DeploymentRecord> reportDeploymentStatus(UUID id, String callbackToken,
             DeploymentStatusReport report) {
-        var outcome = switch (report.getState()) {
-            case SUCCEEDED -> ReportDeploymentOutcome.Outcome.SUCCEEDED;
-            case FAILED -> ReportDeploymentOutcome.Outcome.FAILED;
+        var reported = switch (report.getState()) {
+            case SUCCEEDED -> ReportDeploymentOutcome.Reported.SUCCEEDED;
+            case FAILED -> ReportDeploymentOutcome.Reported.FAILED;
         };
-        return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, outcome, report.getReason())));
+        return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, reported, report.getReason())));
     }
 
     /** The callback credential is the only header this controller requires: without it, nothing is reported. */
@@ -88,14 +86,11 @@ class DeploymentsController implements DeploymentsApi {
 
     private static DeploymentRecord view(Deployment d) {
         return new DeploymentRecord(d.id(), d.releaseId(), d.service(), d.environment(), d.version(), d.commitSha(),
-                io.passerelle.releaseservice.api.model.DeploymentState.fromValue(d.state().name()), time(d.plannedAt()))
+                io.passerelle.releaseservice.api.model.DeploymentState.fromValue(d.state().name()),
+                ApiTime.utc(d.plannedAt()))
                 .changeId(d.changeId())
-                .startedAt(time(d.startedAt()))
-                .finishedAt(time(d.finishedAt()))
+                .startedAt(ApiTime.utcOrNull(d.startedAt()))
+                .finishedAt(ApiTime.utcOrNull(d.finishedAt()))
                 .reason(d.reason());
-    }
-
-    private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,15 +1,15 @@
-package io.passerelle.releaseservice.deployment.persistence;
+package io.passerelle.releaseservice.deployment.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.deployment.Release;
-import io.passerelle.releaseservice.deployment.Releases;
+import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,14 +18,16 @@ import org.springframework.stereotype.Repository;
 class JdbcReleases implements Releases {
 
     private final JdbcClient jdbc;
+    private final EventPublisher events;
 
-    JdbcReleases(JdbcClient jdbc) {
+    JdbcReleases(JdbcClient jdbc, EventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
-    public boolean addIfNew(Release release) {
-        return jdbc.sql("""
+    public boolean save(Release release) {
+        var stored = jdbc.sql("""
                 insert into release (id, service, version, commit_sha, run_url, requested_by, recorded_at)
                 values (:id, :service, :version, :commitSha, :runUrl, :requestedBy, :recordedAt)
                 on conflict (service, commit_sha) do nothing""")
@@ -35,8 +37,12 @@ class JdbcReleases implements Releases {
                 .param("commitSha", release.commitSha())
                 .param("runUrl", release.runUrl())
                 .param("requestedBy", release.requestedBy())
-                .param("recordedAt", release.recordedAt().atOffset(ZoneOffset.UTC))
+                .param("recordedAt", SqlTime.of(release.recordedAt()))
                 .update() == 1;
+        if (stored) {
+            events.publish(release.pullEvents());
+        }
+        return stored;
     }
 
     @Override
@@ -55,8 +61,8 @@ class JdbcReleases implements Releases {
     }
 
     private static Release release(ResultSet rs) throws SQLException {
-        return new Release(rs.getObject("id", UUID.class), rs.getString("service"), rs.getString("version"),
+        return Release.restore(rs.getObject("id", UUID.class), rs.getString("service"), rs.getString("version"),
                 rs.getString("commit_sha"), rs.getString("run_url"), rs.getString("requested_by"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                SqlTime.instant(rs, "recorded_at"));
     }
 }

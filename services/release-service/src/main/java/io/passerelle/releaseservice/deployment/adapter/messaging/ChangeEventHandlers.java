@@ -1,0 +1,65 @@
+package io.passerelle.releaseservice.deployment.adapter.messaging;
+
+import java.util.UUID;
+
+import io.passerelle.platform.inbox.HandlesEvent;
+import io.passerelle.platform.inbox.InboundEvent;
+import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
+import io.passerelle.releaseservice.deployment.ApplyChangeDecision.Outcome;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The change of a planned deployment was decided (change-service): authorized → deployment.requested.v1 to its
+ * deploy target; rejected → the deployment is cancelled. Changes not about a deployment are none of ours.
+ */
+@Component
+class ChangeEventHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeEventHandlers.class);
+
+    private final ApplyChangeDecision decisions;
+
+    ChangeEventHandlers(ApplyChangeDecision decisions) {
+        this.decisions = decisions;
+    }
+
+    @HandlesEvent("change.authorized.v1")
+    void onAuthorized(ChangeAuthorized data, InboundEvent event) {
+        if (data.deploymentId() == null) {
+            log.debug("Ignored {} {}: change {} is not about a deployment", event.type(), event.id(), data.changeId());
+        } else if (decisions.authorized(data.deploymentId(), data.changeId()) == Outcome.IGNORED) {
+            ignored(event, data.deploymentId());
+        }
+    }
+
+    @HandlesEvent("change.rejected.v1")
+    void onRejected(ChangeRejected data, InboundEvent event) {
+        if (data.deploymentId() == null) {
+            log.debug("Ignored {} {}: change {} is not about a deployment", event.type(), event.id(), data.changeId());
+            return;
+        }
+        var reason = "change " + data.changeId() + " rejected"
+                + (data.rejectedBy() == null ? "" : " by " + data.rejectedBy())
+                + (data.reason() == null || data.reason().isBlank() ? "" : ": " + data.reason());
+        if (decisions.rejected(data.deploymentId(), data.changeId(), reason) == Outcome.IGNORED) {
+            ignored(event, data.deploymentId());
+        }
+    }
+
+    private static void ignored(InboundEvent event, UUID deploymentId) {
+        log.info("Ignored {} {}: deployment {} is unknown or no longer planned", event.type(), event.id(),
+                deploymentId);
+    }
+
+    /** Our copy of the fields we read. */
+    record ChangeAuthorized(UUID changeId, @Nullable UUID deploymentId) {
+    }
+
+    /** Our copy of the fields we read. */
+    record ChangeRejected(UUID changeId, @Nullable UUID deploymentId, @Nullable String rejectedBy,
+            @Nullable String reason) {
+    }
+}

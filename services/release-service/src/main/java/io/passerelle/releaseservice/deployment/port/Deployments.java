@@ -1,0 +1,37 @@
+package io.passerelle.releaseservice.deployment.port;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.passerelle.releaseservice.deployment.Deployment;
+import org.jspecify.annotations.Nullable;
+
+/** Deployments of releases to environments. */
+public interface Deployments {
+
+    /** Stores the deployment, new or changed, and publishes the events it registered, in the caller's transaction. */
+    void save(Deployment deployment);
+
+    /** The deployment, locked until the end of the transaction: for changing it. */
+    Optional<Deployment> lock(UUID id);
+
+    Optional<Deployment> byId(UUID id);
+
+    /** Newest (planned) first, optionally of one service and/or one environment. */
+    List<Deployment> newestFirst(@Nullable String service, @Nullable String environment);
+
+    /**
+     * Locks the deployment, applies {@code transition} and saves it when the transition says it changed it; false
+     * when the deployment is unknown or did not change.
+     */
+    default boolean change(UUID id, Predicate<Deployment> transition) {
+        var deployment = lock(id);
+        if (deployment.isEmpty() || !transition.test(deployment.get())) {
+            return false;
+        }
+        save(deployment.get());
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+package io.passerelle.releaseservice.deployment.port;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.passerelle.releaseservice.deployment.Release;
+import org.jspecify.annotations.Nullable;
+
+/** Recorded releases. */
+public interface Releases {
+
+    /**
+     * Stores a new release and publishes the events it registered, in the caller's transaction, unless its service
+     * already has a release of that commit; true when it was stored.
+     */
+    boolean save(Release release);
+
+    Optional<Release> byId(UUID id);
+
+    /** Newest first, of one service or of all. */
+    List<Release> newestFirst(@Nullable String service);
+}
