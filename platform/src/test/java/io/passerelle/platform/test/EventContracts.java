@@ -41,7 +41,8 @@ public final class EventContracts {
      */
     public static void assertMatchesRecorded(DomainEvent event) {
         var type = EventTypes.of(event.getClass());
-        var data = WIRE.valueToTree(event);
+        // through the JSON text, as a consumer reads it (a long component and a small number in the file then compare equal)
+        var data = WIRE.readTree(WIRE.writeValueAsString(event));
         assertConforms(CloudEvent.of("/passerelle/test", type, event.subject(), java.time.Instant.now(), data));
         var file = RepositoryFiles.root().resolve("api-specs/events/examples/" + type + ".json");
         assertThat(file).as("event %s has no recorded example in api-specs/events/examples", type).exists();
