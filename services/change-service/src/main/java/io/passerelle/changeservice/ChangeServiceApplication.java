@@ -1,4 +1,4 @@
-package io.passerelle.change;
+package io.passerelle.changeservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,6 +1,7 @@
-package io.passerelle.change;
+package io.passerelle.changeservice;
 
 import static io.passerelle.platform.test.EventContracts.assertConforms;
+import static io.passerelle.platform.test.EventContracts.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import io.passerelle.change.change.Changes;
+import io.passerelle.changeservice.change.ChangeState;
+import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventProbe;
@@ -32,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The change service on real PostgreSQL and RabbitMQ: events in through the bus, commands and queries through
@@ -48,6 +52,7 @@ class ChangeServiceIntegrationTest {
     @Autowired EventProbe events;
     @Autowired JdbcClient jdbc;
     @Autowired Changes changes;
+    @Autowired TransactionTemplate tx;
 
     private final String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -316,15 +321,76 @@ class ChangeServiceIntegrationTest {
         var readAgain = changes.find(id).orElseThrow();
 
         read.approve("bob", null, Instant.now());
-        changes.save(read);
+        tx.executeWithoutResult(status -> changes.save(read));
         readAgain.reject("carol", "too late", Instant.now());
 
-        assertThatThrownBy(() -> changes.save(readAgain)).isInstanceOfSatisfying(RuleViolationException.class,
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> changes.save(readAgain))).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));
         mvc.perform(get("/api/v1/changes/{id}", id).with(user("bob", "change-manager")))
                 .andExpect(jsonPath("$.state").value("AUTHORIZED"))
                 .andExpect(jsonPath("$.approvals.length()").value(1))
                 .andExpect(jsonPath("$.auditTrail.length()").value(2));
+    }
+
+    @Test
+    void the_audit_trail_and_the_decisions_of_a_change_are_appended_and_stored_rows_never_written_again()
+            throws Exception {
+        registerService();
+        var id = UUID.fromString(raiseByHand("alice", "NORMAL", "production"));
+        var raised = storedRow("change_audit", id, 0);
+
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+        var approved = storedRow("change_audit", id, 1);
+        var approval = storedRow("change_decision", id, 0);
+        var change = changes.find(id).orElseThrow();
+        change.close(Instant.now());
+        tx.executeWithoutResult(status -> changes.save(change));
+
+        assertThat(storedRow("change_audit", id, 0)).isEqualTo(raised);
+        assertThat(storedRow("change_audit", id, 1)).isEqualTo(approved);
+        assertThat(storedRow("change_decision", id, 0)).isEqualTo(approval);
+        assertThat(jdbc.sql("select action from change_audit where change_id = :id order by position")
+                .param("id", id).query(String.class).list()).containsExactly("RAISED", "APPROVED", "CLOSED");
+        assertThat(jdbc.sql("select count(*) from change_decision where change_id = :id").param("id", id)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_recorded_registration_of_the_catalog_fills_the_projection() {
+        var registered = (ObjectNode) recorded("service.registered.v1");
+        registered.put("service", service);
+
+        events.publish("service.registered.v1", service, registered);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select string_agg(name || ':' || requires_approval, ',' order by name) from catalog_environment
+                where service = :s""").param("s", service).query(String.class).optional().orElse("")
+                .equals("production:true,staging:false"));
+    }
+
+    @Test
+    void a_recorded_planned_deployment_raises_its_change_and_a_recorded_success_closes_it() {
+        var deploymentId = UUID.randomUUID();
+        var changeId = publishRecordedPlan(deploymentId);
+
+        publishRecordedOutcome("deployment.succeeded.v1", deploymentId, changeId);
+
+        assertConforms(events.await("change.closed.v1", about(deploymentId)));
+        assertThat(changes.find(UUID.fromString(changeId)).orElseThrow().state())
+                .isEqualTo(ChangeState.CLOSED);
+    }
+
+    @Test
+    void a_recorded_failed_deployment_fails_its_change_with_the_recorded_reason() {
+        var deploymentId = UUID.randomUUID();
+        var changeId = publishRecordedPlan(deploymentId);
+
+        publishRecordedOutcome("deployment.failed.v1", deploymentId, changeId);
+
+        var failed = assertConforms(events.await("change.failed.v1", about(deploymentId)));
+        assertThat(failed.data().get("reason").asString())
+                .isEqualTo(recorded("deployment.failed.v1").get("reason").asString());
     }
 
     @Test
@@ -402,6 +468,33 @@ class ChangeServiceIntegrationTest {
             data.put("reason", reason);
         }
         assertConforms(events.publish(type, deploymentId.toString(), data));
+    }
+
+    /** The recorded deployment.planned.v1 for this test's service, to staging (no approval): its change's id. */
+    private String publishRecordedPlan(UUID deploymentId) {
+        var planned = (ObjectNode) recorded("deployment.planned.v1");
+        planned.put("deploymentId", deploymentId.toString()).put("service", service).put("environment", "staging")
+                .put("requiresApproval", false);
+        events.publish("deployment.planned.v1", deploymentId.toString(), planned);
+        var raised = assertConforms(events.await("change.raised.v1", about(deploymentId))).data();
+        assertThat(raised.get("requestedBy").asString()).isEqualTo(planned.get("requestedBy").asString());
+        assertThat(raised.get("releaseId").asString()).isEqualTo(planned.get("releaseId").asString());
+        events.await("change.authorized.v1", about(deploymentId));
+        return raised.get("changeId").asString();
+    }
+
+    private void publishRecordedOutcome(String type, UUID deploymentId, String changeId) {
+        var outcome = (ObjectNode) recorded(type);
+        outcome.put("deploymentId", deploymentId.toString()).put("changeId", changeId).put("service", service)
+                .put("environment", "staging");
+        events.publish(type, deploymentId.toString(), outcome);
+    }
+
+    /** A stored row's physical identity: the transaction that wrote it and where; both change if it is rewritten. */
+    private String storedRow(String table, UUID changeId, int position) {
+        return jdbc.sql("select xmin::text || ' ' || ctid::text from " + table
+                        + " where change_id = :id and position = :position")
+                .param("id", changeId).param("position", position).query(String.class).single();
     }
 
     private boolean processed(String type, UUID deploymentId) {

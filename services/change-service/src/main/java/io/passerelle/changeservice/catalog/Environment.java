@@ -1,4 +1,4 @@
-package io.passerelle.change.catalog;
+package io.passerelle.changeservice.catalog;
 
 import java.util.Objects;
 

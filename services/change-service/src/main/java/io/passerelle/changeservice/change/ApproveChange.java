@@ -1,8 +1,9 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.time.Clock;
 import java.util.UUID;
 
+import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -10,12 +11,10 @@ import org.jspecify.annotations.Nullable;
 public class ApproveChange {
 
     private final Changes changes;
-    private final ChangeEventPublisher publisher;
     private final Clock clock;
 
-    public ApproveChange(Changes changes, ChangeEventPublisher publisher, Clock clock) {
+    public ApproveChange(Changes changes, Clock clock) {
         this.changes = changes;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -23,7 +22,6 @@ public class ApproveChange {
         var change = changes.find(changeId).orElseThrow(() -> new NotFoundException("Change", changeId));
         change.approve(approver, comment, clock.instant());
         changes.save(change);
-        publisher.publish(change.pullEvents());
         return change;
     }
 }

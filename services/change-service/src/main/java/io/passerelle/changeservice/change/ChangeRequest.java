@@ -1,10 +1,10 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
-import static io.passerelle.change.change.ChangeState.AUTHORIZED;
-import static io.passerelle.change.change.ChangeState.CLOSED;
-import static io.passerelle.change.change.ChangeState.FAILED;
-import static io.passerelle.change.change.ChangeState.PENDING_APPROVAL;
-import static io.passerelle.change.change.ChangeState.REJECTED;
+import static io.passerelle.changeservice.change.ChangeState.AUTHORIZED;
+import static io.passerelle.changeservice.change.ChangeState.CLOSED;
+import static io.passerelle.changeservice.change.ChangeState.FAILED;
+import static io.passerelle.changeservice.change.ChangeState.PENDING_APPROVAL;
+import static io.passerelle.changeservice.change.ChangeState.REJECTED;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +39,9 @@ public final class ChangeRequest {
     private final List<AuditEntry> auditTrail;
     /** The version read from the store, 0 for a change not saved yet (optimistic locking). */
     private final int version;
+    /** How many decisions and audit entries the store had when the change was read: the rest are new. */
+    private final int storedDecisions;
+    private final int storedAuditEntries;
     private final List<ChangeEvent> events = new ArrayList<>();
     private ChangeState state;
     private @Nullable Instant authorizedAt;
@@ -60,6 +63,8 @@ public final class ChangeRequest {
         this.decisions = new ArrayList<>(decisions);
         this.auditTrail = new ArrayList<>(auditTrail);
         this.version = version;
+        this.storedDecisions = decisions.size();
+        this.storedAuditEntries = auditTrail.size();
     }
 
     /**
@@ -76,7 +81,7 @@ public final class ChangeRequest {
                 List.of(), 0);
         change.audit(at, proposal.requestedBy(), AuditEntry.Action.RAISED, proposal.title());
         var preApproved = proposal.type().isPreApproved();
-        change.events.add(new ChangeEvent.Raised(id, proposal.type(), preApproved ? AUTHORIZED : PENDING_APPROVAL,
+        change.events.add(new ChangeRaised(id, proposal.type(), preApproved ? AUTHORIZED : PENDING_APPROVAL,
                 proposal.service(), proposal.environment(), proposal.title(), proposal.requestedBy(),
                 proposal.deploymentId(), proposal.releaseId(), at));
         if (preApproved) {
@@ -123,7 +128,7 @@ public final class ChangeRequest {
         decisions.add(new Decision(by, Verdict.REJECTED, reason, at));
         state = REJECTED;
         audit(at, by, AuditEntry.Action.REJECTED, reason);
-        events.add(new ChangeEvent.Rejected(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
+        events.add(new ChangeRejected(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
                 by, reason, at));
     }
 
@@ -133,7 +138,7 @@ public final class ChangeRequest {
         state = CLOSED;
         closedAt = at;
         audit(at, DEPLOYMENT_OUTCOME, AuditEntry.Action.CLOSED, outcomeDetail("succeeded"));
-        events.add(new ChangeEvent.Closed(id, proposal.service(), proposal.environment(), proposal.deploymentId(), at));
+        events.add(new ChangeClosed(id, proposal.service(), proposal.environment(), proposal.deploymentId(), at));
     }
 
     /** The implementation of the change failed (its deployment failed). */
@@ -144,7 +149,7 @@ public final class ChangeRequest {
         failureReason = reason;
         audit(at, DEPLOYMENT_OUTCOME, AuditEntry.Action.FAILED,
                 outcomeDetail("failed") + (reason == null ? "" : ": " + reason));
-        events.add(new ChangeEvent.Failed(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
+        events.add(new ChangeFailed(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
                 reason, at));
     }
 
@@ -170,7 +175,7 @@ public final class ChangeRequest {
         state = AUTHORIZED;
         authorizedAt = at;
         authorizedBy = by;
-        events.add(new ChangeEvent.Authorized(id, proposal.type(), proposal.service(), proposal.environment(),
+        events.add(new ChangeAuthorized(id, proposal.type(), proposal.service(), proposal.environment(),
                 proposal.deploymentId(), by, at));
     }
 
@@ -245,6 +250,16 @@ public final class ChangeRequest {
 
     public int version() {
         return version;
+    }
+
+    /** The decisions taken since the change was raised or read from the store: the ones to append to it. */
+    public List<Decision> newDecisions() {
+        return List.copyOf(decisions.subList(storedDecisions, decisions.size()));
+    }
+
+    /** The audit entries since the change was raised or read from the store: the ones to append to it. */
+    public List<AuditEntry> newAuditEntries() {
+        return List.copyOf(auditTrail.subList(storedAuditEntries, auditTrail.size()));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 /** PENDING_APPROVAL → AUTHORIZED → CLOSED | FAILED, or PENDING_APPROVAL → REJECTED. */
 public enum ChangeState {

@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 /** STANDARD is pre-approved and authorized at once; NORMAL and EMERGENCY wait for approval. */
 public enum ChangeType {

@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,10 +1,11 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.change.catalog.Environments;
+import io.passerelle.changeservice.catalog.port.Environments;
+import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
@@ -13,13 +14,11 @@ public class RaiseChange {
 
     private final Changes changes;
     private final Environments environments;
-    private final ChangeEventPublisher publisher;
     private final Clock clock;
 
-    public RaiseChange(Changes changes, Environments environments, ChangeEventPublisher publisher, Clock clock) {
+    public RaiseChange(Changes changes, Environments environments, Clock clock) {
         this.changes = changes;
         this.environments = environments;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -50,7 +49,6 @@ public class RaiseChange {
     private ChangeRequest raise(Proposal proposal, boolean requiresApproval) {
         var change = ChangeRequest.raise(UUID.randomUUID(), proposal, requiresApproval, clock.instant());
         changes.save(change);
-        publisher.publish(change.pullEvents());
         return change;
     }
 

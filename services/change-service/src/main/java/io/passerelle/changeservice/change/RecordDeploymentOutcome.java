@@ -1,58 +1,62 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.passerelle.changeservice.change.port.Changes;
+import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Closes the change of a deployment that succeeded, or fails it when the deployment failed. An outcome for a
- * deployment without a change, or whose change is not authorized, changes nothing: the caller is told why.
+ * deployment without a change, or whose change refuses it (it is not authorized), changes nothing: the caller is told
+ * why.
  */
 public class RecordDeploymentOutcome {
 
     private final Changes changes;
-    private final ChangeEventPublisher publisher;
     private final Clock clock;
 
-    public RecordDeploymentOutcome(Changes changes, ChangeEventPublisher publisher, Clock clock) {
+    public RecordDeploymentOutcome(Changes changes, Clock clock) {
         this.changes = changes;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
-    public Result succeeded(UUID deploymentId) {
+    public Outcome succeeded(UUID deploymentId) {
         return record(deploymentId, change -> change.close(clock.instant()));
     }
 
-    public Result failed(UUID deploymentId, @Nullable String reason) {
+    public Outcome failed(UUID deploymentId, @Nullable String reason) {
         return record(deploymentId, change -> change.fail(reason, clock.instant()));
     }
 
-    private Result record(UUID deploymentId, Consumer<ChangeRequest> transition) {
+    private Outcome record(UUID deploymentId, Consumer<ChangeRequest> transition) {
         var found = changes.findByDeployment(deploymentId);
         if (found.isEmpty()) {
-            return Result.NO_CHANGE;
+            return Outcome.NO_CHANGE;
         }
         var change = found.get();
-        if (change.state() != ChangeState.AUTHORIZED) {
-            return Result.NOT_AUTHORIZED;
+        try {
+            transition.accept(change);
+        } catch (RuleViolationException e) {
+            if (e.kind() == RuleViolationException.Kind.STATE_CONFLICT) {
+                return Outcome.NOT_AUTHORIZED;
+            }
+            throw e;
         }
-        transition.accept(change);
         changes.save(change);
-        publisher.publish(change.pullEvents());
-        return Result.RECORDED;
+        return Outcome.RECORDED;
     }
 
-    public enum Result {
+    public enum Outcome {
         RECORDED("the change recorded it"),
         NO_CHANGE("no change was raised for that deployment"),
         NOT_AUTHORIZED("the deployment's change is not authorized");
 
         private final String description;
 
-        Result(String description) {
+        Outcome(String description) {
             this.description = description;
         }
 

@@ -1,20 +1,19 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.time.Clock;
 import java.util.UUID;
 
+import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.NotFoundException;
 
 /** A change manager rejects a change that waits for approval, saying why. */
 public class RejectChange {
 
     private final Changes changes;
-    private final ChangeEventPublisher publisher;
     private final Clock clock;
 
-    public RejectChange(Changes changes, ChangeEventPublisher publisher, Clock clock) {
+    public RejectChange(Changes changes, Clock clock) {
         this.changes = changes;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -22,7 +21,6 @@ public class RejectChange {
         var change = changes.find(changeId).orElseThrow(() -> new NotFoundException("Change", changeId));
         change.reject(rejecter, reason, clock.instant());
         changes.save(change);
-        publisher.publish(change.pullEvents());
         return change;
     }
 }

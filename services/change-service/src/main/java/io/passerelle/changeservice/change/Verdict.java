@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 /** What a change manager decided about a change. */
 public enum Verdict {

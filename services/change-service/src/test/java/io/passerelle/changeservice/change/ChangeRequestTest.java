@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,9 +25,9 @@ class ChangeRequestTest {
         assertThat(change.decisions()).isEmpty();
         var events = change.pullEvents();
         assertThat(events).hasSize(2);
-        assertThat(events.get(0)).isInstanceOfSatisfying(ChangeEvent.Raised.class,
+        assertThat(events.get(0)).isInstanceOfSatisfying(ChangeRaised.class,
                 e -> assertThat(e.state()).isEqualTo(ChangeState.AUTHORIZED));
-        assertThat(events.get(1)).isInstanceOfSatisfying(ChangeEvent.Authorized.class,
+        assertThat(events.get(1)).isInstanceOfSatisfying(ChangeAuthorized.class,
                 e -> assertThat(e.authorizedBy()).isEqualTo("passerelle:standard-change"));
         assertThat(change.auditTrail()).extracting(AuditEntry::action, AuditEntry::by).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AuditEntry.Action.RAISED, "alice"),
@@ -49,7 +49,7 @@ class ChangeRequestTest {
                 var change = raise(type, requiresApproval);
                 assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
                 assertThat(change.authorizedBy()).isNull();
-                assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Raised.class,
+                assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeRaised.class,
                         e -> assertThat(e.state()).isEqualTo(ChangeState.PENDING_APPROVAL));
             }
         }
@@ -65,7 +65,7 @@ class ChangeRequestTest {
         assertThat(change.authorizedBy()).isEqualTo("bob");
         assertThat(change.authorizedAt()).isEqualTo(LATER);
         assertThat(change.decisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "looks good", LATER));
-        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Authorized.class,
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeAuthorized.class,
                 e -> assertThat(e.authorizedBy()).isEqualTo("bob"));
         assertThat(change.auditTrail()).last().satisfies(a -> {
             assertThat(a.action()).isEqualTo(AuditEntry.Action.APPROVED);
@@ -133,7 +133,7 @@ class ChangeRequestTest {
         assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
         assertThat(change.authorizedBy()).isNull();
         assertThat(change.decisions()).containsExactly(new Decision("bob", Verdict.REJECTED, "freeze week", LATER));
-        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Rejected.class, e -> {
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeRejected.class, e -> {
             assertThat(e.rejectedBy()).isEqualTo("bob");
             assertThat(e.reason()).isEqualTo("freeze week");
         });
@@ -156,7 +156,7 @@ class ChangeRequestTest {
 
         assertThat(change.state()).isEqualTo(ChangeState.CLOSED);
         assertThat(change.closedAt()).isEqualTo(LATER);
-        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeEvent.Closed.class);
+        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeClosed.class);
         assertThat(change.auditTrail()).last().extracting(AuditEntry::action).isEqualTo(AuditEntry.Action.CLOSED);
     }
 
@@ -169,7 +169,7 @@ class ChangeRequestTest {
 
         assertThat(change.state()).isEqualTo(ChangeState.FAILED);
         assertThat(change.failureReason()).isEqualTo("health check failed");
-        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeEvent.Failed.class,
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeFailed.class,
                 e -> assertThat(e.reason()).isEqualTo("health check failed"));
     }
 
@@ -191,6 +191,22 @@ class ChangeRequestTest {
             assertThat(change.state()).isEqualTo(state);
             assertThat(change.pullEvents()).isEmpty();
         }
+    }
+
+    @Test
+    void only_what_happened_since_the_change_was_read_is_new_to_its_store() {
+        var raised = pending();
+        assertThat(raised.newAuditEntries()).hasSize(1);
+        var read = ChangeRequest.restore(raised.id(), raised.proposal(), raised.state(), raised.raisedAt(), null, null,
+                null, null, raised.decisions(), raised.auditTrail(), 1);
+        assertThat(read.newAuditEntries()).isEmpty();
+        assertThat(read.newDecisions()).isEmpty();
+
+        read.approve("bob", "ok", LATER);
+
+        assertThat(read.newDecisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "ok", LATER));
+        assertThat(read.newAuditEntries()).extracting(AuditEntry::action).containsExactly(AuditEntry.Action.APPROVED);
+        assertThat(read.auditTrail()).hasSize(2);
     }
 
     @Test

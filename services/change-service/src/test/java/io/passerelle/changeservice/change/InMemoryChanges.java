@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,12 +9,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.changeservice.change.port.Changes;
 import org.jspecify.annotations.Nullable;
 
-/** A test double of the port: keeps restored copies, so a use case must save to make a change visible. */
+/**
+ * A test double of the port: keeps restored copies, so a use case must save to make a change visible, and publishes
+ * the events of what it saves, as the real store does.
+ */
 class InMemoryChanges implements Changes {
 
     private final Map<UUID, ChangeRequest> saved = new LinkedHashMap<>();
+    private final List<ChangeEvent> published = new ArrayList<>();
 
     @Override
     public Optional<ChangeRequest> find(UUID id) {
@@ -43,6 +48,12 @@ class InMemoryChanges implements Changes {
             throw new IllegalStateException("stale version");
         }
         saved.put(change.id(), restore(change, change.version() + 1));
+        published.addAll(change.pullEvents());
+    }
+
+    /** The events published by saving, oldest first; tests may clear it. */
+    List<ChangeEvent> published() {
+        return published;
     }
 
     List<ChangeRequest> all() {

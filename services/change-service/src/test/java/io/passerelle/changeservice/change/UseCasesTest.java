@@ -1,4 +1,4 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.change.catalog.Environment;
-import io.passerelle.change.catalog.Environments;
+import io.passerelle.changeservice.catalog.Environment;
+import io.passerelle.changeservice.catalog.port.Environments;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
@@ -25,12 +24,11 @@ class UseCasesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryChanges changes = new InMemoryChanges();
     private final CatalogStub catalog = new CatalogStub();
-    private final List<ChangeEvent> published = new ArrayList<>();
-    private final ChangeEventPublisher publisher = published::addAll;
-    private final RaiseChange raise = new RaiseChange(changes, catalog, publisher, clock);
-    private final ApproveChange approve = new ApproveChange(changes, publisher, clock);
-    private final RejectChange reject = new RejectChange(changes, publisher, clock);
-    private final RecordDeploymentOutcome outcomes = new RecordDeploymentOutcome(changes, publisher, clock);
+    private final List<ChangeEvent> published = changes.published();
+    private final RaiseChange raise = new RaiseChange(changes, catalog, clock);
+    private final ApproveChange approve = new ApproveChange(changes, clock);
+    private final RejectChange reject = new RejectChange(changes, clock);
+    private final RecordDeploymentOutcome outcomes = new RecordDeploymentOutcome(changes, clock);
 
     UseCasesTest() {
         catalog.replace("payments", List.of(new Environment("payments", "staging", false),
@@ -63,7 +61,7 @@ class UseCasesTest {
             assertThat(c.requestedBy()).isEqualTo("alice");
             assertThat(c.proposal().description()).isEqualTo("monthly");
         });
-        assertThat(published).hasExactlyElementsOfTypes(ChangeEvent.Raised.class, ChangeEvent.Authorized.class);
+        assertThat(published).hasExactlyElementsOfTypes(ChangeRaised.class, ChangeAuthorized.class);
     }
 
     @Test
@@ -78,7 +76,7 @@ class UseCasesTest {
         assertThat(change.requestedBy()).isEqualTo("octocat");
         assertThat(change.deploymentId()).isEqualTo(deployment.deploymentId());
         assertThat(change.proposal().releaseId()).isEqualTo(deployment.releaseId());
-        assertThat(published).hasExactlyElementsOfTypes(ChangeEvent.Raised.class, ChangeEvent.Authorized.class);
+        assertThat(published).hasExactlyElementsOfTypes(ChangeRaised.class, ChangeAuthorized.class);
     }
 
     @Test
@@ -87,7 +85,7 @@ class UseCasesTest {
 
         assertThat(change.type()).isEqualTo(ChangeType.NORMAL);
         assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
-        assertThat(published).hasExactlyElementsOfTypes(ChangeEvent.Raised.class);
+        assertThat(published).hasExactlyElementsOfTypes(ChangeRaised.class);
     }
 
     @Test
@@ -115,7 +113,7 @@ class UseCasesTest {
         approve.approve(change.id(), "bob", "ok");
 
         assertThat(changes.find(change.id()).orElseThrow().authorizedBy()).isEqualTo("bob");
-        assertThat(published).hasExactlyElementsOfTypes(ChangeEvent.Authorized.class);
+        assertThat(published).hasExactlyElementsOfTypes(ChangeAuthorized.class);
     }
 
     @Test
@@ -126,7 +124,7 @@ class UseCasesTest {
         reject.reject(change.id(), "bob", "no rollback plan");
 
         assertThat(changes.find(change.id()).orElseThrow().state()).isEqualTo(ChangeState.REJECTED);
-        assertThat(published).hasExactlyElementsOfTypes(ChangeEvent.Rejected.class);
+        assertThat(published).hasExactlyElementsOfTypes(ChangeRejected.class);
     }
 
     @Test
@@ -143,13 +141,13 @@ class UseCasesTest {
         raise.forDeployment(failed);
         published.clear();
 
-        assertThat(outcomes.succeeded(succeeded.deploymentId())).isEqualTo(RecordDeploymentOutcome.Result.RECORDED);
-        assertThat(outcomes.failed(failed.deploymentId(), "timeout")).isEqualTo(RecordDeploymentOutcome.Result.RECORDED);
+        assertThat(outcomes.succeeded(succeeded.deploymentId())).isEqualTo(RecordDeploymentOutcome.Outcome.RECORDED);
+        assertThat(outcomes.failed(failed.deploymentId(), "timeout")).isEqualTo(RecordDeploymentOutcome.Outcome.RECORDED);
 
         assertThat(changes.findByDeployment(succeeded.deploymentId()).orElseThrow().state())
                 .isEqualTo(ChangeState.CLOSED);
         assertThat(changes.findByDeployment(failed.deploymentId()).orElseThrow().failureReason()).isEqualTo("timeout");
-        assertThat(published).hasExactlyElementsOfTypes(ChangeEvent.Closed.class, ChangeEvent.Failed.class);
+        assertThat(published).hasExactlyElementsOfTypes(ChangeClosed.class, ChangeFailed.class);
     }
 
     @Test
@@ -158,11 +156,11 @@ class UseCasesTest {
         raise.forDeployment(pending);
         published.clear();
 
-        assertThat(outcomes.succeeded(UUID.randomUUID())).isEqualTo(RecordDeploymentOutcome.Result.NO_CHANGE);
+        assertThat(outcomes.succeeded(UUID.randomUUID())).isEqualTo(RecordDeploymentOutcome.Outcome.NO_CHANGE);
         assertThat(outcomes.failed(pending.deploymentId(), "x"))
-                .isEqualTo(RecordDeploymentOutcome.Result.NOT_AUTHORIZED);
+                .isEqualTo(RecordDeploymentOutcome.Outcome.NOT_AUTHORIZED);
         assertThat(outcomes.succeeded(pending.deploymentId()))
-                .isEqualTo(RecordDeploymentOutcome.Result.NOT_AUTHORIZED);
+                .isEqualTo(RecordDeploymentOutcome.Outcome.NOT_AUTHORIZED);
 
         assertThat(changes.findByDeployment(pending.deploymentId()).orElseThrow().state())
                 .isEqualTo(ChangeState.PENDING_APPROVAL);

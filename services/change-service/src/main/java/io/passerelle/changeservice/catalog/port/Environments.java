@@ -1,7 +1,9 @@
-package io.passerelle.change.catalog;
+package io.passerelle.changeservice.catalog.port;
 
 import java.util.List;
 import java.util.Optional;
+
+import io.passerelle.changeservice.catalog.Environment;
 
 /** The projection of the catalog's environments, kept up to date from the services' registrations. */
 public interface Environments {

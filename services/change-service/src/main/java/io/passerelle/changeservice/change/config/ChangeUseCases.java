@@ -1,41 +1,40 @@
-package io.passerelle.change.change.config;
+package io.passerelle.changeservice.change.config;
 
 import java.time.Clock;
 
-import io.passerelle.change.catalog.Environments;
-import io.passerelle.change.change.ApproveChange;
-import io.passerelle.change.change.ChangeEventPublisher;
-import io.passerelle.change.change.Changes;
-import io.passerelle.change.change.RaiseChange;
-import io.passerelle.change.change.RecordDeploymentOutcome;
-import io.passerelle.change.change.RejectChange;
+import io.passerelle.changeservice.catalog.port.Environments;
+import io.passerelle.changeservice.change.ApproveChange;
+import io.passerelle.changeservice.change.RaiseChange;
+import io.passerelle.changeservice.change.RecordDeploymentOutcome;
+import io.passerelle.changeservice.change.RejectChange;
+import io.passerelle.changeservice.change.port.Changes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The use cases are plain Java; their transactions are the adapters' (the controller's methods, the inbox's
- * transaction around each event handler).
+ * transaction around each event handler). Saving a change publishes its events ({@link Changes#save}).
  */
 @Configuration(proxyBeanMethods = false)
 class ChangeUseCases {
 
     @Bean
-    RaiseChange raiseChange(Changes changes, Environments environments, ChangeEventPublisher publisher, Clock clock) {
-        return new RaiseChange(changes, environments, publisher, clock);
+    RaiseChange raiseChange(Changes changes, Environments environments, Clock clock) {
+        return new RaiseChange(changes, environments, clock);
     }
 
     @Bean
-    ApproveChange approveChange(Changes changes, ChangeEventPublisher publisher, Clock clock) {
-        return new ApproveChange(changes, publisher, clock);
+    ApproveChange approveChange(Changes changes, Clock clock) {
+        return new ApproveChange(changes, clock);
     }
 
     @Bean
-    RejectChange rejectChange(Changes changes, ChangeEventPublisher publisher, Clock clock) {
-        return new RejectChange(changes, publisher, clock);
+    RejectChange rejectChange(Changes changes, Clock clock) {
+        return new RejectChange(changes, clock);
     }
 
     @Bean
-    RecordDeploymentOutcome recordDeploymentOutcome(Changes changes, ChangeEventPublisher publisher, Clock clock) {
-        return new RecordDeploymentOutcome(changes, publisher, clock);
+    RecordDeploymentOutcome recordDeploymentOutcome(Changes changes, Clock clock) {
+        return new RecordDeploymentOutcome(changes, clock);
     }
 }

@@ -1,9 +1,11 @@
-package io.passerelle.change.change;
+package io.passerelle.changeservice.change.port;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.changeservice.change.ChangeRequest;
+import io.passerelle.changeservice.change.ChangeState;
 import org.jspecify.annotations.Nullable;
 
 /** The change requests, with their decisions and audit trails. */
@@ -17,8 +19,9 @@ public interface Changes {
     List<ChangeRequest> list(@Nullable String service, @Nullable ChangeState state);
 
     /**
-     * Inserts a new change or updates a known one. Refuses (409) to overwrite a change that someone else changed
-     * since it was read.
+     * Inserts a new change or updates a known one, appends its new decisions and audit entries, and publishes the
+     * events it registered, in the caller's transaction. Refuses (409) to overwrite a change that someone else
+     * changed since it was read.
      */
     void save(ChangeRequest change);
 }

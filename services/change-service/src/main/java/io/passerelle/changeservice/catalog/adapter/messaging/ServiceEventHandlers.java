@@ -1,35 +1,29 @@
-package io.passerelle.change.catalog.messaging;
+package io.passerelle.changeservice.catalog.adapter.messaging;
 
 import java.util.List;
 
-import io.passerelle.change.catalog.Environment;
-import io.passerelle.change.catalog.Environments;
-import io.passerelle.platform.inbox.EventHandler;
-import io.passerelle.platform.inbox.InboundEvent;
+import io.passerelle.changeservice.catalog.Environment;
+import io.passerelle.changeservice.catalog.port.Environments;
+import io.passerelle.platform.inbox.HandlesEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** service.registered.v1 → the service's environments, replacing what a previous registration said. */
+/** What the catalog says about services, kept in this service's own projection. */
 @Component
-class ServiceRegisteredHandler implements EventHandler {
+class ServiceEventHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(ServiceRegisteredHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ServiceEventHandlers.class);
 
     private final Environments environments;
 
-    ServiceRegisteredHandler(Environments environments) {
+    ServiceEventHandlers(Environments environments) {
         this.environments = environments;
     }
 
-    @Override
-    public String type() {
-        return "service.registered.v1";
-    }
-
-    @Override
-    public void handle(InboundEvent event) {
-        var data = event.dataAs(ServiceRegistered.class);
+    /** The service's environments, replacing what a previous registration said. */
+    @HandlesEvent("service.registered.v1")
+    void onRegistered(ServiceRegistered data) {
         environments.replace(data.service(), data.environments().stream()
                 .map(e -> new Environment(data.service(), e.name(), e.requiresApproval()))
                 .toList());

@@ -1,5 +1,5 @@
 /** Messaging adapter: keeps the catalog projection up to date from service.registered.v1. */
 @NullMarked
-package io.passerelle.change.catalog.messaging;
+package io.passerelle.changeservice.catalog.adapter.messaging;
 
 import org.jspecify.annotations.NullMarked;

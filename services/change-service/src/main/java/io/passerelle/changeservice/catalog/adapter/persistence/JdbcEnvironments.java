@@ -1,10 +1,10 @@
-package io.passerelle.change.catalog.persistence;
+package io.passerelle.changeservice.catalog.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
 
-import io.passerelle.change.catalog.Environment;
-import io.passerelle.change.catalog.Environments;
+import io.passerelle.changeservice.catalog.Environment;
+import io.passerelle.changeservice.catalog.port.Environments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

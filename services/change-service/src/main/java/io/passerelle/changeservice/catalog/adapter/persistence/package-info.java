@@ -1,5 +1,5 @@
 /** Persistence adapter: the catalog projection in plain SQL. */
 @NullMarked
-package io.passerelle.change.catalog.persistence;
+package io.passerelle.changeservice.catalog.adapter.persistence;
 
 import org.jspecify.annotations.NullMarked;

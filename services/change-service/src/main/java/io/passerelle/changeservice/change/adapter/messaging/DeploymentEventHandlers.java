@@ -1,34 +1,33 @@
-package io.passerelle.change.change.messaging;
+package io.passerelle.changeservice.change.adapter.messaging;
 
 import java.util.UUID;
 
-import io.passerelle.change.change.RaiseChange;
-import io.passerelle.platform.inbox.EventHandler;
+import io.passerelle.changeservice.change.RaiseChange;
+import io.passerelle.changeservice.change.RecordDeploymentOutcome;
+import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** deployment.planned.v1 → the change that deployment needs (one per deployment). */
+/** What release orchestration says about deployments: a planned deployment needs a change, its outcome ends it. */
 @Component
-class DeploymentPlannedHandler implements EventHandler {
+class DeploymentEventHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(DeploymentPlannedHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(DeploymentEventHandlers.class);
 
     private final RaiseChange raiseChange;
+    private final RecordDeploymentOutcome outcomes;
 
-    DeploymentPlannedHandler(RaiseChange raiseChange) {
+    DeploymentEventHandlers(RaiseChange raiseChange, RecordDeploymentOutcome outcomes) {
         this.raiseChange = raiseChange;
+        this.outcomes = outcomes;
     }
 
-    @Override
-    public String type() {
-        return "deployment.planned.v1";
-    }
-
-    @Override
-    public void handle(InboundEvent event) {
-        var data = event.dataAs(DeploymentPlanned.class);
+    /** The change that deployment needs (one per deployment). */
+    @HandlesEvent("deployment.planned.v1")
+    void onPlanned(DeploymentPlanned data, InboundEvent event) {
         raiseChange.forDeployment(new RaiseChange.PlannedDeployment(data.deploymentId(), data.releaseId(),
                         data.service(), data.environment(), data.version(), data.requiresApproval(), data.requestedBy()))
                 .ifPresentOrElse(
@@ -37,8 +36,36 @@ class DeploymentPlannedHandler implements EventHandler {
                                 event.id()));
     }
 
-    /** Only the fields this service uses (tolerant reader). */
+    /** The deployment's change is closed. */
+    @HandlesEvent("deployment.succeeded.v1")
+    void onSucceeded(DeploymentSucceeded data, InboundEvent event) {
+        log(outcomes.succeeded(data.deploymentId()), data.deploymentId(), "succeeded", "its change is closed", event);
+    }
+
+    /** The deployment's change failed, with the deployment's reason. */
+    @HandlesEvent("deployment.failed.v1")
+    void onFailed(DeploymentFailed data, InboundEvent event) {
+        log(outcomes.failed(data.deploymentId(), data.reason()), data.deploymentId(), "failed", "its change failed",
+                event);
+    }
+
+    private static void log(RecordDeploymentOutcome.Outcome outcome, UUID deploymentId, String result, String effect,
+            InboundEvent event) {
+        switch (outcome) {
+            case RECORDED -> log.info("Deployment {} {}: {}", deploymentId, result, effect);
+            case NO_CHANGE, NOT_AUTHORIZED -> log.warn("Deployment {} {} but {}: event {} ignored", deploymentId,
+                    result, outcome.description(), event.id());
+        }
+    }
+
+    /** Only the fields this service uses (tolerant reader), here and below. */
     record DeploymentPlanned(UUID deploymentId, UUID releaseId, String service, String environment, String version,
             boolean requiresApproval, String requestedBy) {
+    }
+
+    record DeploymentSucceeded(UUID deploymentId) {
+    }
+
+    record DeploymentFailed(UUID deploymentId, @Nullable String reason) {
     }
 }

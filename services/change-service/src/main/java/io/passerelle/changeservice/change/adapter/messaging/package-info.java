@@ -1,5 +1,5 @@
-/** Messaging adapter: deployment events in, change events out through the outbox. */
+/** Messaging adapter: deployment events in (change events go out through the outbox when a change is saved). */
 @NullMarked
-package io.passerelle.change.change.messaging;
+package io.passerelle.changeservice.change.adapter.messaging;
 
 import org.jspecify.annotations.NullMarked;

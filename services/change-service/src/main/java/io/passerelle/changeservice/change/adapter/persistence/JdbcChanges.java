@@ -1,8 +1,7 @@
-package io.passerelle.change.change.persistence;
+package io.passerelle.changeservice.change.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,20 +11,25 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.passerelle.change.change.AuditEntry;
-import io.passerelle.change.change.ChangeRequest;
-import io.passerelle.change.change.ChangeState;
-import io.passerelle.change.change.ChangeType;
-import io.passerelle.change.change.Changes;
-import io.passerelle.change.change.Decision;
-import io.passerelle.change.change.Proposal;
-import io.passerelle.change.change.Verdict;
+import io.passerelle.changeservice.change.AuditEntry;
+import io.passerelle.changeservice.change.ChangeRequest;
+import io.passerelle.changeservice.change.ChangeState;
+import io.passerelle.changeservice.change.ChangeType;
+import io.passerelle.changeservice.change.Decision;
+import io.passerelle.changeservice.change.Proposal;
+import io.passerelle.changeservice.change.Verdict;
+import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Change requests in three tables: the request, its decisions and its append-only audit trail. */
+/**
+ * Change requests in three tables: the request, its decisions and its append-only audit trail. Saving a change
+ * publishes the events it registered, in the same transaction (the outbox).
+ */
 @Repository
 class JdbcChanges implements Changes {
 
@@ -36,9 +40,11 @@ class JdbcChanges implements Changes {
             from change_request r""";
 
     private final JdbcClient jdbc;
+    private final EventPublisher events;
 
-    JdbcChanges(JdbcClient jdbc) {
+    JdbcChanges(JdbcClient jdbc, EventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -69,24 +75,37 @@ class JdbcChanges implements Changes {
         } else {
             update(change);
         }
-        var decisions = change.decisions();
-        for (int i = 0; i < decisions.size(); i++) {
-            var d = decisions.get(i);
+        appendDecisions(change);
+        appendAudit(change);
+        events.publish(change.pullEvents());
+    }
+
+    /** Only the decisions taken since the change was read: the stored ones are never written again. */
+    private void appendDecisions(ChangeRequest change) {
+        var added = change.newDecisions();
+        int position = change.decisions().size() - added.size();
+        for (var d : added) {
             jdbc.sql("""
                     insert into change_decision (change_id, position, decided_by, verdict, comment, decided_at)
-                    values (:id, :position, :by, :verdict, :comment, :at) on conflict do nothing""")
-                    .param("id", change.id()).param("position", i).param("by", d.by())
-                    .param("verdict", d.verdict().name()).param("comment", d.comment()).param("at", ts(d.at()))
+                    values (:id, :position, :by, :verdict, :comment, :at)""")
+                    .param("id", change.id()).param("position", position++).param("by", d.by())
+                    .param("verdict", d.verdict().name()).param("comment", d.comment())
+                    .param("at", SqlTime.of(d.at()))
                     .update();
         }
-        var audit = change.auditTrail();
-        for (int i = 0; i < audit.size(); i++) {
-            var a = audit.get(i);
+    }
+
+    /** Only the audit entries since the change was read: the trail is append-only. */
+    private void appendAudit(ChangeRequest change) {
+        var added = change.newAuditEntries();
+        int position = change.auditTrail().size() - added.size();
+        for (var a : added) {
             jdbc.sql("""
                     insert into change_audit (change_id, position, at, actor, action, state, detail)
-                    values (:id, :position, :at, :actor, :action, :state, :detail) on conflict do nothing""")
-                    .param("id", change.id()).param("position", i).param("at", ts(a.at())).param("actor", a.by())
-                    .param("action", a.action().name()).param("state", a.state().name()).param("detail", a.detail())
+                    values (:id, :position, :at, :actor, :action, :state, :detail)""")
+                    .param("id", change.id()).param("position", position++).param("at", SqlTime.of(a.at()))
+                    .param("actor", a.by()).param("action", a.action().name()).param("state", a.state().name())
+                    .param("detail", a.detail())
                     .update();
         }
     }
@@ -103,8 +122,9 @@ class JdbcChanges implements Changes {
                 .param("service", p.service()).param("environment", p.environment()).param("title", p.title())
                 .param("description", p.description()).param("requestedBy", p.requestedBy())
                 .param("deploymentId", p.deploymentId()).param("releaseId", p.releaseId())
-                .param("raisedAt", ts(change.raisedAt())).param("authorizedAt", ts(change.authorizedAt()))
-                .param("authorizedBy", change.authorizedBy()).param("closedAt", ts(change.closedAt()))
+                .param("raisedAt", SqlTime.of(change.raisedAt()))
+                .param("authorizedAt", SqlTime.ofNullable(change.authorizedAt()))
+                .param("authorizedBy", change.authorizedBy()).param("closedAt", SqlTime.ofNullable(change.closedAt()))
                 .param("failureReason", change.failureReason())
                 .update();
     }
@@ -115,8 +135,9 @@ class JdbcChanges implements Changes {
                     authorized_by = :authorizedBy, closed_at = :closedAt, failure_reason = :failureReason,
                     version = version + 1
                 where id = :id and version = :version""")
-                .param("state", change.state().name()).param("authorizedAt", ts(change.authorizedAt()))
-                .param("authorizedBy", change.authorizedBy()).param("closedAt", ts(change.closedAt()))
+                .param("state", change.state().name())
+                .param("authorizedAt", SqlTime.ofNullable(change.authorizedAt()))
+                .param("authorizedBy", change.authorizedBy()).param("closedAt", SqlTime.ofNullable(change.closedAt()))
                 .param("failureReason", change.failureReason())
                 .param("id", change.id()).param("version", change.version())
                 .update();
@@ -142,7 +163,7 @@ class JdbcChanges implements Changes {
                 .params(params)
                 .query((rs, n) -> Map.entry(rs.getObject("change_id", UUID.class), new Decision(
                         rs.getString("decided_by"), Verdict.valueOf(rs.getString("verdict")), rs.getString("comment"),
-                        instant(rs, "decided_at"))))
+                        SqlTime.instant(rs, "decided_at"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
@@ -152,7 +173,8 @@ class JdbcChanges implements Changes {
                 """ + where + " order by a.change_id, a.position")
                 .params(params)
                 .query((rs, n) -> Map.entry(rs.getObject("change_id", UUID.class), new AuditEntry(
-                        instant(rs, "at"), rs.getString("actor"), AuditEntry.Action.valueOf(rs.getString("action")),
+                        SqlTime.instant(rs, "at"), rs.getString("actor"),
+                        AuditEntry.Action.valueOf(rs.getString("action")),
                         ChangeState.valueOf(rs.getString("state")), rs.getString("detail"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
@@ -172,24 +194,12 @@ class JdbcChanges implements Changes {
                 rs.getString("requested_by"), rs.getObject("deployment_id", UUID.class),
                 rs.getObject("release_id", UUID.class));
         return new Row(rs.getObject("id", UUID.class), proposal, ChangeState.valueOf(rs.getString("state")),
-                instant(rs, "raised_at"), instantOrNull(rs, "authorized_at"), rs.getString("authorized_by"),
-                instantOrNull(rs, "closed_at"), rs.getString("failure_reason"), rs.getInt("version"));
+                SqlTime.instant(rs, "raised_at"), SqlTime.nullableInstant(rs, "authorized_at"),
+                rs.getString("authorized_by"), SqlTime.nullableInstant(rs, "closed_at"), rs.getString("failure_reason"),
+                rs.getInt("version"));
     }
 
     private record Row(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, @Nullable Instant authorizedAt,
             @Nullable String authorizedBy, @Nullable Instant closedAt, @Nullable String failureReason, int version) {
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        var value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Timestamp ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -1,20 +1,20 @@
-package io.passerelle.change.change.web;
+package io.passerelle.changeservice.change.adapter.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.change.api.ChangesApi;
-import io.passerelle.change.api.model.Approval;
-import io.passerelle.change.api.model.Change;
-import io.passerelle.change.api.model.ChangeDetail;
-import io.passerelle.change.api.model.ChangeState;
-import io.passerelle.change.api.model.NewChange;
-import io.passerelle.change.api.model.Rejection;
-import io.passerelle.change.change.ApproveChange;
-import io.passerelle.change.change.Changes;
-import io.passerelle.change.change.RaiseChange;
-import io.passerelle.change.change.RejectChange;
+import io.passerelle.changeservice.api.ChangesApi;
+import io.passerelle.changeservice.api.model.Approval;
+import io.passerelle.changeservice.api.model.Change;
+import io.passerelle.changeservice.api.model.ChangeDetail;
+import io.passerelle.changeservice.api.model.ChangeState;
+import io.passerelle.changeservice.api.model.NewChange;
+import io.passerelle.changeservice.api.model.Rejection;
+import io.passerelle.changeservice.change.ApproveChange;
+import io.passerelle.changeservice.change.port.Changes;
+import io.passerelle.changeservice.change.RaiseChange;
+import io.passerelle.changeservice.change.RejectChange;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
 import org.jspecify.annotations.Nullable;

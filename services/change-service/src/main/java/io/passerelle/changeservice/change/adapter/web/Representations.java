@@ -1,17 +1,16 @@
-package io.passerelle.change.change.web;
+package io.passerelle.changeservice.change.adapter.web;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static io.passerelle.platform.web.ApiTime.utc;
+import static io.passerelle.platform.web.ApiTime.utcOrNull;
 
-import io.passerelle.change.api.model.AuditEntry;
-import io.passerelle.change.api.model.Change;
-import io.passerelle.change.api.model.ChangeDetail;
-import io.passerelle.change.api.model.ChangeState;
-import io.passerelle.change.api.model.ChangeType;
-import io.passerelle.change.api.model.Decision;
-import io.passerelle.change.api.model.Verdict;
-import io.passerelle.change.change.ChangeRequest;
+import io.passerelle.changeservice.api.model.AuditEntry;
+import io.passerelle.changeservice.api.model.Change;
+import io.passerelle.changeservice.api.model.ChangeDetail;
+import io.passerelle.changeservice.api.model.ChangeState;
+import io.passerelle.changeservice.api.model.ChangeType;
+import io.passerelle.changeservice.api.model.Decision;
+import io.passerelle.changeservice.api.model.Verdict;
+import io.passerelle.changeservice.change.ChangeRequest;
 import org.jspecify.annotations.Nullable;
 
 /** Maps change requests to the generated models of the HTTP contract, at the edge. */
@@ -23,56 +22,48 @@ final class Representations {
     static Change change(ChangeRequest c) {
         return new Change(c.id(), ChangeType.fromValue(c.type().name()), state(c.state()), c.service(),
                 c.environment(), c.proposal().title(), c.requestedBy(),
-                c.decisions().stream().map(Representations::decision).toList(), time(c.raisedAt()))
+                c.decisions().stream().map(Representations::decision).toList(), utc(c.raisedAt()))
                 .description(c.proposal().description())
                 .releaseId(c.proposal().releaseId())
                 .deploymentId(c.deploymentId())
-                .authorizedAt(timeOrNull(c.authorizedAt()))
+                .authorizedAt(utcOrNull(c.authorizedAt()))
                 .authorizedBy(c.authorizedBy())
-                .closedAt(timeOrNull(c.closedAt()))
+                .closedAt(utcOrNull(c.closedAt()))
                 .failureReason(c.failureReason());
     }
 
     static ChangeDetail detail(ChangeRequest c) {
         return new ChangeDetail(c.id(), ChangeType.fromValue(c.type().name()), state(c.state()), c.service(),
                 c.environment(), c.proposal().title(), c.requestedBy(),
-                c.decisions().stream().map(Representations::decision).toList(), time(c.raisedAt()),
+                c.decisions().stream().map(Representations::decision).toList(), utc(c.raisedAt()),
                 c.auditTrail().stream().map(Representations::audit).toList())
                 .description(c.proposal().description())
                 .releaseId(c.proposal().releaseId())
                 .deploymentId(c.deploymentId())
-                .authorizedAt(timeOrNull(c.authorizedAt()))
+                .authorizedAt(utcOrNull(c.authorizedAt()))
                 .authorizedBy(c.authorizedBy())
-                .closedAt(timeOrNull(c.closedAt()))
+                .closedAt(utcOrNull(c.closedAt()))
                 .failureReason(c.failureReason());
     }
 
-    static io.passerelle.change.change.ChangeType toDomain(ChangeType type) {
-        return io.passerelle.change.change.ChangeType.valueOf(type.getValue());
+    static io.passerelle.changeservice.change.ChangeType toDomain(ChangeType type) {
+        return io.passerelle.changeservice.change.ChangeType.valueOf(type.getValue());
     }
 
-    static io.passerelle.change.change.@Nullable ChangeState toDomain(@Nullable ChangeState state) {
-        return state == null ? null : io.passerelle.change.change.ChangeState.valueOf(state.getValue());
+    static io.passerelle.changeservice.change.@Nullable ChangeState toDomain(@Nullable ChangeState state) {
+        return state == null ? null : io.passerelle.changeservice.change.ChangeState.valueOf(state.getValue());
     }
 
-    private static ChangeState state(io.passerelle.change.change.ChangeState state) {
+    private static ChangeState state(io.passerelle.changeservice.change.ChangeState state) {
         return ChangeState.fromValue(state.name());
     }
 
-    private static Decision decision(io.passerelle.change.change.Decision d) {
-        return new Decision(d.by(), Verdict.fromValue(d.verdict().name()), time(d.at())).comment(d.comment());
+    private static Decision decision(io.passerelle.changeservice.change.Decision d) {
+        return new Decision(d.by(), Verdict.fromValue(d.verdict().name()), utc(d.at())).comment(d.comment());
     }
 
-    private static AuditEntry audit(io.passerelle.change.change.AuditEntry a) {
-        return new AuditEntry(time(a.at()), a.by(), AuditEntry.ActionEnum.fromValue(a.action().name()),
+    private static AuditEntry audit(io.passerelle.changeservice.change.AuditEntry a) {
+        return new AuditEntry(utc(a.at()), a.by(), AuditEntry.ActionEnum.fromValue(a.action().name()),
                 state(a.state())).detail(a.detail());
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable OffsetDateTime timeOrNull(@Nullable Instant instant) {
-        return instant == null ? null : time(instant);
     }
 }
