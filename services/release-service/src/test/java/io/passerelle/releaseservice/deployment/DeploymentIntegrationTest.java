@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The golden path through release-service, driven through RabbitMQ and HTTP only. */
 @ReleaseServiceIntegrationTest
@@ -470,5 +471,74 @@ class DeploymentIntegrationTest {
         assertThat(state(id)).isEqualTo("SUCCEEDED");
         assertThat(outboxedAbout(id)).isEqualTo(eventsAfterSuccess);
         assertThat(outboxed("deployment.succeeded.v1", id)).isOne();
+    }
+
+    // Replays of what the producers really send (api-specs/events/examples), ids set to this test's data.
+
+    /** The recorded example of {@code type}, with {@code fields} set to this test's values. */
+    ObjectNode recorded(String type, Map<String, String> fields) {
+        var data = (ObjectNode) EventContracts.recorded(type);
+        fields.forEach(data::put);
+        return data;
+    }
+
+    @Test
+    void a_recorded_pipeline_succeeded_records_a_release() {
+        var sha = commitSha();
+        events.publish("pipeline.succeeded.v1", sha, recorded("pipeline.succeeded.v1",
+                Map.of("service", service, "repository", "acme/" + service, "commitSha", sha)));
+
+        assertThat(published("deployment.planned.v1", "commitSha", sha).data().get("requestedBy").asString())
+                .isEqualTo("pipeline:octocat");
+        assertThat(releasesOfService()).isOne();
+    }
+
+    @Test
+    void a_recorded_change_authorized_requests_the_deployment() {
+        var id = planStaging(commitSha());
+        var change = UUID.randomUUID().toString();
+
+        events.publish("change.authorized.v1", change, recorded("change.authorized.v1", Map.of("changeId", change,
+                "deploymentId", id, "service", service, "environment", "staging")));
+
+        assertThat(published("deployment.requested.v1", "deploymentId", id).data().get("changeId").asString())
+                .isEqualTo(change);
+        awaitState(id, "REQUESTED");
+    }
+
+    @Test
+    void a_recorded_change_rejected_cancels_the_deployment_with_its_reason() {
+        var id = planStaging(commitSha());
+        var change = UUID.randomUUID().toString();
+
+        events.publish("change.rejected.v1", change, recorded("change.rejected.v1", Map.of("changeId", change,
+                "deploymentId", id, "service", service, "environment", "staging")));
+
+        awaitState(id, "CANCELLED");
+        assertThat(row(id).get("reason")).isEqualTo("change " + change + " rejected by bob: no rollback plan");
+    }
+
+    @Test
+    void a_recorded_deployment_dispatched_starts_the_deployment() {
+        var id = requestedStaging();
+        var data = recorded("deployment.dispatched.v1", Map.of("deploymentId", id, "service", service,
+                "environment", "staging"));
+
+        events.publish("deployment.dispatched.v1", id, data);
+
+        awaitState(id, "IN_PROGRESS");
+        assertThat(row(id).get("started_at")).isNotNull();
+    }
+
+    @Test
+    void a_recorded_deployment_dispatch_failed_fails_the_deployment_with_the_executor_s_reason() {
+        var id = requestedStaging();
+
+        events.publish("deployment.dispatch-failed.v1", id, recorded("deployment.dispatch-failed.v1",
+                Map.of("deploymentId", id, "service", service, "environment", "staging")));
+
+        assertThat(published("deployment.failed.v1", "deploymentId", id).data().get("reason").asString())
+                .isEqualTo("deploy target answered HTTP 503 on each of 3 attempts");
+        awaitState(id, "FAILED");
     }
 }
