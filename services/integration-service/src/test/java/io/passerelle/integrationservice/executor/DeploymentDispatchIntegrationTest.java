@@ -3,6 +3,8 @@ package io.passerelle.integrationservice.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -22,12 +24,14 @@ import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
+import io.passerelle.platform.test.TestJwts;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +43,7 @@ class DeploymentDispatchIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired CircuitBreakerRegistry breakers;
+    @Autowired MockMvc mvc;
 
     TestCatalog.Registered service;
 
@@ -105,6 +110,8 @@ class DeploymentDispatchIntegrationTest {
             assertThat(call.header("X-Passerelle-Event")).isEqualTo("deployment.requested");
             assertThat(call.header("Host")).as("the name the URL gave, though the address was pinned")
                     .isEqualTo(target.authority());
+            assertThat(call.header("traceparent")).as("the call is traced (W3C trace context)")
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
             var body = json.readTree(call.body());
             assertThat(body.get("deploymentId").asString()).isEqualTo(deploymentId.toString());
             assertThat(body.get("service").asString()).isEqualTo(service.service());
@@ -114,6 +121,24 @@ class DeploymentDispatchIntegrationTest {
             assertThat(body.get("changeId").asString()).isNotBlank();
             assertThat(body.get("callbackUrl").asString())
                     .isEqualTo("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status");
+        }
+    }
+
+    @Test
+    void deploy_calls_by_outcome_and_circuit_breaker_states_are_scraped_by_an_operator() throws Exception {
+        var deploymentId = UUID.randomUUID();
+        try (var target = new FakeDeployTarget(202)) {
+            requestDeployment(deploymentId, target.url());
+            awaitOutcome("deployment.dispatched.v1", deploymentId);
+
+            var metrics = mvc.perform(get("/actuator/prometheus").with(TestJwts.user("ops", "operator")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(metrics)
+                    .containsPattern("passerelle_deploy_calls_total\\{[^}]*outcome=\"accepted\"[^}]*} [1-9]")
+                    .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"" + target.authority()
+                            + "\"[^}]*state=\"closed\"[^}]*} 1")
+                    .contains("httpcomponents_httpclient_request_seconds_count");
         }
     }
 

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP deploy target on 127.0.0.1 that records what it receives and answers the given statuses in turn. */
-final class FakeDeployTarget implements AutoCloseable {
+public final class FakeDeployTarget implements AutoCloseable {
 
     /** @param nanos when it arrived ({@link System#nanoTime()}) */
-    record Received(Map<String, List<String>> headers, byte[] body, long nanos) {
+    public record Received(Map<String, List<String>> headers, byte[] body, long nanos) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -30,7 +30,7 @@ final class FakeDeployTarget implements AutoCloseable {
     private volatile CountDownLatch answer = new CountDownLatch(0);
 
     /** The last status repeats for every further call. */
-    FakeDeployTarget(int... statuses) throws IOException {
+    public FakeDeployTarget(int... statuses) throws IOException {
         this.statuses = statuses;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/deploy", exchange -> {
@@ -50,15 +50,15 @@ final class FakeDeployTarget implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/deploy";
     }
 
-    String authority() {
+    public String authority() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -3,8 +3,8 @@ package io.passerelle.integrationservice.github.config;
 import java.time.Clock;
 
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
-import io.passerelle.integrationservice.github.port.Deliveries;
 import io.passerelle.integrationservice.github.ReceiveGithubDelivery;
+import io.passerelle.integrationservice.github.port.Deliveries;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.event.EventPublisher;
 import org.springframework.context.annotation.Bean;

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import io.passerelle.integrationservice.catalog.CatalogedService;
-import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.catalog.RepositoryAlreadyCatalogedException;
+import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.platform.persistence.SqlTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

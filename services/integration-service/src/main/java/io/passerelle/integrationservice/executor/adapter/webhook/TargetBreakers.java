@@ -12,7 +12,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 /**
  * One Resilience4j circuit breaker per deploy target {@code host:port} (config {@code deploy-target} under
  * {@code resilience4j.circuitbreaker.configs}), and when each one opened: a call it refuses learns how long the
- * breaker stays open still, so the dispatch comes back when it can be admitted rather than after a full wait.
+ * breaker stays open still, so the dispatch comes back when it can be admitted rather than after a full wait. The
+ * breakers come from the registry resilience4j-spring-boot4 configures, which also binds each one to Micrometer
+ * ({@code resilience4j_circuitbreaker_state{name=<host:port>}} and the other {@code resilience4j_circuitbreaker_*}).
  */
 public final class TargetBreakers {
 

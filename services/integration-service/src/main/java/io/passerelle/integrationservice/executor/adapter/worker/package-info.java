@@ -1,4 +1,4 @@
-/** The dispatcher: claims due dispatches with a lease, calls the target outside any transaction, records the outcome. */
+/** The dispatcher (the {@code Dispatcher} port): claims due dispatches with a lease, calls the target outside any transaction, records the outcome. */
 @NullMarked
 package io.passerelle.integrationservice.executor.adapter.worker;
 

@@ -115,6 +115,23 @@ class WebhookDeployTargetTest {
     }
 
     @Test
+    void every_call_is_counted_by_what_it_came_to() {
+        dns.put("deploy.test", List.of("127.0.0.1"));
+        dns.put("internal.test", List.of("10.1.2.3"));
+
+        call("http://deploy.test:" + port() + "/deploy");
+        status = 503;
+        call("http://deploy.test:" + port() + "/deploy");
+        status = 404;
+        call("http://deploy.test:" + port() + "/deploy");
+        call("http://internal.test/deploy");
+
+        assertThat(meters.get(WebhookDeployTarget.CALLS).counters()).extracting(
+                c -> c.getId().getTag("outcome") + "=" + (long) c.count()).containsExactlyInAnyOrder(
+                "accepted=1", "unavailable=1", "refused=1", "not-called=1");
+    }
+
+    @Test
     void a_name_rebound_inside_after_the_check_is_still_called_at_the_checked_address_and_refused_at_the_next_call() {
         dns.put("rebinding.test", List.of("127.0.0.1", "169.254.169.254"));
 
