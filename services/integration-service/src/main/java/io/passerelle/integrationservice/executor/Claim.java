@@ -1,6 +1,7 @@
 package io.passerelle.integrationservice.executor;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -8,8 +9,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A dispatch claimed by this instance until {@code leaseUntil}: the call to make, how many attempts were already
  * made (calls started, one whose answer was lost included) and how they failed ({@code failures}, null before any
- * failed attempt).
+ * failed attempt). {@code trace}: the trace context the dispatch was requested in (W3C fields, opaque here), which
+ * the call continues.
  */
 public record Claim(UUID deploymentId, String service, String environment, String targetUrl, String body,
-        int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil) {
+        int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil, Map<String, String> trace) {
+
+    public Claim {
+        trace = Map.copyOf(trace);
+    }
 }

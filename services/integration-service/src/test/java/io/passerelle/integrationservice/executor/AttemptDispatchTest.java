@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -103,7 +104,8 @@ class AttemptDispatchTest {
 
     static Claim claim(String service, int attempts) {
         return new Claim(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), service, "prod",
-                "https://deploy.example/hooks", "{}", attempts, null, NOW.minusSeconds(1), NOW.plusSeconds(60));
+                "https://deploy.example/hooks", "{}", attempts, null, NOW.minusSeconds(1), NOW.plusSeconds(60),
+                Map.of());
     }
 
     @Test

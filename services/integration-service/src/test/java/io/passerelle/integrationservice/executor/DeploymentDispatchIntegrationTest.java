@@ -53,7 +53,11 @@ class DeploymentDispatchIntegrationTest {
     }
 
     CloudEvent requestDeployment(UUID deploymentId, String targetUrl) {
-        return events.publish("deployment.requested.v1", deploymentId.toString(), Map.of(
+        return events.publish("deployment.requested.v1", deploymentId.toString(), request(deploymentId, targetUrl));
+    }
+
+    Map<String, Object> request(UUID deploymentId, String targetUrl) {
+        return Map.of(
                 "deploymentId", deploymentId.toString(),
                 "changeId", UUID.randomUUID().toString(),
                 "service", service.service(),
@@ -61,7 +65,7 @@ class DeploymentDispatchIntegrationTest {
                 "version", "1.4.2",
                 "commitSha", "3484a3fb816e0859fd6e1cea078d76385ff50625",
                 "target", Map.of("type", "webhook", "url", targetUrl),
-                "requestedAt", Instant.now().toString()));
+                "requestedAt", Instant.now().toString());
     }
 
     JsonNode awaitOutcome(String type, UUID deploymentId) {
@@ -121,6 +125,22 @@ class DeploymentDispatchIntegrationTest {
             assertThat(body.get("changeId").asString()).isNotBlank();
             assertThat(body.get("callbackUrl").asString())
                     .isEqualTo("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status");
+        }
+    }
+
+    @Test
+    void the_deploy_call_and_its_outcome_continue_the_trace_the_deployment_was_requested_in() throws Exception {
+        var deploymentId = UUID.randomUUID();
+        var traceId = UUID.randomUUID().toString().replace("-", "");
+        try (var target = new FakeDeployTarget(202)) {
+            EventContracts.assertConforms(events.publishUnchecked("deployment.requested.v1", deploymentId.toString(),
+                    request(deploymentId, target.url()), "00-" + traceId + "-b7ad6b7169203331-01"));
+
+            var dispatched = events.await("deployment.dispatched.v1",
+                    data -> data.get("deploymentId").asString().equals(deploymentId.toString()));
+            assertThat(target.received().getFirst().header("traceparent")).startsWith("00-" + traceId + "-");
+            assertThat(events.traceparentOf(dispatched)).hasValueSatisfying(
+                    carried -> assertThat(carried).startsWith("00-" + traceId + "-"));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ class RetryPolicyTest {
 
     static Claim claim(int attempts, @Nullable String failures) {
         return new Claim(UUID.randomUUID(), "payments", "prod", "https://deploy.example/hooks", "{}", attempts,
-                failures, REQUESTED, NOW.plusSeconds(60));
+                failures, REQUESTED, NOW.plusSeconds(60), Map.of());
     }
 
     static final CallOutcome HTTP_500 = new CallOutcome.Unavailable("answered HTTP 500");

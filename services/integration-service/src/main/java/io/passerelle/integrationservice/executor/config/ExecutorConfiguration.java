@@ -20,6 +20,7 @@ import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.outbound.OutboundGuard;
+import io.passerelle.platform.trace.TraceCarrier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,8 +66,9 @@ class ExecutorConfiguration {
 
     @Bean
     DispatchWorker dispatchWorker(Dispatches dispatches, AttemptDispatch attempt, TransactionTemplate tx, Clock clock,
-            ExecutorProperties properties) {
-        return new DispatchWorker(dispatches, attempt, tx, clock, properties.lease(), properties.pollInterval(),
-                properties.concurrency(), properties.connectTimeout().plus(properties.readTimeout()));
+            TraceCarrier traces, ExecutorProperties properties) {
+        return new DispatchWorker(dispatches, attempt, tx, clock, traces, properties.lease(),
+                properties.pollInterval(), properties.concurrency(),
+                properties.connectTimeout().plus(properties.readTimeout()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,21 +14,32 @@ import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.persistence.SqlTime;
+import io.passerelle.platform.trace.TraceCarrier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code deployment_dispatch} as an outbox for outbound HTTP. Times come from the service's {@code Clock} (not the
- * database's {@code now()}), so that due times, leases and the events agree.
+ * database's {@code now()}), so that due times, leases and the events agree. A request keeps the trace context it was
+ * made in ({@code trace_context}), handed to the claim that makes the call.
  */
 @Repository
 class JdbcDispatches implements Dispatches {
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
 
-    JdbcDispatches(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TraceCarrier traces;
+    private final JsonMapper json;
+
+    JdbcDispatches(JdbcClient jdbc, TraceCarrier traces, JsonMapper json) {
         this.jdbc = jdbc;
+        this.traces = traces;
+        this.json = json;
     }
 
     @Override
@@ -45,14 +57,14 @@ class JdbcDispatches implements Dispatches {
             Instant at) {
         return jdbc.sql("""
                 insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
-                    reason, body, requested_at, next_attempt_at, lease_until, updated_at)
+                    reason, body, requested_at, next_attempt_at, lease_until, updated_at, trace_context)
                 values (:id, :service, :environment, :url, :state, 0, :reason, :body, :at,
-                    case when :state = 'PENDING' then cast(:at as timestamptz) end, null, :at)
+                    case when :state = 'PENDING' then cast(:at as timestamptz) end, null, :at, cast(:trace as jsonb))
                 on conflict (deployment_id) do update set service = excluded.service,
                     environment = excluded.environment, target_url = excluded.target_url, state = excluded.state,
                     attempts = 0, reason = excluded.reason, body = excluded.body,
                     requested_at = excluded.requested_at, next_attempt_at = excluded.next_attempt_at,
-                    lease_until = null, updated_at = excluded.updated_at
+                    lease_until = null, updated_at = excluded.updated_at, trace_context = excluded.trace_context
                 where deployment_dispatch.state = 'FAILED'""")
                 .param("id", request.deploymentId())
                 .param("service", request.service())
@@ -62,6 +74,7 @@ class JdbcDispatches implements Dispatches {
                 .param("reason", reason)
                 .param("body", body)
                 .param("at", SqlTime.of(at))
+                .param("trace", json.writeValueAsString(traces.current()))
                 .update() == 1;
     }
 
@@ -74,14 +87,15 @@ class JdbcDispatches implements Dispatches {
                     where (state = 'PENDING' and next_attempt_at <= :now) or (state = 'IN_FLIGHT' and lease_until < :now)
                     order by next_attempt_at limit :limit for update skip locked)
                 returning deployment_id, service, environment, target_url, body, attempts, reason, requested_at,
-                    lease_until""")
+                    lease_until, trace_context""")
                 .param("leaseUntil", SqlTime.of(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
                 .param("now", SqlTime.of(now))
                 .param("limit", limit)
                 .query((rs, i) -> new Claim(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
                         rs.getString("environment"), rs.getString("target_url"), rs.getString("body"),
                         rs.getInt("attempts"), rs.getString("reason"), SqlTime.instant(rs, "requested_at"),
-                        SqlTime.instant(rs, "lease_until")))
+                        SqlTime.instant(rs, "lease_until"),
+                        json.readValue(rs.getString("trace_context"), FIELDS)))
                 .list();
     }
 

@@ -12,7 +12,9 @@ import io.passerelle.integrationservice.executor.AttemptDispatch;
 import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.port.Dispatcher;
 import io.passerelle.integrationservice.executor.port.Dispatches;
+import io.micrometer.tracing.Span;
 import io.passerelle.platform.loop.PollingLoop;
+import io.passerelle.platform.trace.TraceCarrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * picks up retries that fall due and leases that expired. It claims due rows in a short transaction (leased,
  * {@code FOR UPDATE SKIP LOCKED}: several instances run side by side), makes each call on its own virtual thread
  * OUTSIDE any transaction (at most {@code concurrency} at once, so one slow target does not hold up the others), and
- * records each outcome with its event in a second short transaction.
+ * records each outcome with its event in a second short transaction. Each call and its outcome run in a span
+ * ({@code deploy <service>}) of the trace the dispatch was requested in: the HTTP exchange (a child span, whose
+ * {@code traceparent} the target receives) and the outcome event continue the deployment's trace.
  */
 public class DispatchWorker implements Dispatcher, SmartLifecycle {
 
@@ -40,11 +44,13 @@ public class DispatchWorker implements Dispatcher, SmartLifecycle {
     private final Duration drainTimeout;
     private final Semaphore slots;
     private final PollingLoop loop;
+    private final TraceCarrier traces;
     private volatile ExecutorService calls;
 
     public DispatchWorker(Dispatches dispatches, AttemptDispatch attempt, TransactionTemplate tx, Clock clock,
-            Duration lease, Duration pollInterval, int concurrency, Duration drainTimeout) {
+            TraceCarrier traces, Duration lease, Duration pollInterval, int concurrency, Duration drainTimeout) {
         this.dispatches = dispatches;
+        this.traces = traces;
         this.attempt = attempt;
         this.tx = tx;
         this.clock = clock;
@@ -118,6 +124,16 @@ public class DispatchWorker implements Dispatcher, SmartLifecycle {
     }
 
     private void send(Claim claim) {
+        var span = traces.start(claim.trace(), "deploy " + claim.service(), Span.Kind.CLIENT)
+                .tag("deployment.id", claim.deploymentId().toString());
+        try (var scope = traces.inScope(span)) {
+            record(claim);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void record(Claim claim) {
         try {
             var outcome = attempt.call(claim);
             var decision = tx.execute(status -> attempt.settle(claim, outcome));

@@ -357,7 +357,8 @@ final class DispatchSimulation {
                         r.state = "IN_FLIGHT";
                         r.leaseUntil = now.plus(lease);
                         return new Claim(r.request.deploymentId(), r.request.service(), r.request.environment(),
-                                r.request.targetUrl(), "{}", r.attempts, r.reason, r.requestedAt, r.leaseUntil);
+                                r.request.targetUrl(), "{}", r.attempts, r.reason, r.requestedAt, r.leaseUntil,
+                                Map.of());
                     })
                     .toList();
         }
