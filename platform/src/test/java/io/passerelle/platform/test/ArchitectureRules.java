@@ -71,6 +71,17 @@ public final class ArchitectureRules {
                 .because("every endpoint is authorized by role (PRODUCT.md non-negotiables)");
     }
 
+    /**
+     * Everything a service checks about itself: the house rules on its main classes, and its events against
+     * api-specs/asyncapi.yaml ({@link AsyncApiContract}).
+     */
+    public static void checkService(String service, String rootPackage) {
+        checkAll(new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage), rootPackage);
+        AsyncApiContract.assertMatches(service, rootPackage);
+    }
+
     public static void checkAll(JavaClasses classes, String rootPackage) {
         domainKnowsNoFrameworks(rootPackage).check(classes);
         oneLayoutInEveryFeature(rootPackage).check(classes);

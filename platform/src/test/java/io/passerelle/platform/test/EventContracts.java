@@ -11,6 +11,7 @@ import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.platform.event.EventTypes;
 import io.passerelle.platform.outbox.WireFormat;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +42,7 @@ public final class EventContracts {
      */
     public static void assertMatchesRecorded(DomainEvent event) {
         var type = EventTypes.of(event.getClass());
-        // through the JSON text, as a consumer reads it (a long component and a small number in the file then compare equal)
-        var data = WIRE.readTree(WIRE.writeValueAsString(event));
-        assertConforms(CloudEvent.of("/passerelle/test", type, event.subject(), java.time.Instant.now(), data));
+        var data = assertConforms(event);
         var file = RepositoryFiles.root().resolve("api-specs/events/examples/" + type + ".json");
         assertThat(file).as("event %s has no recorded example in api-specs/events/examples", type).exists();
         try {
@@ -54,8 +53,17 @@ public final class EventContracts {
         }
     }
 
+    /** Fails unless the event, as the outbox serializes it, conforms to the schema of its type; returns its data. */
+    public static JsonNode assertConforms(DomainEvent event) {
+        // through the JSON text, as a consumer reads it (a long component and a small number in a file compare equal)
+        var data = WIRE.readTree(WIRE.writeValueAsString(event));
+        assertConforms(CloudEvent.of("/passerelle/test", EventTypes.of(event.getClass()), event.subject(),
+                java.time.Instant.now(), data));
+        return data;
+    }
+
     /** The recorded example of an event type's data, for feeding consumers what producers really send. */
-    public static tools.jackson.databind.JsonNode recorded(String type) {
+    public static JsonNode recorded(String type) {
         try {
             return WIRE.readTree(Files.readString(RepositoryFiles.root().resolve("api-specs/events/examples/" + type + ".json")));
         } catch (java.io.IOException e) {

@@ -1,22 +1,13 @@
 package io.passerelle.incidentservice;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.passerelle.platform.test.ArchitectureRules;
-import io.passerelle.platform.test.AsyncApiContract;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
+    /** The house rules (layout, ports and adapters, no cycles, roles), and the events against asyncapi.yaml. */
     @Test
-    void follows_the_house_rules() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.passerelle.incidentservice");
-        ArchitectureRules.checkAll(classes, "io.passerelle.incidentservice");
-    }
-
-    @Test
-    void publishes_and_handles_what_the_asyncapi_document_says() {
-        AsyncApiContract.assertMatches("incident-service", "io.passerelle.incidentservice");
+    void follows_the_house_rules_and_publishes_and_consumes_what_the_asyncapi_document_says() {
+        ArchitectureRules.checkService("incident-service", "io.passerelle.incidentservice");
     }
 }

@@ -2,9 +2,12 @@ package io.passerelle.integrationservice.alert;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.passerelle.platform.test.EventContracts;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The alert events as the outbox serializes them are exactly what was sent before they became the wire records. */
 class AlertEventsTest {
@@ -21,6 +24,14 @@ class AlertEventsTest {
         EventContracts.assertMatchesRecorded(new AlertFired("3f2a9c1d7e4b8a60", "HighErrorRate", "payments-api",
                 "prod", "critical", "5xx responses above 5% for 10 minutes", STARTS,
                 "http://prometheus.example.com/graph?g0.expr=job%3Apayments_api%3Aerror_rate", labels));
+    }
+
+    /** Alertmanager does not require an {@code alertname} label; the event then has no alertName, and is valid. */
+    @Test
+    void an_alert_without_a_name_is_a_valid_event() {
+        var event = new AlertFired("3f2a9c1d7e4b8a61", null, "payments-api", "prod", null, null, STARTS, null,
+                new LinkedHashMap<>(Map.of("service", "payments-api", "environment", "prod")));
+        assertThat(EventContracts.assertConforms(event).has("alertName")).isFalse();
     }
 
     @Test
