@@ -47,9 +47,4 @@ public class TraceCarrier {
     public Tracer.SpanInScope inScope(Span span) {
         return tracer.withSpan(span);
     }
-
-    /** The names of the fields, for reading them back from message headers. */
-    public java.util.List<String> fieldNames() {
-        return propagator.fields();
-    }
 }
