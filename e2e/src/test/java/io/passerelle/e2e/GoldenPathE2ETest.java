@@ -170,6 +170,11 @@ class GoldenPathE2ETest {
     void an_approved_production_change_deploys_and_closes() {
         var production = awaitDeployment(CHECKOUT, "production", d -> true);
         var change = awaitChange(CHECKOUT, c -> production.path("id").asString().equals(c.path("deploymentId").asString()));
+        assertThat(change.path("requestedBy").asString()).isEqualTo("pipeline:Codertocat");
+        // the realm maps bob to the GitHub login Codertocat, whose push this is: he may not approve it
+        var own = Http.post(api("/changes/" + change.path("id").asString() + "/approve"), bob, Map.of());
+        assertThat(own.status()).as(own.raw()).isEqualTo(403);
+        assertThat(own.body().path("type").asString()).endsWith("/segregation-of-duties");
         var approved = Http.post(api("/changes/" + change.path("id").asString() + "/approve"), alice, Map.of());
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
 

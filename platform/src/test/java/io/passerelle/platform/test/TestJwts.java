@@ -15,7 +15,12 @@ public final class TestJwts {
     }
 
     public static JwtRequestPostProcessor user(String name, String... roles) {
-        return jwt().jwt(j -> j.subject(name).claim("preferred_username", name))
+        return user(name, java.util.Map.of(), roles);
+    }
+
+    /** The same, with more claims (e.g. {@code github}, the toolchain login the realm maps to the user). */
+    public static JwtRequestPostProcessor user(String name, java.util.Map<String, Object> claims, String... roles) {
+        return jwt().jwt(j -> j.subject(name).claim("preferred_username", name).claims(c -> c.putAll(claims)))
                 .authorities(Arrays.stream(roles).map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList());
     }
 }

@@ -1,17 +1,5 @@
 package io.passerelle.changeservice;
 
-import static io.passerelle.platform.test.EventContracts.assertConforms;
-import static io.passerelle.platform.test.EventContracts.recorded;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.passerelle.changeservice.change.Approver;
 import io.passerelle.changeservice.change.ChangeState;
 import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.RuleViolationException;
@@ -36,6 +25,18 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.passerelle.platform.test.EventContracts.assertConforms;
+import static io.passerelle.platform.test.EventContracts.recorded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The change service on real PostgreSQL and RabbitMQ: events in through the bus, commands and queries through
@@ -158,6 +159,28 @@ class ChangeServiceIntegrationTest {
                 .andExpect(jsonPath("$.approvals.length()").value(0));
 
         mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("alice", "change-manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"));
+    }
+
+    /** bob's token carries the GitHub login the realm maps to him (claim github): Codertocat's push is his. */
+    @Test
+    void no_one_whose_github_login_triggered_the_pipeline_can_approve_the_change_it_raised() throws Exception {
+        var deploymentId = UUID.randomUUID();
+        publishPlanned(deploymentId, "production", true, "pipeline:Codertocat");
+        var id = assertConforms(events.await("change.raised.v1", about(deploymentId))).data().get("changeId")
+                .asString();
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id)
+                .with(TestJwts.user("bob", Map.of("github", "codertocat"), "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 403, "segregation-of-duties");
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"))
+                .andExpect(jsonPath("$.approvals.length()").value(0));
+
+        mvc.perform(post("/api/v1/changes/{id}/approve", id)
+                        .with(TestJwts.user("alice", Map.of("github", "alice-gh"), "change-manager"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("AUTHORIZED"));
@@ -320,7 +343,7 @@ class ChangeServiceIntegrationTest {
         var read = changes.find(id).orElseThrow();
         var readAgain = changes.find(id).orElseThrow();
 
-        read.approve("bob", null, Instant.now());
+        read.approve(Approver.user("bob"), null, Instant.now());
         tx.executeWithoutResult(status -> changes.save(read));
         readAgain.reject("carol", "too late", Instant.now());
 

@@ -18,7 +18,7 @@ public class ApproveChange {
         this.clock = clock;
     }
 
-    public ChangeRequest approve(UUID changeId, String approver, @Nullable String comment) {
+    public ChangeRequest approve(UUID changeId, Approver approver, @Nullable String comment) {
         var change = changes.find(changeId).orElseThrow(() -> new NotFoundException("Change", changeId));
         change.approve(approver, comment, clock.instant());
         changes.save(change);

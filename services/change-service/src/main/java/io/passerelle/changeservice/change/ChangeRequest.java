@@ -101,13 +101,14 @@ public final class ChangeRequest {
 
     /**
      * Approves the change on behalf of a change manager; once the approval policy is met the change is authorized.
-     * The requester can never approve their own change, whatever the case of their user name; for a change a
-     * pipeline raised, the requester is the person who triggered it ({@code pipeline:<login>}). Until realm users
-     * carry their toolchain logins, the login is compared with the approver's user name.
+     * The person behind the request can never approve it ({@link Approver#isBehind}): its requester, whatever the
+     * case of their user name, or for a change a pipeline raised ({@code pipeline:<login>}) whoever the realm maps
+     * that login to.
      */
-    public void approve(String by, @Nullable String comment, Instant at) {
+    public void approve(Approver approver, @Nullable String comment, Instant at) {
         requireState(PENDING_APPROVAL, "approved");
-        if (by.equalsIgnoreCase(personBehind(proposal.requestedBy()))) {
+        var by = approver.user();
+        if (approver.isBehind(proposal.requestedBy())) {
             throw new SegregationOfDutiesException(by + " requested change " + id
                     + (proposal.requestedBy().startsWith(PIPELINE) ? " through a pipeline" : "")
                     + " and cannot approve it: another change manager must");
@@ -266,10 +267,5 @@ public final class ChangeRequest {
     public String toString() {
         return "ChangeRequest[" + id + " " + proposal.type() + " " + state + " " + proposal.service() + "/"
                 + proposal.environment() + "]";
-    }
-
-    /** The person accountable for a request: the requester, or the login behind a pipeline's request. */
-    static String personBehind(String requestedBy) {
-        return requestedBy.startsWith(PIPELINE) ? requestedBy.substring(PIPELINE.length()) : requestedBy;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.RuleViolationException;
@@ -59,7 +60,7 @@ class ChangeRequestTest {
     void one_approval_by_another_change_manager_authorizes() {
         var change = pending();
 
-        change.approve("bob", "looks good", LATER);
+        change.approve(Approver.user("bob"), "looks good", LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
         assertThat(change.authorizedBy()).isEqualTo("bob");
@@ -79,7 +80,7 @@ class ChangeRequestTest {
         for (var requester : new String[] { "alice", "Alice", "ALICE" }) {
             var change = pending();
 
-            assertThatThrownBy(() -> change.approve(requester, null, LATER))
+            assertThatThrownBy(() -> change.approve(Approver.user(requester), null, LATER))
                     .isInstanceOf(SegregationOfDutiesException.class);
 
             assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
@@ -95,7 +96,7 @@ class ChangeRequestTest {
             var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
             change.pullEvents();
 
-            assertThatThrownBy(() -> change.approve(approver, null, LATER))
+            assertThatThrownBy(() -> change.approve(Approver.user(approver), null, LATER))
                     .isInstanceOf(SegregationOfDutiesException.class)
                     .hasMessageContaining("through a pipeline");
 
@@ -104,21 +105,48 @@ class ChangeRequestTest {
             assertThat(change.pullEvents()).isEmpty();
         }
         var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
-        change.approve("alice", null, LATER);
+        change.approve(Approver.user("alice"), null, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+    }
+
+    /** The realm maps bob to his GitHub login: the change his push raised is his, whatever his realm name. */
+    @Test
+    void no_one_whose_toolchain_login_triggered_the_pipeline_can_approve_the_change_it_raised() {
+        var change = raise(ChangeType.NORMAL, true, "pipeline:Codertocat");
+        change.pullEvents();
+
+        assertThatThrownBy(() -> change.approve(new Approver("bob", Set.of("codertocat")), null, LATER))
+                .isInstanceOf(SegregationOfDutiesException.class)
+                .hasMessageContaining("bob requested change")
+                .hasMessageContaining("through a pipeline");
+        assertThat(change.decisions()).isEmpty();
+
+        change.approve(new Approver("alice", Set.of("alice-gh")), null, LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+    }
+
+    @Test
+    void a_toolchain_login_never_stands_for_a_realm_user_who_raised_a_change_by_hand() {
+        var change = raise(ChangeType.NORMAL, true, "alice");
+        change.pullEvents();
+
+        change.approve(new Approver("bob", Set.of("alice")), null, LATER);
+
+        assertThat(change.state()).as("bob's GitHub login is alice, but the requester is the realm user alice")
+                .isEqualTo(ChangeState.AUTHORIZED);
     }
 
     @Test
     void approving_or_rejecting_a_change_that_is_not_pending_approval_conflicts() {
         var authorized = pending();
-        authorized.approve("bob", null, LATER);
+        authorized.approve(Approver.user("bob"), null, LATER);
         var rejected = pending();
         rejected.reject("bob", "not now", LATER);
         var standard = raise(ChangeType.STANDARD, false);
 
         for (var change : new ChangeRequest[] { authorized, rejected, standard }) {
             change.pullEvents();
-            assertConflict(() -> change.approve("carol", null, LATER));
+            assertConflict(() -> change.approve(Approver.user("carol"), null, LATER));
             assertConflict(() -> change.reject("carol", "no", LATER));
             assertThat(change.pullEvents()).isEmpty();
         }
@@ -202,7 +230,7 @@ class ChangeRequestTest {
         assertThat(read.newAuditEntries()).isEmpty();
         assertThat(read.newDecisions()).isEmpty();
 
-        read.approve("bob", "ok", LATER);
+        read.approve(Approver.user("bob"), "ok", LATER);
 
         assertThat(read.newDecisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "ok", LATER));
         assertThat(read.newAuditEntries()).extracting(AuditEntry::action).containsExactly(AuditEntry.Action.APPROVED);

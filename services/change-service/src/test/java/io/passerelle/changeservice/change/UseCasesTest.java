@@ -105,12 +105,12 @@ class UseCasesTest {
         var change = raise.byHand(ChangeType.NORMAL, "payments", "production", "Migrate", null, "alice");
         published.clear();
 
-        assertThatThrownBy(() -> approve.approve(change.id(), "ALICE", null))
+        assertThatThrownBy(() -> approve.approve(change.id(), Approver.user("ALICE"), null))
                 .isInstanceOf(SegregationOfDutiesException.class);
         assertThat(changes.find(change.id()).orElseThrow().state()).isEqualTo(ChangeState.PENDING_APPROVAL);
         assertThat(published).isEmpty();
 
-        approve.approve(change.id(), "bob", "ok");
+        approve.approve(change.id(), Approver.user("bob"), "ok");
 
         assertThat(changes.find(change.id()).orElseThrow().authorizedBy()).isEqualTo("bob");
         assertThat(published).hasExactlyElementsOfTypes(ChangeAuthorized.class);
@@ -129,7 +129,8 @@ class UseCasesTest {
 
     @Test
     void deciding_on_an_unknown_change_is_not_found() {
-        assertThatThrownBy(() -> approve.approve(UUID.randomUUID(), "bob", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> approve.approve(UUID.randomUUID(), Approver.user("bob"), null))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> reject.reject(UUID.randomUUID(), "bob", "x")).isInstanceOf(NotFoundException.class);
     }
 

@@ -2,6 +2,7 @@ package io.passerelle.changeservice.change.adapter.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.passerelle.changeservice.api.ChangesApi;
@@ -12,15 +13,17 @@ import io.passerelle.changeservice.api.model.ChangeState;
 import io.passerelle.changeservice.api.model.NewChange;
 import io.passerelle.changeservice.api.model.Rejection;
 import io.passerelle.changeservice.change.ApproveChange;
-import io.passerelle.changeservice.change.port.Changes;
+import io.passerelle.changeservice.change.Approver;
 import io.passerelle.changeservice.change.RaiseChange;
 import io.passerelle.changeservice.change.RejectChange;
+import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +33,8 @@ class ChangesController implements ChangesApi {
 
     private static final String RAISERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER + "')";
     private static final String DECIDERS = "hasRole('" + Roles.CHANGE_MANAGER + "')";
+    /** The token claim with the caller's GitHub login (realm user attribute {@code github}). */
+    static final String GITHUB = "github";
     private static final String READERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER
             + "', '" + Roles.SERVICE_DESK + "', '" + Roles.PIPELINE + "')";
 
@@ -60,7 +65,7 @@ class ChangesController implements ChangesApi {
     @PreAuthorize(DECIDERS)
     @Transactional
     public ResponseEntity<Change> approveChange(UUID id, @Nullable Approval approval) {
-        var change = approveChange.approve(id, caller(), approval == null ? null : approval.getComment());
+        var change = approveChange.approve(id, approver(), approval == null ? null : approval.getComment());
         return ResponseEntity.ok(Representations.change(change));
     }
 
@@ -91,5 +96,17 @@ class ChangesController implements ChangesApi {
     /** The authenticated user's name (the token's preferred_username). */
     private static String caller() {
         return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    /**
+     * The caller as an approver: their user name and the toolchain login the realm maps to them, which the token
+     * carries as the {@code github} claim (the user attribute of that name, editable by realm administrators only).
+     */
+    private static Approver approver() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        Set<String> logins = authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().hasClaim(GITHUB)
+                ? Set.copyOf(jwt.getToken().getClaimAsStringList(GITHUB))
+                : Set.of();
+        return new Approver(authentication.getName(), logins);
     }
 }
