@@ -356,6 +356,29 @@ class ChangeServiceIntegrationTest {
     }
 
     @Test
+    void the_database_refuses_to_rewrite_the_audit_trail_or_the_decisions_of_a_change() throws Exception {
+        registerService();
+        var id = UUID.fromString(raiseByHand("alice", "NORMAL", "production"));
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+
+        for (var rewrite : List.of(
+                "update change_audit set actor = 'mallory' where change_id = :id",
+                "delete from change_audit where change_id = :id",
+                "update change_decision set decided_by = 'mallory' where change_id = :id",
+                "delete from change_decision where change_id = :id")) {
+            assertThatThrownBy(() -> jdbc.sql(rewrite).param("id", id).update()).as(rewrite)
+                    .hasMessageContaining("is append-only");
+        }
+        for (var table : List.of("change_audit", "change_decision")) {
+            assertThatThrownBy(() -> jdbc.sql("truncate " + table + " cascade").update()).as(table)
+                    .hasMessageContaining("is append-only");
+        }
+        assertThat(jdbc.sql("select actor from change_audit where change_id = :id order by position")
+                .param("id", id).query(String.class).list()).containsExactly("alice", "bob");
+    }
+
+    @Test
     void the_audit_trail_and_the_decisions_of_a_change_are_appended_and_stored_rows_never_written_again()
             throws Exception {
         registerService();
