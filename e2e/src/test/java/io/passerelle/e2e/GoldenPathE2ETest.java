@@ -399,6 +399,39 @@ class GoldenPathE2ETest {
                         || span.path("name").asString().contains(path)));
     }
 
+    /** Production asks for two approvals for checkout; a change manager's and a CAB member's complete them. */
+    @Test
+    @Order(16)
+    void a_two_approver_policy_is_defined_by_a_change_manager_and_completed_by_a_cab_member() {
+        var carol = tokens.user("carol");
+        var definition = Map.<String, Object>of("service", CHECKOUT, "approvalsRequired", 2,
+                "approverRoles", List.of("change-manager", "cab-member"), "anyRejectionRejects", true);
+        assertThat(put("/approval-policies/production", carol, definition).status()).isEqualTo(403);
+        var policy = put("/approval-policies/production", alice, definition);
+        assertThat(policy.status()).as(policy.raw()).isEqualTo(200);
+        int version = policy.body().path("version").asInt();
+
+        var raised = Http.post(api("/changes"), rhea, Map.of("service", CHECKOUT, "environment", "production",
+                "title", "Rotate the signing key", "type", "NORMAL"));
+        assertThat(raised.status()).as(raised.raw()).isEqualTo(201);
+        var approve = api("/changes/" + raised.body().path("id").asString() + "/approve");
+        var first = Http.post(approve, bob, Map.of());
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.body().path("state").asString()).isEqualTo("PENDING_APPROVAL");
+        var second = Http.post(approve, carol, Map.of("comment", "CAB agrees"));
+        assertThat(second.status()).as(second.raw()).isEqualTo(200);
+        assertThat(second.body().path("state").asString()).isEqualTo("AUTHORIZED");
+        assertThat(second.body().path("decidedUnder").path("service").asString()).isEqualTo(CHECKOUT);
+        assertThat(second.body().path("decidedUnder").path("version").asInt()).isEqualTo(version);
+        assertThat(Http.get(api("/approval-policies"), carol).body().valueStream()
+                .anyMatch(p -> CHECKOUT.equals(p.path("service").asString()) && p.path("version").asInt() == version))
+                .isTrue();
+    }
+
+    private static Http.Response put(String path, String token, Object body) {
+        return Http.send("PUT", api(path), token, Http.JSON.writeValueAsBytes(body), Map.of());
+    }
+
     /**
      * Last, because it kills a service: change-service is stopped while 60 pipelines report (a backlog in its queue),
      * restarted, and SIGKILLed again as soon as it has raised a change, so that it dies holding unacknowledged

@@ -123,11 +123,11 @@ class GatewayRoutingTest {
 
     @Test
     void each_api_path_reaches_its_service() {
-        for (var path : List.of("/api/v1/changes?service=checkout", "/api/v1/services/checkout",
-                "/api/v1/deployments?service=checkout", "/api/v1/releases")) {
+        for (var path : List.of("/api/v1/changes?service=checkout", "/api/v1/approval-policies",
+                "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases")) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
-        assertThat(received).containsExactly("GET /api/v1/changes?service=checkout",
+        assertThat(received).containsExactly("GET /api/v1/changes?service=checkout", "GET /api/v1/approval-policies",
                 "GET /api/v1/services/checkout", "GET /api/v1/deployments?service=checkout", "GET /api/v1/releases");
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.passerelle.platform.domain.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.domain.NotPermittedException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
@@ -65,6 +66,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SegregationOfDutiesException.class)
     ProblemDetail segregationOfDuties(SegregationOfDutiesException e) {
         return problem(HttpStatus.FORBIDDEN, "segregation-of-duties", "Segregation of duties", e.getMessage());
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ProblemDetail notPermitted(NotPermittedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

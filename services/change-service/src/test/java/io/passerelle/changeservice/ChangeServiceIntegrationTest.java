@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.Approver;
 import io.passerelle.changeservice.change.ChangeState;
 import io.passerelle.changeservice.change.port.Changes;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -184,6 +186,80 @@ class ChangeServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("AUTHORIZED"));
+    }
+
+    @Test
+    void a_two_approver_policy_for_a_service_needs_two_distinct_approvers_and_the_change_records_its_version()
+            throws Exception {
+        registerService();
+        definePolicy("""
+                {"service":"%s","approvalsRequired":2,"approverRoles":["change-manager","cab-member"],
+                 "anyRejectionRejects":true}""".formatted(service))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.definedBy").value("alice"));
+        var id = raiseByHand("rhea", "NORMAL", "production");
+
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"));
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 409, "state-conflict");
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("carol", "cab-member"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.decidedUnder.environment").value("production"))
+                .andExpect(jsonPath("$.decidedUnder.service").value(service))
+                .andExpect(jsonPath("$.decidedUnder.version").value(1));
+        assertConforms(events.await("change.authorized.v1", data -> data.path("changeId").asString().equals(id)));
+
+        definePolicy("""
+                {"service":"%s","approvalsRequired":1,"approverRoles":["cab-member"],"anyRejectionRejects":false}"""
+                .formatted(service)).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(get("/api/v1/approval-policies").with(user("carol", "cab-member")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.service == '%s')].version".formatted(service)).value(2));
+    }
+
+    @Test
+    void only_change_managers_define_policies_and_bad_or_unknown_ones_are_refused_writing_nothing()
+            throws Exception {
+        registerService();
+        var valid = """
+                {"service":"%s","approvalsRequired":2,"approverRoles":["change-manager"],"anyRejectionRejects":true}"""
+                .formatted(service);
+        for (var role : List.of("cab-member", "release-manager", "service-desk", "pipeline")) {
+            expectProblem(mvc.perform(put("/api/v1/approval-policies/production").with(user("x", role))
+                    .contentType(MediaType.APPLICATION_JSON).content(valid)), 403, "forbidden");
+        }
+        expectProblem(mvc.perform(get("/api/v1/approval-policies").with(user("rhea", "release-manager"))),
+                403, "forbidden");
+        for (var body : List.of(
+                valid.replace("\"approvalsRequired\":2", "\"approvalsRequired\":0"),
+                valid.replace("\"approvalsRequired\":2", "\"approvalsRequired\":6"),
+                valid.replace("[\"change-manager\"]", "[]"),
+                valid.replace("[\"change-manager\"]", "[\"admin\"]"),
+                valid.replace("[\"change-manager\"]", "[\"change-manager\",\"cab-member\",\"change-manager\"]"),
+                valid.replace(",\"anyRejectionRejects\":true", ""),
+                valid.replace("\"anyRejectionRejects\":true", "\"anyRejectionRejects\":\"yes\""),
+                valid.replace("}", ",\"emergency\":true}"))) {
+            expectProblem(definePolicy(body), 400, "invalid-request");
+        }
+        expectProblem(mvc.perform(put("/api/v1/approval-policies/Prod!").with(user("alice", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content(valid)), 400, "invalid-request");
+        expectProblem(mvc.perform(put("/api/v1/approval-policies/moon").with(user("alice", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content(valid)), 422, "rule-violated");
+        expectProblem(definePolicy(valid.replace(service, "no-such-service")), 422, "rule-violated");
+
+        assertThat(jdbc.sql("select count(*) from approval_policy where service = :s or environment = 'moon'")
+                .param("s", service).query(Integer.class).single()).as("nothing written").isZero();
+    }
+
+    private ResultActions definePolicy(String body) throws Exception {
+        return mvc.perform(put("/api/v1/approval-policies/production").with(user("alice", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     @Test
@@ -343,9 +419,9 @@ class ChangeServiceIntegrationTest {
         var read = changes.find(id).orElseThrow();
         var readAgain = changes.find(id).orElseThrow();
 
-        read.approve(Approver.user("bob"), null, Instant.now());
+        read.approve(Approver.user("bob"), ApprovalPolicy.defaultFor("production"), null, Instant.now());
         tx.executeWithoutResult(status -> changes.save(read));
-        readAgain.reject("carol", "too late", Instant.now());
+        readAgain.reject(Approver.user("carol"), ApprovalPolicy.defaultFor("production"), "too late", Instant.now());
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> changes.save(readAgain))).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));

@@ -5,18 +5,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who approves: a realm user, with the toolchain logins the realm maps to that person (the {@code github} user
- * attribute, carried as a token claim). Logins compare without regard to case, as GitHub's do.
+ * Who decides on a change: a realm user, with the toolchain logins the realm maps to that person (the {@code github}
+ * user attribute, carried as a token claim) and their realm roles. Logins compare without regard to case, as
+ * GitHub's do.
  */
-public record Approver(String user, Set<String> toolchainLogins) {
+public record Approver(String user, Set<String> toolchainLogins, Set<String> roles) {
 
     public Approver {
         toolchainLogins = toolchainLogins.stream().map(login -> login.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        roles = Set.copyOf(roles);
     }
 
+    /** A change manager with no toolchain login. */
     public static Approver user(String user) {
-        return new Approver(user, Set.of());
+        return new Approver(user, Set.of(), Set.of(ApprovalPolicy.CHANGE_MANAGER));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.passerelle.platform.domain.NotPermittedException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,6 @@ public final class ChangeRequest {
     public static final String STANDARD_CHANGE_AUTHORIZER = "passerelle:standard-change";
     /** Who closes or fails a change: the outcome of its deployment, reported by release orchestration. */
     public static final String DEPLOYMENT_OUTCOME = "passerelle:deployment";
-    /** The approval policy of the walking skeleton: one approval by a change manager authorizes. */
-    static final int APPROVALS_REQUIRED = 1;
 
     private final UUID id;
     private final Proposal proposal;
@@ -48,10 +47,12 @@ public final class ChangeRequest {
     private @Nullable String authorizedBy;
     private @Nullable Instant closedAt;
     private @Nullable String failureReason;
+    private ApprovalPolicy.@Nullable Ref decidedUnder;
 
     private ChangeRequest(UUID id, Proposal proposal, ChangeState state, Instant raisedAt,
             @Nullable Instant authorizedAt, @Nullable String authorizedBy, @Nullable Instant closedAt,
-            @Nullable String failureReason, List<Decision> decisions, List<AuditEntry> auditTrail, int version) {
+            @Nullable String failureReason, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
+            List<AuditEntry> auditTrail, int version) {
         this.id = Objects.requireNonNull(id, "id");
         this.proposal = Objects.requireNonNull(proposal, "proposal");
         this.state = Objects.requireNonNull(state, "state");
@@ -60,6 +61,7 @@ public final class ChangeRequest {
         this.authorizedBy = authorizedBy;
         this.closedAt = closedAt;
         this.failureReason = failureReason;
+        this.decidedUnder = decidedUnder;
         this.decisions = new ArrayList<>(decisions);
         this.auditTrail = new ArrayList<>(auditTrail);
         this.version = version;
@@ -77,7 +79,7 @@ public final class ChangeRequest {
                     + proposal.environment() + " of " + proposal.service()
                     + ", which requires approval: raise a NORMAL change");
         }
-        var change = new ChangeRequest(id, proposal, PENDING_APPROVAL, at, null, null, null, null, List.of(),
+        var change = new ChangeRequest(id, proposal, PENDING_APPROVAL, at, null, null, null, null, null, List.of(),
                 List.of(), 0);
         change.audit(at, proposal.requestedBy(), AuditEntry.Action.RAISED, proposal.title());
         var preApproved = proposal.type().isPreApproved();
@@ -94,19 +96,21 @@ public final class ChangeRequest {
     /** Rebuilds a change from the store; registers no events. */
     public static ChangeRequest restore(UUID id, Proposal proposal, ChangeState state, Instant raisedAt,
             @Nullable Instant authorizedAt, @Nullable String authorizedBy, @Nullable Instant closedAt,
-            @Nullable String failureReason, List<Decision> decisions, List<AuditEntry> auditTrail, int version) {
+            @Nullable String failureReason, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
+            List<AuditEntry> auditTrail, int version) {
         return new ChangeRequest(id, proposal, state, raisedAt, authorizedAt, authorizedBy, closedAt, failureReason,
-                decisions, auditTrail, version);
+                decidedUnder, decisions, auditTrail, version);
     }
 
     /**
-     * Approves the change on behalf of a change manager; once the approval policy is met the change is authorized.
-     * The person behind the request can never approve it ({@link Approver#isBehind}): its requester, whatever the
-     * case of their user name, or for a change a pipeline raised ({@code pipeline:<login>}) whoever the realm maps
-     * that login to.
+     * Approves the change under its approval policy: the approval that brings the distinct approvers to the number
+     * the policy asks for authorizes it. The person behind the request never approves it ({@link Approver#isBehind}):
+     * its requester, whatever the case of their user name, or for a change a pipeline raised
+     * ({@code pipeline:<login>}) whoever the realm maps that login to. Only the roles the policy names decide, and
+     * each person decides once.
      */
-    public void approve(Approver approver, @Nullable String comment, Instant at) {
-        requireState(PENDING_APPROVAL, "approved");
+    public void approve(Approver approver, ApprovalPolicy policy, @Nullable String comment, Instant at) {
+        requireDecidable(approver, policy, "approved");
         var by = approver.user();
         if (approver.isBehind(proposal.requestedBy())) {
             throw new SegregationOfDutiesException(by + " requested change " + id
@@ -114,23 +118,46 @@ public final class ChangeRequest {
                     + " and cannot approve it: another change manager must");
         }
         decisions.add(new Decision(by, Verdict.APPROVED, comment, at));
-        if (approvals() >= APPROVALS_REQUIRED) {
+        long approvals = decisions.stream().filter(d -> d.verdict() == Verdict.APPROVED).count();
+        if (approvals >= policy.approvalsRequired()) {
+            decidedUnder = policy.ref();
             authorize(by, at);
         }
-        audit(at, by, AuditEntry.Action.APPROVED, comment);
+        audit(at, by, AuditEntry.Action.APPROVED, comment == null && approvals < policy.approvalsRequired()
+                ? approvals + " of " + policy.approvalsRequired() + " approvals" : comment);
     }
 
-    /** Rejects the change; a rejection always says why. */
-    public void reject(String by, String reason, Instant at) {
-        requireState(PENDING_APPROVAL, "rejected");
+    /**
+     * Rejects the change, or, where its policy lets the approvals decide, records a rejection and leaves the change
+     * waiting; a rejection always says why. The requester may reject (withdraw) their own change.
+     */
+    public void reject(Approver rejecter, ApprovalPolicy policy, String reason, Instant at) {
+        requireDecidable(rejecter, policy, "rejected");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");
         }
+        var by = rejecter.user();
         decisions.add(new Decision(by, Verdict.REJECTED, reason, at));
-        state = REJECTED;
+        if (policy.anyRejectionRejects()) {
+            state = REJECTED;
+            decidedUnder = policy.ref();
+            events.add(new ChangeRejected(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
+                    by, reason, at));
+        }
         audit(at, by, AuditEntry.Action.REJECTED, reason);
-        events.add(new ChangeRejected(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
-                by, reason, at));
+    }
+
+    private void requireDecidable(Approver approver, ApprovalPolicy policy, String verb) {
+        requireState(PENDING_APPROVAL, verb);
+        if (!policy.admits(approver)) {
+            throw new NotPermittedException("the approval policy of " + proposal.environment()
+                    + (policy.service() == null ? "" : " for " + policy.service()) + " (version " + policy.version()
+                    + ") lets only " + new java.util.TreeSet<>(policy.approverRoles()) + " decide");
+        }
+        if (decisions.stream().anyMatch(d -> d.by().equalsIgnoreCase(approver.user()))) {
+            throw RuleViolationException.conflict(approver.user() + " has already decided on change " + id
+                    + "; each person decides once");
+        }
     }
 
     /** The change was implemented successfully (its deployment succeeded). */
@@ -166,10 +193,6 @@ public final class ChangeRequest {
             throw RuleViolationException.conflict("Change " + id + " is " + state + "; only a change " + required
                     + " can be " + verb);
         }
-    }
-
-    private long approvals() {
-        return decisions.stream().filter(d -> d.verdict() == Verdict.APPROVED).count();
     }
 
     private void authorize(String by, Instant at) {
@@ -239,6 +262,10 @@ public final class ChangeRequest {
 
     public @Nullable String failureReason() {
         return failureReason;
+    }
+
+    public ApprovalPolicy.@Nullable Ref decidedUnder() {
+        return decidedUnder;
     }
 
     public List<Decision> decisions() {

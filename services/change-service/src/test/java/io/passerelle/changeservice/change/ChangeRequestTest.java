@@ -8,10 +8,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.RuleViolationException;
+import io.passerelle.platform.domain.NotPermittedException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
 import org.junit.jupiter.api.Test;
 
 class ChangeRequestTest {
+
+    /** The default policy: one approval by a change manager, any rejection rejects. */
+    static final ApprovalPolicy ONE = ApprovalPolicy.defaultFor("production");
+    static final Set<String> CM = Set.of(ApprovalPolicy.CHANGE_MANAGER);
 
     private static final Instant RAISED = Instant.parse("2026-11-27T10:00:00Z");
     private static final Instant LATER = RAISED.plusSeconds(60);
@@ -60,7 +65,7 @@ class ChangeRequestTest {
     void one_approval_by_another_change_manager_authorizes() {
         var change = pending();
 
-        change.approve(Approver.user("bob"), "looks good", LATER);
+        change.approve(Approver.user("bob"), ONE, "looks good", LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
         assertThat(change.authorizedBy()).isEqualTo("bob");
@@ -80,7 +85,7 @@ class ChangeRequestTest {
         for (var requester : new String[] { "alice", "Alice", "ALICE" }) {
             var change = pending();
 
-            assertThatThrownBy(() -> change.approve(Approver.user(requester), null, LATER))
+            assertThatThrownBy(() -> change.approve(Approver.user(requester), ONE, null, LATER))
                     .isInstanceOf(SegregationOfDutiesException.class);
 
             assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
@@ -96,7 +101,7 @@ class ChangeRequestTest {
             var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
             change.pullEvents();
 
-            assertThatThrownBy(() -> change.approve(Approver.user(approver), null, LATER))
+            assertThatThrownBy(() -> change.approve(Approver.user(approver), ONE, null, LATER))
                     .isInstanceOf(SegregationOfDutiesException.class)
                     .hasMessageContaining("through a pipeline");
 
@@ -105,7 +110,7 @@ class ChangeRequestTest {
             assertThat(change.pullEvents()).isEmpty();
         }
         var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
-        change.approve(Approver.user("alice"), null, LATER);
+        change.approve(Approver.user("alice"), ONE, null, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
     }
 
@@ -115,13 +120,13 @@ class ChangeRequestTest {
         var change = raise(ChangeType.NORMAL, true, "pipeline:Codertocat");
         change.pullEvents();
 
-        assertThatThrownBy(() -> change.approve(new Approver("bob", Set.of("codertocat")), null, LATER))
+        assertThatThrownBy(() -> change.approve(new Approver("bob", Set.of("codertocat"), CM), ONE, null, LATER))
                 .isInstanceOf(SegregationOfDutiesException.class)
                 .hasMessageContaining("bob requested change")
                 .hasMessageContaining("through a pipeline");
         assertThat(change.decisions()).isEmpty();
 
-        change.approve(new Approver("alice", Set.of("alice-gh")), null, LATER);
+        change.approve(new Approver("alice", Set.of("alice-gh"), CM), ONE, null, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
     }
 
@@ -130,24 +135,75 @@ class ChangeRequestTest {
         var change = raise(ChangeType.NORMAL, true, "alice");
         change.pullEvents();
 
-        change.approve(new Approver("bob", Set.of("alice")), null, LATER);
+        change.approve(new Approver("bob", Set.of("alice"), CM), ONE, null, LATER);
 
         assertThat(change.state()).as("bob's GitHub login is alice, but the requester is the realm user alice")
                 .isEqualTo(ChangeState.AUTHORIZED);
     }
 
     @Test
+    void a_two_approver_policy_authorizes_at_the_second_distinct_approval_and_records_its_version() {
+        var policy = new ApprovalPolicy("production", "payments", 3, 2, Set.of("change-manager", "cab-member"), true,
+                "alice", LATER);
+        var change = pending();
+        change.pullEvents();
+
+        change.approve(Approver.user("bob"), policy, null, LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        assertThat(change.auditTrail()).last().satisfies(a -> assertThat(a.detail()).isEqualTo("1 of 2 approvals"));
+        assertThat(change.pullEvents()).isEmpty();
+        assertConflict(() -> change.approve(Approver.user("BOB"), policy, null, LATER));
+
+        change.approve(new Approver("carol", Set.of(), Set.of("cab-member")), policy, "fine", LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.decidedUnder()).isEqualTo(new ApprovalPolicy.Ref("production", "payments", 3));
+        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeAuthorized.class);
+    }
+
+    @Test
+    void only_the_roles_a_policy_names_decide() {
+        var cabOnly = new ApprovalPolicy("production", null, 1, 1, Set.of("cab-member"), true, "alice", LATER);
+        var change = pending();
+
+        assertThatThrownBy(() -> change.approve(Approver.user("bob"), cabOnly, null, LATER))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("[cab-member]");
+        assertThatThrownBy(() -> change.reject(Approver.user("bob"), cabOnly, "no", LATER))
+                .isInstanceOf(NotPermittedException.class);
+        assertThat(change.decisions()).isEmpty();
+        assertThatThrownBy(() -> change.approve(new Approver("carol", Set.of(), Set.of("cab-member")),
+                ONE, null, LATER)).as("the default policy names change managers only")
+                .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void where_a_rejection_does_not_reject_it_is_recorded_and_the_approvals_decide() {
+        var lenient = new ApprovalPolicy("production", null, 1, 2, Set.of("change-manager"), false, "alice", LATER);
+        var change = pending();
+        change.pullEvents();
+
+        change.reject(Approver.user("bob"), lenient, "not convinced", LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        assertThat(change.pullEvents()).isEmpty();
+        change.approve(Approver.user("carol"), lenient, null, LATER);
+        change.approve(Approver.user("dave"), lenient, null, LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.decisions()).extracting(Decision::verdict)
+                .containsExactly(Verdict.REJECTED, Verdict.APPROVED, Verdict.APPROVED);
+    }
+
+    @Test
     void approving_or_rejecting_a_change_that_is_not_pending_approval_conflicts() {
         var authorized = pending();
-        authorized.approve(Approver.user("bob"), null, LATER);
+        authorized.approve(Approver.user("bob"), ONE, null, LATER);
         var rejected = pending();
-        rejected.reject("bob", "not now", LATER);
+        rejected.reject(Approver.user("bob"), ONE, "not now", LATER);
         var standard = raise(ChangeType.STANDARD, false);
 
         for (var change : new ChangeRequest[] { authorized, rejected, standard }) {
             change.pullEvents();
-            assertConflict(() -> change.approve(Approver.user("carol"), null, LATER));
-            assertConflict(() -> change.reject("carol", "no", LATER));
+            assertConflict(() -> change.approve(Approver.user("carol"), ONE, null, LATER));
+            assertConflict(() -> change.reject(Approver.user("carol"), ONE, "no", LATER));
             assertThat(change.pullEvents()).isEmpty();
         }
     }
@@ -156,7 +212,7 @@ class ChangeRequestTest {
     void a_rejection_records_the_reason_and_ends_the_change() {
         var change = pending();
 
-        change.reject("bob", "freeze week", LATER);
+        change.reject(Approver.user("bob"), ONE, "freeze week", LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
         assertThat(change.authorizedBy()).isNull();
@@ -171,7 +227,7 @@ class ChangeRequestTest {
     void a_rejection_without_a_reason_is_refused() {
         var change = pending();
 
-        assertThatThrownBy(() -> change.reject("bob", " ", LATER)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> change.reject(Approver.user("bob"), ONE, " ", LATER)).isInstanceOf(IllegalArgumentException.class);
         assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
     }
 
@@ -205,7 +261,7 @@ class ChangeRequestTest {
     void only_an_authorized_change_can_close_or_fail() {
         var pending = pending();
         var rejected = pending();
-        rejected.reject("bob", "no", LATER);
+        rejected.reject(Approver.user("bob"), ONE, "no", LATER);
         var closed = raise(ChangeType.STANDARD, false);
         closed.close(LATER);
         var failed = raise(ChangeType.STANDARD, false);
@@ -226,11 +282,11 @@ class ChangeRequestTest {
         var raised = pending();
         assertThat(raised.newAuditEntries()).hasSize(1);
         var read = ChangeRequest.restore(raised.id(), raised.proposal(), raised.state(), raised.raisedAt(), null, null,
-                null, null, raised.decisions(), raised.auditTrail(), 1);
+                null, null, null, raised.decisions(), raised.auditTrail(), 1);
         assertThat(read.newAuditEntries()).isEmpty();
         assertThat(read.newDecisions()).isEmpty();
 
-        read.approve(Approver.user("bob"), "ok", LATER);
+        read.approve(Approver.user("bob"), ONE, "ok", LATER);
 
         assertThat(read.newDecisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "ok", LATER));
         assertThat(read.newAuditEntries()).extracting(AuditEntry::action).containsExactly(AuditEntry.Action.APPROVED);

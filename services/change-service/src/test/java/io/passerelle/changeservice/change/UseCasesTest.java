@@ -26,8 +26,9 @@ class UseCasesTest {
     private final CatalogStub catalog = new CatalogStub();
     private final List<ChangeEvent> published = changes.published();
     private final RaiseChange raise = new RaiseChange(changes, catalog, clock);
-    private final ApproveChange approve = new ApproveChange(changes, clock);
-    private final RejectChange reject = new RejectChange(changes, clock);
+    private final InMemoryApprovalPolicies policies = new InMemoryApprovalPolicies();
+    private final ApproveChange approve = new ApproveChange(changes, policies, clock);
+    private final RejectChange reject = new RejectChange(changes, policies, clock);
     private final RecordDeploymentOutcome outcomes = new RecordDeploymentOutcome(changes, clock);
 
     UseCasesTest() {
@@ -121,7 +122,7 @@ class UseCasesTest {
         var change = raise.byHand(ChangeType.EMERGENCY, "payments", "production", "Hotfix", null, "alice");
         published.clear();
 
-        reject.reject(change.id(), "bob", "no rollback plan");
+        reject.reject(change.id(), Approver.user("bob"), "no rollback plan");
 
         assertThat(changes.find(change.id()).orElseThrow().state()).isEqualTo(ChangeState.REJECTED);
         assertThat(published).hasExactlyElementsOfTypes(ChangeRejected.class);
@@ -131,7 +132,7 @@ class UseCasesTest {
     void deciding_on_an_unknown_change_is_not_found() {
         assertThatThrownBy(() -> approve.approve(UUID.randomUUID(), Approver.user("bob"), null))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> reject.reject(UUID.randomUUID(), "bob", "x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reject.reject(UUID.randomUUID(), Approver.user("bob"), "x")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -185,6 +186,11 @@ class UseCasesTest {
         @Override
         public Optional<Environment> find(String service, String name) {
             return services.getOrDefault(service, List.of()).stream().filter(e -> e.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public boolean known(String name) {
+            return services.values().stream().flatMap(List::stream).anyMatch(e -> e.name().equals(name));
         }
 
         @Override

@@ -10,6 +10,9 @@ public interface Environments {
 
     Optional<Environment> find(String service, String name);
 
+    /** Whether any service has an environment of that name. */
+    boolean known(String name);
+
     /** Replaces whatever was known about the service's environments with these. */
     void replace(String service, List<Environment> environments);
 }

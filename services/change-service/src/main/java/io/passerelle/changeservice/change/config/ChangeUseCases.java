@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import io.passerelle.changeservice.catalog.port.Environments;
 import io.passerelle.changeservice.change.ApproveChange;
+import io.passerelle.changeservice.change.DefineApprovalPolicy;
 import io.passerelle.changeservice.change.RaiseChange;
 import io.passerelle.changeservice.change.RecordDeploymentOutcome;
 import io.passerelle.changeservice.change.RejectChange;
+import io.passerelle.changeservice.change.port.ApprovalPolicies;
 import io.passerelle.changeservice.change.port.Changes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +26,18 @@ class ChangeUseCases {
     }
 
     @Bean
-    ApproveChange approveChange(Changes changes, Clock clock) {
-        return new ApproveChange(changes, clock);
+    ApproveChange approveChange(Changes changes, ApprovalPolicies policies, Clock clock) {
+        return new ApproveChange(changes, policies, clock);
     }
 
     @Bean
-    RejectChange rejectChange(Changes changes, Clock clock) {
-        return new RejectChange(changes, clock);
+    RejectChange rejectChange(Changes changes, ApprovalPolicies policies, Clock clock) {
+        return new RejectChange(changes, policies, clock);
+    }
+
+    @Bean
+    DefineApprovalPolicy defineApprovalPolicy(ApprovalPolicies policies, Environments environments, Clock clock) {
+        return new DefineApprovalPolicy(policies, environments, clock);
     }
 
     @Bean

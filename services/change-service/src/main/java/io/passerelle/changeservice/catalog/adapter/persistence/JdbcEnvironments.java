@@ -29,6 +29,12 @@ class JdbcEnvironments implements Environments {
     }
 
     @Override
+    public boolean known(String name) {
+        return jdbc.sql("select exists (select 1 from catalog_environment where name = :name)").param("name", name)
+                .query(Boolean.class).single();
+    }
+
+    @Override
     public void replace(String service, List<Environment> environments) {
         jdbc.sql("delete from catalog_environment where service = :service").param("service", service).update();
         for (var e : environments) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.AuditEntry;
 import io.passerelle.changeservice.change.ChangeRequest;
 import io.passerelle.changeservice.change.ChangeState;
@@ -36,7 +37,8 @@ class JdbcChanges implements Changes {
     private static final String SELECT = """
             select r.id, r.type, r.state, r.service, r.environment, r.title, r.description, r.requested_by,
                    r.deployment_id, r.release_id, r.raised_at, r.authorized_at, r.authorized_by, r.closed_at,
-                   r.failure_reason, r.version
+                   r.failure_reason, r.decided_under_environment, r.decided_under_service, r.decided_under_version,
+                   r.version
             from change_request r""";
 
     private final JdbcClient jdbc;
@@ -115,9 +117,10 @@ class JdbcChanges implements Changes {
         jdbc.sql("""
                 insert into change_request (id, type, state, service, environment, title, description, requested_by,
                     deployment_id, release_id, raised_at, authorized_at, authorized_by, closed_at, failure_reason,
-                    version)
+                    decided_under_environment, decided_under_service, decided_under_version, version)
                 values (:id, :type, :state, :service, :environment, :title, :description, :requestedBy,
-                    :deploymentId, :releaseId, :raisedAt, :authorizedAt, :authorizedBy, :closedAt, :failureReason, 1)""")
+                    :deploymentId, :releaseId, :raisedAt, :authorizedAt, :authorizedBy, :closedAt, :failureReason,
+                    :policyEnvironment, :policyService, :policyVersion, 1)""")
                 .param("id", change.id()).param("type", p.type().name()).param("state", change.state().name())
                 .param("service", p.service()).param("environment", p.environment()).param("title", p.title())
                 .param("description", p.description()).param("requestedBy", p.requestedBy())
@@ -126,20 +129,32 @@ class JdbcChanges implements Changes {
                 .param("authorizedAt", SqlTime.ofNullable(change.authorizedAt()))
                 .param("authorizedBy", change.authorizedBy()).param("closedAt", SqlTime.ofNullable(change.closedAt()))
                 .param("failureReason", change.failureReason())
+                .params(decidedUnder(change))
                 .update();
+    }
+
+    private static Map<String, @Nullable Object> decidedUnder(ChangeRequest change) {
+        var policy = change.decidedUnder();
+        var values = new HashMap<String, @Nullable Object>();
+        values.put("policyEnvironment", policy == null ? null : policy.environment());
+        values.put("policyService", policy == null ? null : policy.service());
+        values.put("policyVersion", policy == null ? null : policy.version());
+        return values;
     }
 
     private void update(ChangeRequest change) {
         int updated = jdbc.sql("""
                 update change_request set state = :state, authorized_at = :authorizedAt,
                     authorized_by = :authorizedBy, closed_at = :closedAt, failure_reason = :failureReason,
-                    version = version + 1
+                    decided_under_environment = :policyEnvironment, decided_under_service = :policyService,
+                    decided_under_version = :policyVersion, version = version + 1
                 where id = :id and version = :version""")
                 .param("state", change.state().name())
                 .param("authorizedAt", SqlTime.ofNullable(change.authorizedAt()))
                 .param("authorizedBy", change.authorizedBy()).param("closedAt", SqlTime.ofNullable(change.closedAt()))
                 .param("failureReason", change.failureReason())
                 .param("id", change.id()).param("version", change.version())
+                .params(decidedUnder(change))
                 .update();
         if (updated != 1) {
             throw RuleViolationException.conflict("Change " + change.id()
@@ -182,7 +197,8 @@ class JdbcChanges implements Changes {
         var changes = new ArrayList<ChangeRequest>(rows.size());
         for (var r : rows) {
             changes.add(ChangeRequest.restore(r.id(), r.proposal(), r.state(), r.raisedAt(), r.authorizedAt(),
-                    r.authorizedBy(), r.closedAt(), r.failureReason(), decisions.getOrDefault(r.id(), List.of()),
+                    r.authorizedBy(), r.closedAt(), r.failureReason(), r.decidedUnder(),
+                    decisions.getOrDefault(r.id(), List.of()),
                     audits.getOrDefault(r.id(), List.of()), r.version()));
         }
         return changes;
@@ -196,10 +212,14 @@ class JdbcChanges implements Changes {
         return new Row(rs.getObject("id", UUID.class), proposal, ChangeState.valueOf(rs.getString("state")),
                 SqlTime.instant(rs, "raised_at"), SqlTime.nullableInstant(rs, "authorized_at"),
                 rs.getString("authorized_by"), SqlTime.nullableInstant(rs, "closed_at"), rs.getString("failure_reason"),
+                rs.getObject("decided_under_version") == null ? null : new ApprovalPolicy.Ref(
+                        rs.getString("decided_under_environment"), rs.getString("decided_under_service"),
+                        rs.getInt("decided_under_version")),
                 rs.getInt("version"));
     }
 
     private record Row(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, @Nullable Instant authorizedAt,
-            @Nullable String authorizedBy, @Nullable Instant closedAt, @Nullable String failureReason, int version) {
+            @Nullable String authorizedBy, @Nullable Instant closedAt, @Nullable String failureReason,
+            ApprovalPolicy.@Nullable Ref decidedUnder, int version) {
     }
 }

@@ -32,11 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ChangesController implements ChangesApi {
 
     private static final String RAISERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER + "')";
-    private static final String DECIDERS = "hasRole('" + Roles.CHANGE_MANAGER + "')";
+    /** Who may decide at all; the change's approval policy then says which of these roles count. */
+    private static final String DECIDERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.CAB_MEMBER + "')";
     /** The token claim with the caller's GitHub login (realm user attribute {@code github}). */
     static final String GITHUB = "github";
-    private static final String READERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER
-            + "', '" + Roles.SERVICE_DESK + "', '" + Roles.PIPELINE + "')";
+    private static final String READERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.CAB_MEMBER
+            + "', '" + Roles.RELEASE_MANAGER + "', '" + Roles.SERVICE_DESK + "', '" + Roles.PIPELINE + "')";
 
     private final RaiseChange raiseChange;
     private final ApproveChange approveChange;
@@ -73,7 +74,7 @@ class ChangesController implements ChangesApi {
     @PreAuthorize(DECIDERS)
     @Transactional
     public ResponseEntity<Change> rejectChange(UUID id, Rejection rejection) {
-        var change = rejectChange.reject(id, caller(), rejection.getReason());
+        var change = rejectChange.reject(id, approver(), rejection.getReason());
         return ResponseEntity.ok(Representations.change(change));
     }
 
@@ -99,14 +100,18 @@ class ChangesController implements ChangesApi {
     }
 
     /**
-     * The caller as an approver: their user name and the toolchain login the realm maps to them, which the token
-     * carries as the {@code github} claim (the user attribute of that name, editable by realm administrators only).
+     * The caller as an approver: their user name, the toolchain login the realm maps to them, which the token
+     * carries as the {@code github} claim (the user attribute of that name, editable by realm administrators only),
+     * and their realm roles.
      */
     private static Approver approver() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         Set<String> logins = authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().hasClaim(GITHUB)
                 ? Set.copyOf(jwt.getToken().getClaimAsStringList(GITHUB))
                 : Set.of();
-        return new Approver(authentication.getName(), logins);
+        Set<String> roles = authentication.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
+                .collect(java.util.stream.Collectors.toSet());
+        return new Approver(authentication.getName(), logins, roles);
     }
 }

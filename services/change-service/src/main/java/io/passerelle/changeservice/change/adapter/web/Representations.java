@@ -3,13 +3,16 @@ package io.passerelle.changeservice.change.adapter.web;
 import static io.passerelle.platform.web.ApiTime.utc;
 import static io.passerelle.platform.web.ApiTime.utcOrNull;
 
+import io.passerelle.changeservice.api.model.ApproverRole;
 import io.passerelle.changeservice.api.model.AuditEntry;
 import io.passerelle.changeservice.api.model.Change;
 import io.passerelle.changeservice.api.model.ChangeDetail;
 import io.passerelle.changeservice.api.model.ChangeState;
 import io.passerelle.changeservice.api.model.ChangeType;
+import io.passerelle.changeservice.api.model.DecidedUnder;
 import io.passerelle.changeservice.api.model.Decision;
 import io.passerelle.changeservice.api.model.Verdict;
+import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.ChangeRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +32,8 @@ final class Representations {
                 .authorizedAt(utcOrNull(c.authorizedAt()))
                 .authorizedBy(c.authorizedBy())
                 .closedAt(utcOrNull(c.closedAt()))
-                .failureReason(c.failureReason());
+                .failureReason(c.failureReason())
+                .decidedUnder(decidedUnder(c.decidedUnder()));
     }
 
     static ChangeDetail detail(ChangeRequest c) {
@@ -43,7 +47,20 @@ final class Representations {
                 .authorizedAt(utcOrNull(c.authorizedAt()))
                 .authorizedBy(c.authorizedBy())
                 .closedAt(utcOrNull(c.closedAt()))
-                .failureReason(c.failureReason());
+                .failureReason(c.failureReason())
+                .decidedUnder(decidedUnder(c.decidedUnder()));
+    }
+
+    private static @Nullable DecidedUnder decidedUnder(ApprovalPolicy.@Nullable Ref policy) {
+        return policy == null ? null
+                : new DecidedUnder(policy.environment(), policy.version()).service(policy.service());
+    }
+
+    static io.passerelle.changeservice.api.model.ApprovalPolicy policy(ApprovalPolicy p) {
+        return new io.passerelle.changeservice.api.model.ApprovalPolicy(p.environment(), p.version(),
+                p.approvalsRequired(), p.approverRoles().stream().sorted().map(ApproverRole::fromValue).toList(),
+                p.anyRejectionRejects(), p.definedBy(), utc(p.definedAt()))
+                .service(p.service());
     }
 
     static io.passerelle.changeservice.change.ChangeType toDomain(ChangeType type) {
