@@ -399,10 +399,13 @@ class GoldenPathE2ETest {
                         || span.path("name").asString().contains(path)));
     }
 
-    /** Production asks for two approvals for checkout; a change manager's and a CAB member's complete them. */
+    /**
+     * Production asks for two approvals for checkout; a change manager's and a CAB member's complete them. An
+     * emergency change goes by the emergency policy instead: one emergency approver.
+     */
     @Test
     @Order(16)
-    void a_two_approver_policy_is_defined_by_a_change_manager_and_completed_by_a_cab_member() {
+    void a_two_approver_policy_is_completed_by_a_cab_member_and_an_emergency_change_goes_by_its_own_policy() {
         var carol = tokens.user("carol");
         var definition = Map.<String, Object>of("service", CHECKOUT, "approvalsRequired", 2,
                 "approverRoles", List.of("change-manager", "cab-member"), "anyRejectionRejects", true);
@@ -426,6 +429,16 @@ class GoldenPathE2ETest {
         assertThat(Http.get(api("/approval-policies"), carol).body().valueStream()
                 .anyMatch(p -> CHECKOUT.equals(p.path("service").asString()) && p.path("version").asInt() == version))
                 .isTrue();
+
+        // an emergency change is decided under the emergency policy: one approval by an emergency approver
+        var emergency = Http.post(api("/changes"), rhea, Map.of("service", CHECKOUT, "environment", "production",
+                "title", "Roll back the broken release", "type", "EMERGENCY"));
+        assertThat(emergency.status()).as(emergency.raw()).isEqualTo(201);
+        var erin = Http.post(api("/changes/" + emergency.body().path("id").asString() + "/approve"),
+                tokens.user("erin"), Map.of("comment", "outage"));
+        assertThat(erin.status()).as(erin.raw()).isEqualTo(200);
+        assertThat(erin.body().path("state").asString()).isEqualTo("AUTHORIZED");
+        assertThat(erin.body().path("decidedUnder").path("version").asInt()).isZero();
     }
 
     private static Http.Response put(String path, String token, Object body) {

@@ -30,8 +30,8 @@ final class Fixture {
     static final String SECRET = "fuzz-webhook-secret-0123456789";
     /** Never called: no delivery of the fixture's repository is ever signed. */
     static final String TARGET = "http://127.0.0.1:18099/deploy";
-    static final List<String> ROLES = List.of("change-manager", "cab-member", "release-manager", "service-desk",
-            "pipeline", "monitoring", "operator");
+    static final List<String> ROLES = List.of("change-manager", "cab-member", "emergency-approver", "release-manager",
+            "service-desk", "pipeline", "monitoring", "operator");
 
     private final Map<String, Supplier<String>> logins;
     private final Map<String, String> current = new ConcurrentHashMap<>();
@@ -46,7 +46,7 @@ final class Fixture {
         this.changeId = changeId;
         this.incidentId = incidentId;
         this.logins = Map.of("change-manager", () -> tokens.user("bob"), "cab-member", () -> tokens.user("carol"),
-                "release-manager", () -> tokens.user("rhea"),
+                "emergency-approver", () -> tokens.user("erin"), "release-manager", () -> tokens.user("rhea"),
                 "service-desk", () -> tokens.user("sam"), "operator", () -> tokens.user("oscar"),
                 "pipeline", tokens::pipeline, "monitoring", tokens::monitoring);
     }

@@ -6,6 +6,8 @@ public final class Roles {
     public static final String CHANGE_MANAGER = "change-manager";
     /** A member of the change advisory board: may approve or reject where an approval policy names the role. */
     public static final String CAB_MEMBER = "cab-member";
+    /** May approve emergency changes where the emergency approval policy names the role (it does by default). */
+    public static final String EMERGENCY_APPROVER = "emergency-approver";
     public static final String RELEASE_MANAGER = "release-manager";
     public static final String SERVICE_DESK = "service-desk";
     public static final String PIPELINE = "pipeline";

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.Approver;
+import io.passerelle.changeservice.change.ChangeType;
 import io.passerelle.changeservice.change.ChangeState;
 import io.passerelle.changeservice.change.port.Changes;
 import io.passerelle.platform.domain.RuleViolationException;
@@ -224,13 +225,40 @@ class ChangeServiceIntegrationTest {
     }
 
     @Test
+    void an_emergency_change_is_decided_under_the_emergency_policy_not_the_normal_one() throws Exception {
+        registerService();
+        definePolicy("""
+                {"service":"%s","approvalsRequired":3,"approverRoles":["cab-member"],"anyRejectionRejects":true}"""
+                .formatted(service)).andExpect(status().isOk());
+        var id = raiseByHand("rhea", "EMERGENCY", "production");
+
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("carol", "cab-member"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 403, "forbidden");
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("erin", "emergency-approver"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.decidedUnder.version").value(0));
+
+        definePolicy("""
+                {"service":"%s","changeType":"EMERGENCY","approvalsRequired":1,"approverRoles":["emergency-approver"],
+                 "anyRejectionRejects":true}""".formatted(service))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changeType").value("EMERGENCY"))
+                .andExpect(jsonPath("$.version").value(1));
+        var next = raiseByHand("rhea", "EMERGENCY", "production");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", next).with(user("bob", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 403, "forbidden");
+    }
+
+    @Test
     void only_change_managers_define_policies_and_bad_or_unknown_ones_are_refused_writing_nothing()
             throws Exception {
         registerService();
         var valid = """
                 {"service":"%s","approvalsRequired":2,"approverRoles":["change-manager"],"anyRejectionRejects":true}"""
                 .formatted(service);
-        for (var role : List.of("cab-member", "release-manager", "service-desk", "pipeline")) {
+        for (var role : List.of("cab-member", "emergency-approver", "release-manager", "service-desk", "pipeline")) {
             expectProblem(mvc.perform(put("/api/v1/approval-policies/production").with(user("x", role))
                     .contentType(MediaType.APPLICATION_JSON).content(valid)), 403, "forbidden");
         }
@@ -241,7 +269,9 @@ class ChangeServiceIntegrationTest {
                 valid.replace("\"approvalsRequired\":2", "\"approvalsRequired\":6"),
                 valid.replace("[\"change-manager\"]", "[]"),
                 valid.replace("[\"change-manager\"]", "[\"admin\"]"),
-                valid.replace("[\"change-manager\"]", "[\"change-manager\",\"cab-member\",\"change-manager\"]"),
+                valid.replace("[\"change-manager\"]",
+                        "[\"change-manager\",\"cab-member\",\"emergency-approver\",\"change-manager\"]"),
+                valid.replace("}", ",\"changeType\":\"STANDARD\"}"),
                 valid.replace(",\"anyRejectionRejects\":true", ""),
                 valid.replace("\"anyRejectionRejects\":true", "\"anyRejectionRejects\":\"yes\""),
                 valid.replace("}", ",\"emergency\":true}"))) {
@@ -419,9 +449,9 @@ class ChangeServiceIntegrationTest {
         var read = changes.find(id).orElseThrow();
         var readAgain = changes.find(id).orElseThrow();
 
-        read.approve(Approver.user("bob"), ApprovalPolicy.defaultFor("production"), null, Instant.now());
+        read.approve(Approver.user("bob"), ApprovalPolicy.defaultFor("production", ChangeType.NORMAL), null, Instant.now());
         tx.executeWithoutResult(status -> changes.save(read));
-        readAgain.reject(Approver.user("carol"), ApprovalPolicy.defaultFor("production"), "too late", Instant.now());
+        readAgain.reject(Approver.user("carol"), ApprovalPolicy.defaultFor("production", ChangeType.NORMAL), "too late", Instant.now());
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> changes.save(readAgain))).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));

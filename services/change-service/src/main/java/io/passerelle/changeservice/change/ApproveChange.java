@@ -23,7 +23,7 @@ public class ApproveChange {
 
     public ChangeRequest approve(UUID changeId, Approver approver, @Nullable String comment) {
         var change = changes.find(changeId).orElseThrow(() -> new NotFoundException("Change", changeId));
-        change.approve(approver, policies.applicable(change.service(), change.environment()), comment, clock.instant());
+        change.approve(approver, policies.applicable(change.service(), change.environment(), change.type()), comment, clock.instant());
         changes.save(change);
         return change;
     }

@@ -24,8 +24,8 @@ public class DefineApprovalPolicy {
         this.clock = clock;
     }
 
-    public ApprovalPolicy define(String environment, @Nullable String service, int approvalsRequired,
-            Set<String> approverRoles, boolean anyRejectionRejects, String by) {
+    public ApprovalPolicy define(String environment, @Nullable String service, ChangeType changeType,
+            int approvalsRequired, Set<String> approverRoles, boolean anyRejectionRejects, String by) {
         boolean known = service == null ? environments.known(environment)
                 : environments.find(service, environment).isPresent();
         if (!known) {
@@ -34,10 +34,10 @@ public class DefineApprovalPolicy {
                     : "Service " + service + " has no environment " + environment + " in the catalog");
         }
         var at = clock.instant();
-        var policy = policies.current(environment, service)
+        var policy = policies.current(environment, service, changeType)
                 .map(current -> current.redefined(approvalsRequired, approverRoles, anyRejectionRejects, by, at))
-                .orElseGet(() -> new ApprovalPolicy(environment, service, 1, approvalsRequired, approverRoles,
-                        anyRejectionRejects, by, at));
+                .orElseGet(() -> new ApprovalPolicy(environment, service, changeType, 1, approvalsRequired,
+                        approverRoles, anyRejectionRejects, by, at));
         policies.add(policy);
         return policy;
     }

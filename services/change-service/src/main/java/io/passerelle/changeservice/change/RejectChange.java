@@ -22,7 +22,7 @@ public class RejectChange {
 
     public ChangeRequest reject(UUID changeId, Approver rejecter, String reason) {
         var change = changes.find(changeId).orElseThrow(() -> new NotFoundException("Change", changeId));
-        change.reject(rejecter, policies.applicable(change.service(), change.environment()), reason, clock.instant());
+        change.reject(rejecter, policies.applicable(change.service(), change.environment(), change.type()), reason, clock.instant());
         changes.save(change);
         return change;
     }

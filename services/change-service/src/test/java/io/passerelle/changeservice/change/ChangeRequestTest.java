@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChangeRequestTest {
 
     /** The default policy: one approval by a change manager, any rejection rejects. */
-    static final ApprovalPolicy ONE = ApprovalPolicy.defaultFor("production");
+    static final ApprovalPolicy ONE = ApprovalPolicy.defaultFor("production", ChangeType.NORMAL);
     static final Set<String> CM = Set.of(ApprovalPolicy.CHANGE_MANAGER);
 
     private static final Instant RAISED = Instant.parse("2026-11-27T10:00:00Z");
@@ -143,7 +143,7 @@ class ChangeRequestTest {
 
     @Test
     void a_two_approver_policy_authorizes_at_the_second_distinct_approval_and_records_its_version() {
-        var policy = new ApprovalPolicy("production", "payments", 3, 2, Set.of("change-manager", "cab-member"), true,
+        var policy = new ApprovalPolicy("production", "payments", ChangeType.NORMAL, 3, 2, Set.of("change-manager", "cab-member"), true,
                 "alice", LATER);
         var change = pending();
         change.pullEvents();
@@ -162,7 +162,7 @@ class ChangeRequestTest {
 
     @Test
     void only_the_roles_a_policy_names_decide() {
-        var cabOnly = new ApprovalPolicy("production", null, 1, 1, Set.of("cab-member"), true, "alice", LATER);
+        var cabOnly = new ApprovalPolicy("production", null, ChangeType.NORMAL, 1, 1, Set.of("cab-member"), true, "alice", LATER);
         var change = pending();
 
         assertThatThrownBy(() -> change.approve(Approver.user("bob"), cabOnly, null, LATER))
@@ -176,8 +176,25 @@ class ChangeRequestTest {
     }
 
     @Test
+    void an_emergency_change_is_decided_under_the_emergency_policy_which_an_emergency_approver_completes() {
+        var erin = new Approver("erin", Set.of(), Set.of(ApprovalPolicy.EMERGENCY_APPROVER));
+        var emergency = ApprovalPolicy.defaultFor("production", ChangeType.EMERGENCY);
+        var change = raise(ChangeType.EMERGENCY, true);
+        change.pullEvents();
+
+        assertThatThrownBy(() -> change.approve(erin, ONE, null, LATER))
+                .as("the normal policy does not name emergency approvers").isInstanceOf(NotPermittedException.class);
+        change.approve(erin, emergency, "outage", LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.decidedUnder()).isEqualTo(new ApprovalPolicy.Ref("production", null, 0));
+        assertThatThrownBy(() -> new ApprovalPolicy("production", null, ChangeType.STANDARD, 1, 1, CM, true, "alice",
+                LATER)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void where_a_rejection_does_not_reject_it_is_recorded_and_the_approvals_decide() {
-        var lenient = new ApprovalPolicy("production", null, 1, 2, Set.of("change-manager"), false, "alice", LATER);
+        var lenient = new ApprovalPolicy("production", null, ChangeType.NORMAL, 1, 2, Set.of("change-manager"), false, "alice", LATER);
         var change = pending();
         change.pullEvents();
 

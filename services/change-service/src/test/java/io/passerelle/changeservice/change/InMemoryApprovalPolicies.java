@@ -15,15 +15,16 @@ class InMemoryApprovalPolicies implements ApprovalPolicies {
     private final List<ApprovalPolicy> versions = new ArrayList<>();
 
     @Override
-    public Optional<ApprovalPolicy> current(String environment, @Nullable String service) {
+    public Optional<ApprovalPolicy> current(String environment, @Nullable String service, ChangeType changeType) {
         return versions.stream()
-                .filter(p -> p.environment().equals(environment) && Objects.equals(p.service(), service))
+                .filter(p -> p.environment().equals(environment) && Objects.equals(p.service(), service)
+                        && p.changeType() == changeType)
                 .max(Comparator.comparingInt(ApprovalPolicy::version));
     }
 
     @Override
     public List<ApprovalPolicy> all() {
-        return versions.stream().filter(p -> current(p.environment(), p.service()).orElseThrow() == p).toList();
+        return versions.stream().filter(p -> current(p.environment(), p.service(), p.changeType()).orElseThrow() == p).toList();
     }
 
     @Override

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 import io.passerelle.changeservice.change.ApprovalPolicy;
+import io.passerelle.changeservice.change.ChangeType;
 import org.jspecify.annotations.Nullable;
 
 /** The approval policies, every version kept. */
 public interface ApprovalPolicies {
 
-    /** The newest version defined for the environment ({@code service} null) or for one service in it. */
-    Optional<ApprovalPolicy> current(String environment, @Nullable String service);
+    /**
+     * The newest version defined for changes of that type in the environment ({@code service} null) or for one service
+     * in it.
+     */
+    Optional<ApprovalPolicy> current(String environment, @Nullable String service, ChangeType changeType);
 
     /** The newest version of every policy, by environment, then service (the environment's own first). */
     List<ApprovalPolicy> all();
@@ -18,9 +22,9 @@ public interface ApprovalPolicies {
     /** Stores a new version; refused (409) when that version exists already (someone defined it meanwhile). */
     void add(ApprovalPolicy policy);
 
-    /** The policy a change of that service in that environment is decided under. */
-    default ApprovalPolicy applicable(String service, String environment) {
-        return current(environment, service).or(() -> current(environment, null))
-                .orElseGet(() -> ApprovalPolicy.defaultFor(environment));
+    /** The policy a change of that type, service and environment is decided under. */
+    default ApprovalPolicy applicable(String service, String environment, ChangeType changeType) {
+        return current(environment, service, changeType).or(() -> current(environment, null, changeType))
+                .orElseGet(() -> ApprovalPolicy.defaultFor(environment, changeType));
     }
 }

@@ -7,6 +7,7 @@ import io.passerelle.changeservice.api.ApprovalPoliciesApi;
 import io.passerelle.changeservice.api.model.ApprovalPolicy;
 import io.passerelle.changeservice.api.model.ApprovalPolicyDefinition;
 import io.passerelle.changeservice.api.model.ApproverRole;
+import io.passerelle.changeservice.change.ChangeType;
 import io.passerelle.changeservice.change.DefineApprovalPolicy;
 import io.passerelle.changeservice.change.port.ApprovalPolicies;
 import io.passerelle.platform.security.Roles;
@@ -39,7 +40,8 @@ class ApprovalPoliciesController implements ApprovalPoliciesApi {
     @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
     @Transactional
     public ResponseEntity<ApprovalPolicy> defineApprovalPolicy(String environment, ApprovalPolicyDefinition body) {
-        var policy = definePolicy.define(environment, body.getService(), body.getApprovalsRequired(),
+        var changeType = body.getChangeType() == null ? ChangeType.NORMAL : ChangeType.valueOf(body.getChangeType().getValue());
+        var policy = definePolicy.define(environment, body.getService(), changeType, body.getApprovalsRequired(),
                 body.getApproverRoles().stream().map(ApproverRole::getValue).collect(Collectors.toSet()),
                 body.getAnyRejectionRejects(), SecurityContextHolder.getContext().getAuthentication().getName());
         return ResponseEntity.ok(Representations.policy(policy));

@@ -33,11 +33,12 @@ class ChangesController implements ChangesApi {
 
     private static final String RAISERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER + "')";
     /** Who may decide at all; the change's approval policy then says which of these roles count. */
-    private static final String DECIDERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.CAB_MEMBER + "')";
+    private static final String DECIDERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.CAB_MEMBER + "', '"
+            + Roles.EMERGENCY_APPROVER + "')";
     /** The token claim with the caller's GitHub login (realm user attribute {@code github}). */
     static final String GITHUB = "github";
     private static final String READERS = "hasAnyRole('" + Roles.CHANGE_MANAGER + "', '" + Roles.CAB_MEMBER
-            + "', '" + Roles.RELEASE_MANAGER + "', '" + Roles.SERVICE_DESK + "', '" + Roles.PIPELINE + "')";
+            + "', '" + Roles.EMERGENCY_APPROVER + "', '" + Roles.RELEASE_MANAGER + "', '" + Roles.SERVICE_DESK + "', '" + Roles.PIPELINE + "')";
 
     private final RaiseChange raiseChange;
     private final ApproveChange approveChange;

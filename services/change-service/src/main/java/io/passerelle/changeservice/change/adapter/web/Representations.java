@@ -57,7 +57,8 @@ final class Representations {
     }
 
     static io.passerelle.changeservice.api.model.ApprovalPolicy policy(ApprovalPolicy p) {
-        return new io.passerelle.changeservice.api.model.ApprovalPolicy(p.environment(), p.version(),
+        return new io.passerelle.changeservice.api.model.ApprovalPolicy(p.environment(),
+                io.passerelle.changeservice.api.model.PolicyChangeType.fromValue(p.changeType().name()), p.version(),
                 p.approvalsRequired(), p.approverRoles().stream().sorted().map(ApproverRole::fromValue).toList(),
                 p.anyRejectionRejects(), p.definedBy(), utc(p.definedAt()))
                 .service(p.service());
