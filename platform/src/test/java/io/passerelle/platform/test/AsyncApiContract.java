@@ -39,7 +39,7 @@ public final class AsyncApiContract {
                 .collect(Collectors.toCollection(TreeSet::new));
         var document = document();
 
-        assertThat(declared(document, "messages", "x-producer", service))
+        assertThat(producedBy(document, service))
                 .as("messages of api-specs/asyncapi.yaml whose x-producer is %s, against its @EventType records", service)
                 .isEqualTo(published);
         assertThat(receivedBy(document, service))
@@ -62,8 +62,8 @@ public final class AsyncApiContract {
         return (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("messages");
     }
 
-    private static Set<String> declared(Map<String, Object> document, String section, String key, String service) {
-        return messages(document).values().stream().filter(m -> service.equals(m.get(key)))
+    private static Set<String> producedBy(Map<String, Object> document, String service) {
+        return messages(document).values().stream().filter(m -> service.equals(m.get("x-producer")))
                 .map(m -> (String) m.get("name")).collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -3,6 +3,7 @@ package io.passerelle.changeservice.change;
 import java.time.Instant;
 import java.util.Set;
 
+import io.passerelle.platform.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +17,10 @@ public record ApprovalPolicy(String environment, @Nullable String service, Chang
         int approvalsRequired, Set<String> approverRoles, boolean anyRejectionRejects, String definedBy,
         Instant definedAt) {
 
-    public static final String CHANGE_MANAGER = "change-manager";
-    public static final String CAB_MEMBER = "cab-member";
-    public static final String EMERGENCY_APPROVER = "emergency-approver";
+    public static final String CHANGE_MANAGER = Roles.CHANGE_MANAGER;
+    public static final String CAB_MEMBER = Roles.CAB_MEMBER;
+    public static final String EMERGENCY_APPROVER = Roles.EMERGENCY_APPROVER;
+    /** The realm roles a policy may name. */
     public static final Set<String> ROLES = Set.of(CHANGE_MANAGER, CAB_MEMBER, EMERGENCY_APPROVER);
     public static final int MAX_APPROVALS = 5;
 

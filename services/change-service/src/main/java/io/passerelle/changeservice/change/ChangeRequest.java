@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.NotPermittedException;
@@ -152,7 +153,7 @@ public final class ChangeRequest {
         if (!policy.admits(approver)) {
             throw new NotPermittedException("the approval policy of " + proposal.environment()
                     + (policy.service() == null ? "" : " for " + policy.service()) + " (version " + policy.version()
-                    + ") lets only " + new java.util.TreeSet<>(policy.approverRoles()) + " decide");
+                    + ") lets only " + new TreeSet<>(policy.approverRoles()) + " decide");
         }
         if (decisions.stream().anyMatch(d -> d.by().equalsIgnoreCase(approver.user()))) {
             throw RuleViolationException.conflict(approver.user() + " has already decided on change " + id

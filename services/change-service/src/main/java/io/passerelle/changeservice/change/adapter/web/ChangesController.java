@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.passerelle.changeservice.api.ChangesApi;
 import io.passerelle.changeservice.api.model.Approval;
@@ -112,7 +113,7 @@ class ChangesController implements ChangesApi {
                 : Set.of();
         Set<String> roles = authentication.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         return new Approver(authentication.getName(), logins, roles);
     }
 }
