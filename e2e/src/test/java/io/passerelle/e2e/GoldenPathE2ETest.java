@@ -162,7 +162,7 @@ class GoldenPathE2ETest {
         assertThat(Http.post(api("/changes/" + id + "/approve"), sam, Map.of()).status()).isEqualTo(403);
         var approved = Http.post(api("/changes/" + id + "/approve"), bob, Map.of("comment", "fine"));
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
-        assertThat(approved.body().path("state").asString()).isEqualTo("AUTHORIZED");
+        assertThat(approved.body().path("state").asString()).isEqualTo("SCHEDULED");
     }
 
     @Test
@@ -191,8 +191,17 @@ class GoldenPathE2ETest {
         assertThat(GitHub.deliver(Stack.GATEWAY, payload, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
 
         var failed = awaitDeployment(PAYMENTS, "staging", d -> "FAILED".equals(d.path("state").asString()));
-        awaitChange(PAYMENTS, c -> failed.path("id").asString().equals(c.path("deploymentId").asString())
-                && "FAILED".equals(c.path("state").asString()));
+        var change = awaitChange(PAYMENTS, c -> failed.path("id").asString().equals(c.path("deploymentId").asString())
+                && "REVIEW".equals(c.path("state").asString()));
+        assertThat(change.path("outcome").asString()).isEqualTo("FAILED");
+
+        // the failed change asks for a post-implementation review, which only a change manager writes
+        var review = api("/changes/" + change.path("id").asString() + "/review");
+        assertThat(Http.post(review, rhea, Map.of("review", "not mine to write")).status()).isEqualTo(403);
+        var reviewed = Http.post(review, alice, Map.of("review", "the target was down; a health check now gates it"));
+        assertThat(reviewed.status()).as(reviewed.raw()).isEqualTo(200);
+        assertThat(reviewed.body().path("state").asString()).isEqualTo("CLOSED");
+        assertThat(reviewed.body().path("review").path("by").asString()).isEqualTo("alice");
         assertThat(broken.callsFor(PAYMENTS)).hasSize(3); // three attempts with back-off, then it gives up
     }
 
@@ -423,7 +432,7 @@ class GoldenPathE2ETest {
         assertThat(first.body().path("state").asString()).isEqualTo("PENDING_APPROVAL");
         var second = Http.post(approve, carol, Map.of("comment", "CAB agrees"));
         assertThat(second.status()).as(second.raw()).isEqualTo(200);
-        assertThat(second.body().path("state").asString()).isEqualTo("AUTHORIZED");
+        assertThat(second.body().path("state").asString()).isEqualTo("SCHEDULED");
         assertThat(second.body().path("decidedUnder").path("service").asString()).isEqualTo(CHECKOUT);
         assertThat(second.body().path("decidedUnder").path("version").asInt()).isEqualTo(version);
         assertThat(Http.get(api("/approval-policies"), carol).body().valueStream()
@@ -437,8 +446,44 @@ class GoldenPathE2ETest {
         var erin = Http.post(api("/changes/" + emergency.body().path("id").asString() + "/approve"),
                 tokens.user("erin"), Map.of("comment", "outage"));
         assertThat(erin.status()).as(erin.raw()).isEqualTo(200);
-        assertThat(erin.body().path("state").asString()).isEqualTo("AUTHORIZED");
+        assertThat(erin.body().path("state").asString()).isEqualTo("SCHEDULED");
         assertThat(erin.body().path("decidedUnder").path("version").asInt()).isZero();
+    }
+
+    /**
+     * A change raised by hand goes through the ITIL lifecycle by the people allowed to move it: its requester
+     * implements and completes it (anyone else without the change manager role is refused), a failed completion
+     * needs its reason, and one not started yet is cancelled.
+     */
+    @Test
+    @Order(17)
+    void a_change_raised_by_hand_is_implemented_completed_or_cancelled_by_its_requester() {
+        var raised = Http.post(api("/changes"), rhea, Map.of("service", PAYMENTS, "environment", "staging",
+                "title", "Renew the TLS certificate", "type", "NORMAL"));
+        assertThat(raised.status()).as(raised.raw()).isEqualTo(201);
+        var change = api("/changes/" + raised.body().path("id").asString());
+        assertThat(Http.post(change + "/approve", alice, Map.of()).status()).isEqualTo(200);
+
+        assertThat(Http.post(change + "/implement", sam, Map.of()).status()).isEqualTo(403);
+        var started = Http.post(change + "/implement", rhea, Map.of("comment", "window open"));
+        assertThat(started.status()).as(started.raw()).isEqualTo(200);
+        assertThat(started.body().path("state").asString()).isEqualTo("IMPLEMENTING");
+        var unexplained = Http.post(change + "/complete", rhea, Map.of("outcome", "BACKED_OUT"));
+        assertThat(unexplained.status()).as(unexplained.raw()).isEqualTo(400);
+        assertThat(unexplained.contentType()).startsWith("application/problem+json");
+        var completed = Http.post(change + "/complete", rhea, Map.of("outcome", "SUCCESSFUL"));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        assertThat(completed.body().path("state").asString()).isEqualTo("CLOSED");
+        assertThat(completed.body().path("outcome").asString()).isEqualTo("SUCCESSFUL");
+        assertThat(Http.get(change, sam).body().path("auditTrail").valueStream().map(a -> a.path("action").asString())
+                .toList()).containsExactly("RAISED", "ASSESSED", "SUBMITTED", "APPROVED", "STARTED", "CLOSED");
+
+        var withdrawn = Http.post(api("/changes"), rhea, Map.of("service", PAYMENTS, "environment", "staging",
+                "title", "Resize the database", "type", "NORMAL"));
+        var cancelled = Http.post(api("/changes/" + withdrawn.body().path("id").asString() + "/cancel"), rhea,
+                Map.of("reason", "postponed to next quarter"));
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        assertThat(cancelled.body().path("state").asString()).isEqualTo("CANCELLED");
     }
 
     private static Http.Response put(String path, String token, Object body) {

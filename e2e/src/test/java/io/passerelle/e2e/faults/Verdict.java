@@ -104,11 +104,11 @@ final class Verdict {
                 .filter(d -> !d.settled()).map(d -> d.id() + " " + d.state()).toList());
         var deploymentById = records.deployments().stream()
                 .collect(Collectors.toMap(Records.Deployment::id, Function.identity(), (a, b) -> a));
-        add(Kind.UNSETTLED, "changes not CLOSED after their deployment SUCCEEDED or not FAILED after it FAILED",
+        add(Kind.UNSETTLED, "changes not CLOSED after their deployment SUCCEEDED or not in REVIEW after it FAILED",
                 records.changes().stream().filter(c -> {
                     var deployment = deploymentById.get(String.valueOf(c.deploymentId()));
                     return deployment != null && deployment.settled()
-                            && !c.state().equals(deployment.state().equals("SUCCEEDED") ? "CLOSED" : "FAILED");
+                            && !c.state().equals(deployment.state().equals("SUCCEEDED") ? "CLOSED" : "REVIEW");
                 }).map(c -> c.id() + " " + c.state()).toList());
 
         // the deploy targets' view

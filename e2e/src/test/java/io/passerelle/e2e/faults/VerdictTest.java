@@ -64,7 +64,7 @@ class VerdictTest {
     void a_deployment_still_in_progress_or_a_change_left_open_is_unsettled() {
         var run = new Run();
         run.deployments.set(1, new Records.Deployment("d2", "r1", "shop", "production", "IN_PROGRESS", null));
-        run.changes.set(0, new Records.Change("c1", "d1", "AUTHORIZED"));
+        run.changes.set(0, new Records.Change("c1", "d1", "SCHEDULED"));
         assertThat(run.verdict().count(Verdict.Kind.UNSETTLED)).isEqualTo(2);
     }
 
@@ -91,7 +91,7 @@ class VerdictTest {
         var run = new Run();
         run.deployments.set(1, new Records.Deployment("d2", "r1", "shop", "production", "FAILED",
                 "circuit breaker for 127.0.0.1:1 still open"));
-        run.changes.set(1, new Records.Change("c2", "d2", "FAILED"));
+        run.changes.set(1, new Records.Change("c2", "d2", "REVIEW"));
         run.logs.put("d2", log("d2", null, call("d2", 150, 500)));
         assertThat(run.verdict().count(Verdict.Kind.FAILED_WITHOUT_CAUSE)).isEqualTo(1);
 

@@ -30,7 +30,11 @@ final class Generator {
 
     Draft generate(long seed, int index) {
         var random = Fuzz.random(seed, index);
-        var operation = Fuzz.pick(random, operations);
+        return generate(Fuzz.pick(random, operations), random, index);
+    }
+
+    /** A call of that operation, bent by a mutation it admits, drawn from {@code random}. */
+    Draft generate(Operation operation, SplittableRandom random, int index) {
         for (int attempt = 0; attempt < 50; attempt++) {
             var draft = bent(index, operation, pick(random), random);
             if (draft != null) {

@@ -1,14 +1,19 @@
 package io.passerelle.changeservice;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.Approver;
+import io.passerelle.changeservice.change.ChangeOutcome;
 import io.passerelle.changeservice.change.ChangeType;
 import io.passerelle.changeservice.change.ChangeState;
 import io.passerelle.changeservice.change.port.Changes;
@@ -17,6 +22,8 @@ import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
 import io.passerelle.platform.test.TestJwts;
+import org.flywaydb.core.Flyway;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,6 +64,7 @@ class ChangeServiceIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Changes changes;
     @Autowired TransactionTemplate tx;
+    @Autowired DataSource dataSource;
 
     private final String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -77,7 +85,7 @@ class ChangeServiceIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].type").value("STANDARD"))
-                .andExpect(jsonPath("$[0].state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$[0].state").value("SCHEDULED"))
                 .andExpect(jsonPath("$[0].deploymentId").value(deploymentId.toString()))
                 .andExpect(jsonPath("$[0].releaseId").exists())
                 .andExpect(jsonPath("$[0].requestedBy").value("octocat"))
@@ -100,7 +108,7 @@ class ChangeServiceIntegrationTest {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].type").value("NORMAL"))
                 .andExpect(jsonPath("$[0].authorizedAt").doesNotExist());
-        mvc.perform(get("/api/v1/changes").param("service", service).param("state", "AUTHORIZED")
+        mvc.perform(get("/api/v1/changes").param("service", service).param("state", "SCHEDULED")
                         .with(user("sam", "service-desk")))
                 .andExpect(jsonPath("$.length()").value(0));
         assertThat(events.received("change.authorized.v1", about(deploymentId))).isEmpty();
@@ -118,12 +126,12 @@ class ChangeServiceIntegrationTest {
         mvc.perform(get("/api/v1/changes/{id}", id).with(user("rhea", "release-manager")))
                 .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"))
                 .andExpect(jsonPath("$.approvals.length()").value(0))
-                .andExpect(jsonPath("$.auditTrail.length()").value(1));
+                .andExpect(jsonPath("$.auditTrail.length()").value(3));
 
         mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"go\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
                 .andExpect(jsonPath("$.authorizedBy").value("bob"))
                 .andExpect(jsonPath("$.approvals[0].by").value("bob"))
                 .andExpect(jsonPath("$.approvals[0].decision").value("APPROVED"))
@@ -139,11 +147,15 @@ class ChangeServiceIntegrationTest {
                 .andExpect(jsonPath("$.approvals.length()").value(1))
                 .andExpect(jsonPath("$.auditTrail[0].action").value("RAISED"))
                 .andExpect(jsonPath("$.auditTrail[0].by").value("alice"))
-                .andExpect(jsonPath("$.auditTrail[0].state").value("PENDING_APPROVAL"))
-                .andExpect(jsonPath("$.auditTrail[1].action").value("APPROVED"))
-                .andExpect(jsonPath("$.auditTrail[1].by").value("bob"))
-                .andExpect(jsonPath("$.auditTrail[1].state").value("AUTHORIZED"))
-                .andExpect(jsonPath("$.auditTrail.length()").value(2));
+                .andExpect(jsonPath("$.auditTrail[0].state").value("NEW"))
+                .andExpect(jsonPath("$.auditTrail[1].action").value("ASSESSED"))
+                .andExpect(jsonPath("$.auditTrail[1].state").value("ASSESSMENT"))
+                .andExpect(jsonPath("$.auditTrail[2].action").value("SUBMITTED"))
+                .andExpect(jsonPath("$.auditTrail[2].state").value("PENDING_APPROVAL"))
+                .andExpect(jsonPath("$.auditTrail[3].action").value("APPROVED"))
+                .andExpect(jsonPath("$.auditTrail[3].by").value("bob"))
+                .andExpect(jsonPath("$.auditTrail[3].state").value("SCHEDULED"))
+                .andExpect(jsonPath("$.auditTrail.length()").value(4));
         assertThat(events.received("change.authorized.v1", data -> data.get("changeId").asString().equals(id)))
                 .hasSize(1);
     }
@@ -164,7 +176,7 @@ class ChangeServiceIntegrationTest {
         mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("alice", "change-manager"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"));
+                .andExpect(jsonPath("$.state").value("SCHEDULED"));
     }
 
     /** bob's token carries the GitHub login the realm maps to him (claim github): Codertocat's push is his. */
@@ -186,7 +198,7 @@ class ChangeServiceIntegrationTest {
                         .with(TestJwts.user("alice", Map.of("github", "alice-gh"), "change-manager"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"));
+                .andExpect(jsonPath("$.state").value("SCHEDULED"));
     }
 
     @Test
@@ -210,7 +222,7 @@ class ChangeServiceIntegrationTest {
         mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("carol", "cab-member"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
                 .andExpect(jsonPath("$.decidedUnder.environment").value("production"))
                 .andExpect(jsonPath("$.decidedUnder.service").value(service))
                 .andExpect(jsonPath("$.decidedUnder.version").value(1));
@@ -237,7 +249,7 @@ class ChangeServiceIntegrationTest {
         mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("erin", "emergency-approver"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
                 .andExpect(jsonPath("$.decidedUnder.version").value(0));
 
         definePolicy("""
@@ -332,9 +344,11 @@ class ChangeServiceIntegrationTest {
         assertThat(closed.data().get("changeId").asString()).isEqualTo(changeId);
         mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("bob", "change-manager")))
                 .andExpect(jsonPath("$.state").value("CLOSED"))
+                .andExpect(jsonPath("$.outcome").value("SUCCESSFUL"))
                 .andExpect(jsonPath("$.closedAt").exists())
-                .andExpect(jsonPath("$.auditTrail[2].action").value("CLOSED"))
-                .andExpect(jsonPath("$.auditTrail[2].by").value("passerelle:deployment"));
+                .andExpect(jsonPath("$.auditTrail[3].action").value("STARTED"))
+                .andExpect(jsonPath("$.auditTrail[4].action").value("CLOSED"))
+                .andExpect(jsonPath("$.auditTrail[4].by").value("passerelle:deployment"));
     }
 
     @Test
@@ -347,7 +361,9 @@ class ChangeServiceIntegrationTest {
         var failed = assertConforms(events.await("change.failed.v1", about(deploymentId)));
         assertThat(failed.data().get("reason").asString()).isEqualTo("target answered 503");
         mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("bob", "change-manager")))
-                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.state").value("REVIEW"))
+                .andExpect(jsonPath("$.outcome").value("FAILED"))
+                .andExpect(jsonPath("$.closedAt").doesNotExist())
                 .andExpect(jsonPath("$.failureReason").value("target answered 503"));
     }
 
@@ -362,6 +378,149 @@ class ChangeServiceIntegrationTest {
         mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("bob", "change-manager")))
                 .andExpect(jsonPath("$.state").value("PENDING_APPROVAL"));
         assertThat(events.received("change.closed.v1", about(deploymentId))).isEmpty();
+    }
+
+    @Test
+    void a_change_raised_by_hand_is_implemented_completed_and_reviewed_by_the_people_allowed_to() throws Exception {
+        registerService();
+        var id = raiseByHand("alice", "NORMAL", "production");
+        approve(id, "bob");
+
+        expectProblem(progress(id, "implement", "{}", user("rita", "release-manager")), 403, "forbidden");
+        expectProblem(progress(id, "implement", "{}", user("sam", "service-desk")), 403, "forbidden");
+        expectProblem(progress(id, "complete", "{\"outcome\":\"SUCCESSFUL\"}", user("alice", "release-manager")),
+                409, "state-conflict");
+        assertThat(auditEntries(id)).as("refusals write nothing").isEqualTo(4);
+        progress(id, "implement", "{\"comment\":\"maintenance window open\"}", user("alice", "release-manager"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("IMPLEMENTING"))
+                .andExpect(jsonPath("$.implementationStartedAt").exists());
+
+        for (var bad : List.of("{\"outcome\":\"FAILED\"}", "{\"outcome\":\"BACKED_OUT\",\"reason\":\" \"}",
+                "{\"outcome\":\"failed\",\"reason\":\"x\"}", "{}", "{\"outcome\":\"FAILED\",\"reason\":1}")) {
+            expectProblem(progress(id, "complete", bad, user("alice", "release-manager")), 400, "invalid-request");
+        }
+        assertThat(auditEntries(id)).isEqualTo(5);
+        progress(id, "complete", "{\"outcome\":\"FAILED\",\"reason\":\"the new certificate was refused\"}",
+                        user("carol", "change-manager"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("REVIEW"))
+                .andExpect(jsonPath("$.outcome").value("FAILED"))
+                .andExpect(jsonPath("$.failureReason").value("the new certificate was refused"));
+        var failed = assertConforms(events.await("change.failed.v1", data -> data.get("changeId").asString().equals(id)));
+        assertThat(failed.data().has("deploymentId")).isFalse();
+
+        expectProblem(progress(id, "review", "{\"review\":\"x\"}", user("alice", "release-manager")), 403,
+                "forbidden");
+        expectProblem(progress(id, "review", "{\"review\":\"\"}", user("bob", "change-manager")), 400,
+                "invalid-request");
+        progress(id, "review", "{\"review\":\"the CA chain was missing; the runbook now checks it\"}",
+                        user("bob", "change-manager"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CLOSED"))
+                .andExpect(jsonPath("$.outcome").value("FAILED"))
+                .andExpect(jsonPath("$.review.by").value("bob"))
+                .andExpect(jsonPath("$.review.review").value("the CA chain was missing; the runbook now checks it"))
+                .andExpect(jsonPath("$.closedAt").exists());
+        mvc.perform(get("/api/v1/changes/{id}", id).with(user("sam", "service-desk")))
+                .andExpect(jsonPath("$.auditTrail[*].action").value(Matchers.contains("RAISED",
+                        "ASSESSED", "SUBMITTED", "APPROVED", "STARTED", "FAILED", "REVIEWED")));
+        expectProblem(progress(id, "review", "{\"review\":\"again\"}", user("bob", "change-manager")), 409,
+                "state-conflict");
+    }
+
+    @Test
+    void a_change_raised_by_hand_is_cancelled_by_its_requester_or_a_change_manager_before_it_starts() throws Exception {
+        registerService();
+        var id = raiseByHand("alice", "NORMAL", "production");
+
+        expectProblem(progress(id, "cancel", "{\"reason\":\"mine now\"}", user("rita", "release-manager")), 403,
+                "forbidden");
+        expectProblem(progress(id, "cancel", "{}", user("alice", "release-manager")), 400, "invalid-request");
+        expectProblem(progress(id, "cancel", "{\"reason\":\"\"}", user("alice", "release-manager")), 400,
+                "invalid-request");
+        expectProblem(progress(UUID.randomUUID().toString(), "cancel", "{\"reason\":\"x\"}",
+                user("carol", "change-manager")), 404, "not-found");
+        assertThat(auditEntries(id)).isEqualTo(3);
+        progress(id, "cancel", "{\"reason\":\"superseded by the yearly rotation\"}", user("carol", "change-manager"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CANCELLED"))
+                .andExpect(jsonPath("$.closedAt").exists());
+        expectProblem(progress(id, "cancel", "{\"reason\":\"again\"}", user("alice", "release-manager")), 409,
+                "state-conflict");
+        expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))),
+                409, "state-conflict");
+    }
+
+    @Test
+    void a_deployment_requested_from_the_toolchain_starts_its_change_which_is_not_moved_by_hand() throws Exception {
+        var deploymentId = UUID.randomUUID();
+        var changeId = publishRecordedPlan(deploymentId);
+        var requested = (ObjectNode) recorded("deployment.requested.v1");
+        requested.put("deploymentId", deploymentId.toString()).put("changeId", changeId).put("service", service)
+                .put("environment", "staging");
+
+        events.publish("deployment.requested.v1", deploymentId.toString(), requested);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changes.find(UUID.fromString(changeId)).orElseThrow()
+                .state() == ChangeState.IMPLEMENTING);
+        for (var step : Map.of("implement", "{}", "cancel", "{\"reason\":\"by hand\"}",
+                "complete", "{\"outcome\":\"SUCCESSFUL\"}").entrySet()) {
+            expectProblem(progress(changeId, step.getKey(), step.getValue(), user("carol", "change-manager")), 409,
+                    "state-conflict");
+        }
+        publishRecordedOutcome("deployment.succeeded.v1", deploymentId, changeId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> changes.find(UUID.fromString(changeId)).orElseThrow()
+                .state() == ChangeState.CLOSED);
+    }
+
+    /**
+     * Migration V4 moves the changes of the first lifecycle to the ITIL one, on a schema of its own: authorized ones
+     * are scheduled, closed ones succeeded, failed ones wait for their review; their audit trails are read in the new
+     * terms and never rewritten.
+     */
+    @Test
+    void changes_of_the_first_lifecycle_are_migrated_to_the_itil_one() {
+        var schema = "change_v4_it";
+        var flyway = Flyway.configure().dataSource(dataSource).schemas(schema)
+                .cleanDisabled(false).target("3").load();
+        flyway.clean();
+        flyway.migrate();
+        var sql = JdbcClient.create(dataSource);
+        var ids = Map.of("PENDING_APPROVAL", UUID.randomUUID(), "AUTHORIZED", UUID.randomUUID(),
+                "REJECTED", UUID.randomUUID(), "CLOSED", UUID.randomUUID(), "FAILED", UUID.randomUUID());
+        var ended = Instant.parse("2026-11-20T10:00:00Z");
+        ids.forEach((state, id) -> {
+            sql.sql("""
+                    insert into %s.change_request (id, type, state, service, environment, title, requested_by,
+                        raised_at, closed_at, failure_reason, version)
+                    values (:id, 'NORMAL', :state, 'payments', 'production', 'legacy', 'alice', :raised, :closed,
+                        :reason, 1)""".formatted(schema))
+                    .param("id", id).param("state", state).param("raised", Timestamp.from(ended.minusSeconds(600)))
+                    .param("closed", state.equals("CLOSED") || state.equals("FAILED") ? Timestamp.from(ended) : null)
+                    .param("reason", state.equals("FAILED") ? "503" : null)
+                    .update();
+            sql.sql("insert into %s.change_audit (change_id, position, at, actor, action, state) values (:id, 0, now(), 'alice', 'RAISED', :state)"
+                    .formatted(schema)).param("id", id).param("state", state).update();
+        });
+
+        Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
+
+        var migrated = sql.sql("select id, state, outcome, implementation_ended_at, closed_at from " + schema
+                + ".change_request").query((rs, n) -> Map.entry(rs.getObject("id", UUID.class),
+                        rs.getString("state") + "/" + rs.getString("outcome") + "/"
+                                + (rs.getTimestamp("implementation_ended_at") != null) + "/"
+                                + (rs.getTimestamp("closed_at") != null)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(migrated).containsEntry(ids.get("PENDING_APPROVAL"), "PENDING_APPROVAL/null/false/false")
+                .containsEntry(ids.get("AUTHORIZED"), "SCHEDULED/null/false/false")
+                .containsEntry(ids.get("REJECTED"), "REJECTED/null/false/false")
+                .containsEntry(ids.get("CLOSED"), "CLOSED/SUCCESSFUL/true/true")
+                .containsEntry(ids.get("FAILED"), "REVIEW/FAILED/true/false");
+        assertThat(sql.sql("select state from " + schema + ".change_audit where change_id = :id")
+                .param("id", ids.get("FAILED")).query(String.class).single())
+                .as("the audit trail keeps the words of its time").isEqualTo("FAILED");
+        Flyway.configure().dataSource(dataSource).schemas(schema).cleanDisabled(false).load().clean();
     }
 
     @Test
@@ -401,7 +560,7 @@ class ChangeServiceIntegrationTest {
                 .param("s", service).query(Integer.class).single()).isZero();
 
         raise("rhea", "STANDARD", "staging").andExpect(status().isCreated())
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
                 .andExpect(jsonPath("$.authorizedBy").value("passerelle:standard-change"));
     }
 
@@ -456,9 +615,9 @@ class ChangeServiceIntegrationTest {
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> changes.save(readAgain))).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));
         mvc.perform(get("/api/v1/changes/{id}", id).with(user("bob", "change-manager")))
-                .andExpect(jsonPath("$.state").value("AUTHORIZED"))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
                 .andExpect(jsonPath("$.approvals.length()").value(1))
-                .andExpect(jsonPath("$.auditTrail.length()").value(2));
+                .andExpect(jsonPath("$.auditTrail.length()").value(4));
     }
 
     @Test
@@ -481,7 +640,8 @@ class ChangeServiceIntegrationTest {
                     .hasMessageContaining("is append-only");
         }
         assertThat(jdbc.sql("select actor from change_audit where change_id = :id order by position")
-                .param("id", id).query(String.class).list()).containsExactly("alice", "bob");
+                .param("id", id).query(String.class).list()).containsExactly("alice", "passerelle:assessment",
+                "passerelle:assessment", "bob");
     }
 
     @Test
@@ -493,17 +653,19 @@ class ChangeServiceIntegrationTest {
 
         mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
-        var approved = storedRow("change_audit", id, 1);
+        var approved = storedRow("change_audit", id, 3);
         var approval = storedRow("change_decision", id, 0);
         var change = changes.find(id).orElseThrow();
-        change.close(Instant.now());
+        change.startImplementation(Approver.user("alice"), null, Instant.now());
+        change.complete(Approver.user("alice"), ChangeOutcome.SUCCESSFUL, null, Instant.now());
         tx.executeWithoutResult(status -> changes.save(change));
 
         assertThat(storedRow("change_audit", id, 0)).isEqualTo(raised);
-        assertThat(storedRow("change_audit", id, 1)).isEqualTo(approved);
+        assertThat(storedRow("change_audit", id, 3)).isEqualTo(approved);
         assertThat(storedRow("change_decision", id, 0)).isEqualTo(approval);
         assertThat(jdbc.sql("select action from change_audit where change_id = :id order by position")
-                .param("id", id).query(String.class).list()).containsExactly("RAISED", "APPROVED", "CLOSED");
+                .param("id", id).query(String.class).list()).containsExactly("RAISED", "ASSESSED", "SUBMITTED",
+                "APPROVED", "STARTED", "CLOSED");
         assertThat(jdbc.sql("select count(*) from change_decision where change_id = :id").param("id", id)
                 .query(Integer.class).single()).isEqualTo(1);
     }
@@ -684,6 +846,21 @@ class ChangeServiceIntegrationTest {
         return mvc.perform(post("/api/v1/changes").with(token).contentType(MediaType.APPLICATION_JSON).content("""
                 {"service":"%s","environment":"%s","title":"Rotate the database password","type":"%s",
                  "description":"quarterly rotation"}""".formatted(service, environment, type)));
+    }
+
+    private ResultActions progress(String id, String step, String body, RequestPostProcessor token) throws Exception {
+        return mvc.perform(post("/api/v1/changes/{id}/" + step, id).with(token)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private void approve(String id, String approver) throws Exception {
+        mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user(approver, "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+    }
+
+    private int auditEntries(String id) {
+        return jdbc.sql("select count(*) from change_audit where change_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single();
     }
 
     private static ResultActions expectProblem(ResultActions result, int status, String type) throws Exception {

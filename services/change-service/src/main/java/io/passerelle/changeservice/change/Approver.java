@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who decides on a change: a realm user, with the toolchain logins the realm maps to that person (the {@code github}
+ * A person acting on a change (deciding on it, implementing it, reviewing it): a realm user, with the toolchain logins the realm maps to that person (the {@code github}
  * user attribute, carried as a token claim) and their realm roles. Logins compare without regard to case, as
  * GitHub's do.
  */

@@ -15,7 +15,13 @@ public record AuditEntry(Instant at, String by, Action action, ChangeState state
         Objects.requireNonNull(state, "state");
     }
 
+    /**
+     * RAISED, ASSESSED and SUBMITTED (for approval) or AUTHORIZED start every change; APPROVED and REJECTED are
+     * decisions; STARTED begins the implementation; CLOSED (successful), FAILED or BACKED_OUT end it; REVIEWED closes a
+     * change whose implementation did not succeed; CANCELLED withdraws one not implementing yet.
+     */
     public enum Action {
-        RAISED, AUTHORIZED, APPROVED, REJECTED, CLOSED, FAILED
+        RAISED, ASSESSED, SUBMITTED, AUTHORIZED, APPROVED, REJECTED, STARTED, CLOSED, FAILED, BACKED_OUT, REVIEWED,
+        CANCELLED
     }
 }

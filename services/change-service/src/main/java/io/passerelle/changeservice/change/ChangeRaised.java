@@ -6,9 +6,17 @@ import java.util.UUID;
 import io.passerelle.platform.event.EventType;
 import org.jspecify.annotations.Nullable;
 
-/** A change was raised, by a planned deployment or by hand; a standard change is raised authorized. */
+/**
+ * A change was raised, by a planned deployment or by hand; a standard change is raised authorized. The state is the
+ * one version 1 of the event has always named: AUTHORIZED is the lifecycle's SCHEDULED.
+ */
 @EventType("change.raised.v1")
-public record ChangeRaised(UUID changeId, ChangeType type, ChangeState state, String service, String environment,
+public record ChangeRaised(UUID changeId, ChangeType type, State state, String service, String environment,
         String title, String requestedBy, @Nullable UUID deploymentId, @Nullable UUID releaseId, Instant raisedAt)
         implements ChangeEvent {
+
+    /** Where the change stands once raised, in the event's own terms. */
+    public enum State {
+        PENDING_APPROVAL, AUTHORIZED
+    }
 }

@@ -1,26 +1,35 @@
 package io.passerelle.changeservice.change;
 
-import static io.passerelle.changeservice.change.ChangeState.AUTHORIZED;
+import static io.passerelle.changeservice.change.ChangeState.ASSESSMENT;
+import static io.passerelle.changeservice.change.ChangeState.CANCELLED;
 import static io.passerelle.changeservice.change.ChangeState.CLOSED;
-import static io.passerelle.changeservice.change.ChangeState.FAILED;
+import static io.passerelle.changeservice.change.ChangeState.IMPLEMENTING;
+import static io.passerelle.changeservice.change.ChangeState.NEW;
 import static io.passerelle.changeservice.change.ChangeState.PENDING_APPROVAL;
 import static io.passerelle.changeservice.change.ChangeState.REJECTED;
+import static io.passerelle.changeservice.change.ChangeState.REVIEW;
+import static io.passerelle.changeservice.change.ChangeState.SCHEDULED;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.NotPermittedException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
+import io.passerelle.platform.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request to change an environment of a service. It owns its transitions: each checks the rules, changes the
- * state, appends to the audit trail and registers what happened as a {@link ChangeEvent}.
+ * A request to change an environment of a service, through the ITIL 4 lifecycle of {@link ChangeState}. It owns its
+ * transitions: each checks the rules, changes the state, appends to the audit trail and registers what happened as a
+ * {@link ChangeEvent}. A change raised by a planned deployment is implemented by that deployment, whose outcome
+ * moves it; a change raised by hand is started, completed and cancelled by its requester or a change manager.
  */
 public final class ChangeRequest {
 
@@ -29,8 +38,13 @@ public final class ChangeRequest {
 
     /** Who authorizes a standard change: it is pre-approved, no person decides. */
     public static final String STANDARD_CHANGE_AUTHORIZER = "passerelle:standard-change";
-    /** Who closes or fails a change: the outcome of its deployment, reported by release orchestration. */
+    /** Who assesses a change as it is raised: Passerelle itself. */
+    public static final String ASSESSOR = "passerelle:assessment";
+    /** Who moves a pipeline change through its implementation: the deployment, reported by release orchestration. */
     public static final String DEPLOYMENT_OUTCOME = "passerelle:deployment";
+
+    /** The states from which a change may still be cancelled: its implementation has not started. */
+    private static final Set<ChangeState> CANCELLABLE = EnumSet.of(NEW, ASSESSMENT, PENDING_APPROVAL, SCHEDULED);
 
     private final UUID id;
     private final Proposal proposal;
@@ -44,24 +58,17 @@ public final class ChangeRequest {
     private final int storedAuditEntries;
     private final List<ChangeEvent> events = new ArrayList<>();
     private ChangeState state;
-    private @Nullable Instant authorizedAt;
-    private @Nullable String authorizedBy;
-    private @Nullable Instant closedAt;
-    private @Nullable String failureReason;
+    private Milestones milestones;
     private ApprovalPolicy.@Nullable Ref decidedUnder;
 
-    private ChangeRequest(UUID id, Proposal proposal, ChangeState state, Instant raisedAt,
-            @Nullable Instant authorizedAt, @Nullable String authorizedBy, @Nullable Instant closedAt,
-            @Nullable String failureReason, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
-            List<AuditEntry> auditTrail, int version) {
+    private ChangeRequest(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, Milestones milestones,
+            ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions, List<AuditEntry> auditTrail,
+            int version) {
         this.id = Objects.requireNonNull(id, "id");
         this.proposal = Objects.requireNonNull(proposal, "proposal");
         this.state = Objects.requireNonNull(state, "state");
         this.raisedAt = Objects.requireNonNull(raisedAt, "raisedAt");
-        this.authorizedAt = authorizedAt;
-        this.authorizedBy = authorizedBy;
-        this.closedAt = closedAt;
-        this.failureReason = failureReason;
+        this.milestones = Objects.requireNonNull(milestones, "milestones");
         this.decidedUnder = decidedUnder;
         this.decisions = new ArrayList<>(decisions);
         this.auditTrail = new ArrayList<>(auditTrail);
@@ -71,8 +78,8 @@ public final class ChangeRequest {
     }
 
     /**
-     * Raises a change. A standard change is pre-approved and authorized at once, but only for an environment that
-     * does not require approval; a normal or emergency change waits for approval.
+     * Raises a change: NEW, assessed, then waiting for approval, or, for a standard change, authorized at once
+     * (SCHEDULED) — but only for an environment that does not require approval.
      */
     public static ChangeRequest raise(UUID id, Proposal proposal, boolean environmentRequiresApproval, Instant at) {
         if (proposal.type().isPreApproved() && environmentRequiresApproval) {
@@ -80,27 +87,41 @@ public final class ChangeRequest {
                     + proposal.environment() + " of " + proposal.service()
                     + ", which requires approval: raise a NORMAL change");
         }
-        var change = new ChangeRequest(id, proposal, PENDING_APPROVAL, at, null, null, null, null, null, List.of(),
-                List.of(), 0);
+        var change = new ChangeRequest(id, proposal, NEW, at, Milestones.NONE, null, List.of(), List.of(), 0);
         change.audit(at, proposal.requestedBy(), AuditEntry.Action.RAISED, proposal.title());
+        change.state = ASSESSMENT;
+        change.audit(at, ASSESSOR, AuditEntry.Action.ASSESSED, assessment(proposal, environmentRequiresApproval));
         var preApproved = proposal.type().isPreApproved();
-        change.events.add(new ChangeRaised(id, proposal.type(), preApproved ? AUTHORIZED : PENDING_APPROVAL,
+        change.events.add(new ChangeRaised(id, proposal.type(),
+                preApproved ? ChangeRaised.State.AUTHORIZED : ChangeRaised.State.PENDING_APPROVAL,
                 proposal.service(), proposal.environment(), proposal.title(), proposal.requestedBy(),
                 proposal.deploymentId(), proposal.releaseId(), at));
         if (preApproved) {
             change.authorize(STANDARD_CHANGE_AUTHORIZER, at);
             change.audit(at, STANDARD_CHANGE_AUTHORIZER, AuditEntry.Action.AUTHORIZED, "pre-approved standard change");
+        } else {
+            change.state = PENDING_APPROVAL;
+            change.audit(at, ASSESSOR, AuditEntry.Action.SUBMITTED, "waits for approval");
         }
         return change;
     }
 
+    private static String assessment(Proposal proposal, boolean environmentRequiresApproval) {
+        var where = proposal.environment() + " of " + proposal.service();
+        return switch (proposal.type()) {
+            case STANDARD -> "standard change: " + where + " does not require approval";
+            case NORMAL -> "normal change: " + (environmentRequiresApproval ? where + " requires approval"
+                    : "raised as NORMAL by its requester");
+            case EMERGENCY -> "emergency change: decided under the emergency approval policy";
+        };
+    }
+
     /** Rebuilds a change from the store; registers no events. */
     public static ChangeRequest restore(UUID id, Proposal proposal, ChangeState state, Instant raisedAt,
-            @Nullable Instant authorizedAt, @Nullable String authorizedBy, @Nullable Instant closedAt,
-            @Nullable String failureReason, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
+            Milestones milestones, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
             List<AuditEntry> auditTrail, int version) {
-        return new ChangeRequest(id, proposal, state, raisedAt, authorizedAt, authorizedBy, closedAt, failureReason,
-                decidedUnder, decisions, auditTrail, version);
+        return new ChangeRequest(id, proposal, state, raisedAt, milestones, decidedUnder, decisions, auditTrail,
+                version);
     }
 
     /**
@@ -134,9 +155,7 @@ public final class ChangeRequest {
      */
     public void reject(Approver rejecter, ApprovalPolicy policy, String reason, Instant at) {
         requireDecidable(rejecter, policy, "rejected");
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a rejection needs a reason");
-        }
+        requireReason(reason, "a rejection");
         var by = rejecter.user();
         decisions.add(new Decision(by, Verdict.REJECTED, reason, at));
         if (policy.anyRejectionRejects()) {
@@ -161,25 +180,65 @@ public final class ChangeRequest {
         }
     }
 
-    /** The change was implemented successfully (its deployment succeeded). */
-    public void close(Instant at) {
-        requireState(AUTHORIZED, "closed");
-        state = CLOSED;
-        closedAt = at;
-        audit(at, DEPLOYMENT_OUTCOME, AuditEntry.Action.CLOSED, outcomeDetail("succeeded"));
-        events.add(new ChangeClosed(id, proposal.service(), proposal.environment(), proposal.deploymentId(), at));
+    /** Its requester or a change manager starts implementing a scheduled change raised by hand. */
+    public void startImplementation(Approver by, @Nullable String comment, Instant at) {
+        requireImplementedByHand(by, "started");
+        requireState(SCHEDULED, "started");
+        start(by.user(), comment, at);
     }
 
-    /** The implementation of the change failed (its deployment failed). */
+    /**
+     * Its requester or a change manager says how the implementation of a change raised by hand ended: SUCCESSFUL
+     * closes it; FAILED or BACKED_OUT, which need a reason, ask for a post-implementation review.
+     */
+    public void complete(Approver by, ChangeOutcome outcome, @Nullable String reason, Instant at) {
+        requireImplementedByHand(by, "completed");
+        requireState(IMPLEMENTING, "completed");
+        if (outcome != ChangeOutcome.SUCCESSFUL) {
+            requireReason(reason, "an implementation that " + (outcome == ChangeOutcome.FAILED ? "failed" : "was backed out"));
+        }
+        end(by.user(), outcome, reason, at);
+    }
+
+    /** The change's deployment was requested from the toolchain: the implementation of a scheduled change starts. */
+    public void deploymentStarted(Instant at) {
+        requireState(SCHEDULED, "started");
+        start(DEPLOYMENT_OUTCOME, "deployment " + proposal.deploymentId() + " requested", at);
+    }
+
+    /** The change's deployment succeeded: the change is closed (started first if that was not reported yet). */
+    public void close(Instant at) {
+        endByDeployment(ChangeOutcome.SUCCESSFUL, null, at);
+    }
+
+    /** The change's deployment failed: the change asks for a post-implementation review. */
     public void fail(@Nullable String reason, Instant at) {
-        requireState(AUTHORIZED, "failed");
-        state = FAILED;
-        closedAt = at;
-        failureReason = reason;
-        audit(at, DEPLOYMENT_OUTCOME, AuditEntry.Action.FAILED,
-                outcomeDetail("failed") + (reason == null ? "" : ": " + reason));
-        events.add(new ChangeFailed(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
-                reason, at));
+        endByDeployment(ChangeOutcome.FAILED, reason, at);
+    }
+
+    /** A change manager writes the post-implementation review of a change that did not succeed, which closes it. */
+    public void review(Approver reviewer, String text, Instant at) {
+        requireState(REVIEW, "reviewed");
+        if (!reviewer.roles().contains(Roles.CHANGE_MANAGER)) {
+            throw new NotPermittedException("only a change manager writes the post-implementation review");
+        }
+        requireReason(text, "a review");
+        milestones = milestones.reviewed(new Milestones.Review(reviewer.user(), text, at)).closed(at);
+        state = CLOSED;
+        audit(at, reviewer.user(), AuditEntry.Action.REVIEWED, text);
+    }
+
+    /** Its requester or a change manager cancels a change raised by hand whose implementation has not started. */
+    public void cancel(Approver by, String reason, Instant at) {
+        requireImplementedByHand(by, "cancelled");
+        if (!CANCELLABLE.contains(state)) {
+            throw RuleViolationException.conflict("Change " + id + " is " + state
+                    + "; only a change whose implementation has not started can be cancelled");
+        }
+        requireReason(reason, "a cancellation");
+        state = CANCELLED;
+        milestones = milestones.closed(at);
+        audit(at, by.user(), AuditEntry.Action.CANCELLED, reason);
     }
 
     /** The events registered since the change was raised or restored, handed over once. */
@@ -187,6 +246,55 @@ public final class ChangeRequest {
         var pulled = List.copyOf(events);
         events.clear();
         return pulled;
+    }
+
+    private void endByDeployment(ChangeOutcome outcome, @Nullable String reason, Instant at) {
+        if (state == SCHEDULED) {
+            start(DEPLOYMENT_OUTCOME, "deployment " + proposal.deploymentId() + " reported its outcome first", at);
+        }
+        requireState(IMPLEMENTING, outcome == ChangeOutcome.SUCCESSFUL ? "closed" : "failed");
+        end(DEPLOYMENT_OUTCOME, outcome, reason, at);
+    }
+
+    private void start(String by, @Nullable String detail, Instant at) {
+        state = IMPLEMENTING;
+        milestones = milestones.started(at);
+        audit(at, by, AuditEntry.Action.STARTED, detail);
+    }
+
+    private void end(String by, ChangeOutcome outcome, @Nullable String reason, Instant at) {
+        milestones = milestones.ended(outcome, reason, at);
+        var what = proposal.deploymentId() == null ? "implementation" : "deployment " + proposal.deploymentId();
+        if (outcome == ChangeOutcome.SUCCESSFUL) {
+            state = CLOSED;
+            milestones = milestones.closed(at);
+            audit(at, by, AuditEntry.Action.CLOSED, what + " succeeded");
+            events.add(new ChangeClosed(id, proposal.service(), proposal.environment(), proposal.deploymentId(), at));
+            return;
+        }
+        state = REVIEW;
+        var ended = outcome == ChangeOutcome.FAILED ? " failed" : " was backed out";
+        audit(at, by, outcome == ChangeOutcome.FAILED ? AuditEntry.Action.FAILED : AuditEntry.Action.BACKED_OUT,
+                what + ended + (reason == null ? "" : ": " + reason) + "; a post-implementation review is due");
+        events.add(new ChangeFailed(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
+                outcome == ChangeOutcome.BACKED_OUT ? "backed out: " + reason : reason, at));
+    }
+
+    /** A change a deployment implements moves with that deployment's events, not by hand. */
+    private void requireImplementedByHand(Approver by, String verb) {
+        if (proposal.deploymentId() != null) {
+            throw RuleViolationException.conflict("Change " + id + " is implemented by deployment "
+                    + proposal.deploymentId() + ", whose outcome moves it; it cannot be " + verb + " by hand");
+        }
+        if (!by.user().equalsIgnoreCase(proposal.requestedBy()) && !by.roles().contains(Roles.CHANGE_MANAGER)) {
+            throw new NotPermittedException("only the requester of change " + id + " or a change manager may do that");
+        }
+    }
+
+    private static void requireReason(@Nullable String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(what + " needs a reason");
+        }
     }
 
     private void requireState(ChangeState required, String verb) {
@@ -197,20 +305,14 @@ public final class ChangeRequest {
     }
 
     private void authorize(String by, Instant at) {
-        state = AUTHORIZED;
-        authorizedAt = at;
-        authorizedBy = by;
+        state = SCHEDULED;
+        milestones = milestones.authorized(by, at);
         events.add(new ChangeAuthorized(id, proposal.type(), proposal.service(), proposal.environment(),
                 proposal.deploymentId(), by, at));
     }
 
     private void audit(Instant at, String by, AuditEntry.Action action, @Nullable String detail) {
         auditTrail.add(new AuditEntry(at, by, action, state, detail));
-    }
-
-    private String outcomeDetail(String outcome) {
-        return proposal.deploymentId() == null ? "implementation " + outcome
-                : "deployment " + proposal.deploymentId() + " " + outcome;
     }
 
     public UUID id() {
@@ -249,20 +351,28 @@ public final class ChangeRequest {
         return raisedAt;
     }
 
+    public Milestones milestones() {
+        return milestones;
+    }
+
     public @Nullable Instant authorizedAt() {
-        return authorizedAt;
+        return milestones.authorizedAt();
     }
 
     public @Nullable String authorizedBy() {
-        return authorizedBy;
+        return milestones.authorizedBy();
     }
 
     public @Nullable Instant closedAt() {
-        return closedAt;
+        return milestones.closedAt();
+    }
+
+    public @Nullable ChangeOutcome outcome() {
+        return milestones.outcome();
     }
 
     public @Nullable String failureReason() {
-        return failureReason;
+        return milestones.failureReason();
     }
 
     public ApprovalPolicy.@Nullable Ref decidedUnder() {

@@ -9,9 +9,10 @@ import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Closes the change of a deployment that succeeded, or fails it when the deployment failed. An outcome for a
- * deployment without a change, or whose change refuses it (it is not authorized), changes nothing: the caller is told
- * why.
+ * Moves the change of a deployment with what happens to the deployment: requested from the toolchain, its change's
+ * implementation starts; succeeded, its change is closed; failed, its change asks for a post-implementation review.
+ * News of a deployment without a change, or whose change is not in a state that takes it (not scheduled or
+ * implementing: a late or repeated event), changes nothing: the caller is told why.
  */
 public class RecordDeploymentOutcome {
 
@@ -21,6 +22,10 @@ public class RecordDeploymentOutcome {
     public RecordDeploymentOutcome(Changes changes, Clock clock) {
         this.changes = changes;
         this.clock = clock;
+    }
+
+    public Outcome requested(UUID deploymentId) {
+        return record(deploymentId, change -> change.deploymentStarted(clock.instant()));
     }
 
     public Outcome succeeded(UUID deploymentId) {
@@ -41,7 +46,7 @@ public class RecordDeploymentOutcome {
             transition.accept(change);
         } catch (RuleViolationException e) {
             if (e.kind() == RuleViolationException.Kind.STATE_CONFLICT) {
-                return Outcome.NOT_AUTHORIZED;
+                return Outcome.OUT_OF_STATE;
             }
             throw e;
         }
@@ -52,7 +57,7 @@ public class RecordDeploymentOutcome {
     public enum Outcome {
         RECORDED("the change recorded it"),
         NO_CHANGE("no change was raised for that deployment"),
-        NOT_AUTHORIZED("the deployment's change is not authorized");
+        OUT_OF_STATE("the deployment's change is past that point or not authorized");
 
         private final String description;
 

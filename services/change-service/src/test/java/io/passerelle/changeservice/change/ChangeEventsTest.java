@@ -22,7 +22,7 @@ class ChangeEventsTest {
 
     @Test
     void change_raised_is_published_as_recorded() {
-        assertMatchesRecorded(new ChangeRaised(CHANGE, ChangeType.NORMAL, ChangeState.PENDING_APPROVAL, "payments",
+        assertMatchesRecorded(new ChangeRaised(CHANGE, ChangeType.NORMAL, ChangeRaised.State.PENDING_APPROVAL, "payments",
                 "production", "Deploy payments 1.4.2 to production", "pipeline:octocat", DEPLOYMENT, RELEASE, RAISED));
     }
 

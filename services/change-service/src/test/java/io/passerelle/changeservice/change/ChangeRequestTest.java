@@ -2,6 +2,7 @@ package io.passerelle.changeservice.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.Set;
@@ -25,19 +26,22 @@ class ChangeRequestTest {
     void standard_change_is_authorized_at_once_without_approvers() {
         var change = raise(ChangeType.STANDARD, false);
 
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.authorizedBy()).isEqualTo("passerelle:standard-change");
         assertThat(change.authorizedAt()).isEqualTo(RAISED);
         assertThat(change.decisions()).isEmpty();
         var events = change.pullEvents();
         assertThat(events).hasSize(2);
         assertThat(events.get(0)).isInstanceOfSatisfying(ChangeRaised.class,
-                e -> assertThat(e.state()).isEqualTo(ChangeState.AUTHORIZED));
+                e -> assertThat(e.state()).isEqualTo(ChangeRaised.State.AUTHORIZED));
         assertThat(events.get(1)).isInstanceOfSatisfying(ChangeAuthorized.class,
                 e -> assertThat(e.authorizedBy()).isEqualTo("passerelle:standard-change"));
         assertThat(change.auditTrail()).extracting(AuditEntry::action, AuditEntry::by).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(AuditEntry.Action.RAISED, "alice"),
-                org.assertj.core.groups.Tuple.tuple(AuditEntry.Action.AUTHORIZED, "passerelle:standard-change"));
+                tuple(AuditEntry.Action.RAISED, "alice"),
+                tuple(AuditEntry.Action.ASSESSED, "passerelle:assessment"),
+                tuple(AuditEntry.Action.AUTHORIZED, "passerelle:standard-change"));
+        assertThat(change.auditTrail()).extracting(AuditEntry::state).containsExactly(ChangeState.NEW,
+                ChangeState.ASSESSMENT, ChangeState.SCHEDULED);
     }
 
     @Test
@@ -56,7 +60,11 @@ class ChangeRequestTest {
                 assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
                 assertThat(change.authorizedBy()).isNull();
                 assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeRaised.class,
-                        e -> assertThat(e.state()).isEqualTo(ChangeState.PENDING_APPROVAL));
+                        e -> assertThat(e.state()).isEqualTo(ChangeRaised.State.PENDING_APPROVAL));
+                assertThat(change.auditTrail()).extracting(AuditEntry::action, AuditEntry::state).containsExactly(
+                        tuple(AuditEntry.Action.RAISED, ChangeState.NEW),
+                        tuple(AuditEntry.Action.ASSESSED, ChangeState.ASSESSMENT),
+                        tuple(AuditEntry.Action.SUBMITTED, ChangeState.PENDING_APPROVAL));
             }
         }
     }
@@ -67,7 +75,7 @@ class ChangeRequestTest {
 
         change.approve(Approver.user("bob"), ONE, "looks good", LATER);
 
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.authorizedBy()).isEqualTo("bob");
         assertThat(change.authorizedAt()).isEqualTo(LATER);
         assertThat(change.decisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "looks good", LATER));
@@ -76,7 +84,7 @@ class ChangeRequestTest {
         assertThat(change.auditTrail()).last().satisfies(a -> {
             assertThat(a.action()).isEqualTo(AuditEntry.Action.APPROVED);
             assertThat(a.by()).isEqualTo("bob");
-            assertThat(a.state()).isEqualTo(ChangeState.AUTHORIZED);
+            assertThat(a.state()).isEqualTo(ChangeState.SCHEDULED);
         });
     }
 
@@ -91,7 +99,7 @@ class ChangeRequestTest {
             assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
             assertThat(change.decisions()).isEmpty();
             assertThat(change.pullEvents()).isEmpty();
-            assertThat(change.auditTrail()).hasSize(1);
+            assertThat(change.auditTrail()).hasSize(3);
         }
     }
 
@@ -111,7 +119,7 @@ class ChangeRequestTest {
         }
         var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
         change.approve(Approver.user("alice"), ONE, null, LATER);
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
     }
 
     /** The realm maps bob to his GitHub login: the change his push raised is his, whatever his realm name. */
@@ -127,7 +135,7 @@ class ChangeRequestTest {
         assertThat(change.decisions()).isEmpty();
 
         change.approve(new Approver("alice", Set.of("alice-gh"), CM), ONE, null, LATER);
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
     }
 
     @Test
@@ -138,7 +146,7 @@ class ChangeRequestTest {
         change.approve(new Approver("bob", Set.of("alice"), CM), ONE, null, LATER);
 
         assertThat(change.state()).as("bob's GitHub login is alice, but the requester is the realm user alice")
-                .isEqualTo(ChangeState.AUTHORIZED);
+                .isEqualTo(ChangeState.SCHEDULED);
     }
 
     @Test
@@ -155,7 +163,7 @@ class ChangeRequestTest {
         assertConflict(() -> change.approve(Approver.user("BOB"), policy, null, LATER));
 
         change.approve(new Approver("carol", Set.of(), Set.of("cab-member")), policy, "fine", LATER);
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decidedUnder()).isEqualTo(new ApprovalPolicy.Ref("production", "payments", 3));
         assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeAuthorized.class);
     }
@@ -186,7 +194,7 @@ class ChangeRequestTest {
                 .as("the normal policy does not name emergency approvers").isInstanceOf(NotPermittedException.class);
         change.approve(erin, emergency, "outage", LATER);
 
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decidedUnder()).isEqualTo(new ApprovalPolicy.Ref("production", null, 0));
         assertThatThrownBy(() -> new ApprovalPolicy("production", null, ChangeType.STANDARD, 1, 1, CM, true, "alice",
                 LATER)).isInstanceOf(IllegalArgumentException.class);
@@ -204,7 +212,7 @@ class ChangeRequestTest {
         change.approve(Approver.user("carol"), lenient, null, LATER);
         change.approve(Approver.user("dave"), lenient, null, LATER);
 
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decisions()).extracting(Decision::verdict)
                 .containsExactly(Verdict.REJECTED, Verdict.APPROVED, Verdict.APPROVED);
     }
@@ -249,33 +257,68 @@ class ChangeRequestTest {
     }
 
     @Test
-    void an_authorized_change_closes_when_its_deployment_succeeds() {
+    void a_scheduled_change_implements_when_its_deployment_is_requested_and_closes_when_it_succeeds() {
         var change = raise(ChangeType.STANDARD, false);
         change.pullEvents();
+
+        change.deploymentStarted(LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.IMPLEMENTING);
+        assertThat(change.milestones().implementationStartedAt()).isEqualTo(LATER);
+        assertThat(change.pullEvents()).isEmpty();
+        change.close(LATER.plusSeconds(60));
+
+        assertThat(change.state()).isEqualTo(ChangeState.CLOSED);
+        assertThat(change.outcome()).isEqualTo(ChangeOutcome.SUCCESSFUL);
+        assertThat(change.closedAt()).isEqualTo(LATER.plusSeconds(60));
+        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeClosed.class);
+        assertThat(change.auditTrail()).extracting(AuditEntry::action).endsWith(AuditEntry.Action.STARTED,
+                AuditEntry.Action.CLOSED);
+    }
+
+    @Test
+    void an_outcome_reported_before_the_request_starts_the_implementation_first() {
+        var change = raise(ChangeType.STANDARD, false);
 
         change.close(LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.CLOSED);
-        assertThat(change.closedAt()).isEqualTo(LATER);
-        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeClosed.class);
-        assertThat(change.auditTrail()).last().extracting(AuditEntry::action).isEqualTo(AuditEntry.Action.CLOSED);
+        assertThat(change.auditTrail()).extracting(AuditEntry::action, AuditEntry::state).endsWith(
+                tuple(AuditEntry.Action.STARTED, ChangeState.IMPLEMENTING),
+                tuple(AuditEntry.Action.CLOSED, ChangeState.CLOSED));
+        assertConflict(() -> change.deploymentStarted(LATER));
     }
 
     @Test
-    void an_authorized_change_fails_with_the_reason_of_its_deployment() {
+    void a_failed_deployment_asks_for_a_review_which_a_change_manager_writes_to_close_the_change() {
         var change = raise(ChangeType.STANDARD, false);
         change.pullEvents();
 
         change.fail("health check failed", LATER);
 
-        assertThat(change.state()).isEqualTo(ChangeState.FAILED);
+        assertThat(change.state()).isEqualTo(ChangeState.REVIEW);
+        assertThat(change.outcome()).isEqualTo(ChangeOutcome.FAILED);
         assertThat(change.failureReason()).isEqualTo("health check failed");
+        assertThat(change.closedAt()).isNull();
         assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeFailed.class,
                 e -> assertThat(e.reason()).isEqualTo("health check failed"));
+        assertThatThrownBy(() -> change.review(new Approver("rita", Set.of(), Set.of("release-manager")), "x", LATER))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> change.review(Approver.user("bob"), " ", LATER))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        change.review(Approver.user("bob"), "a missing migration; the pipeline now runs them first", LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.CLOSED);
+        assertThat(change.outcome()).as("a review closes the change, its outcome stays").isEqualTo(ChangeOutcome.FAILED);
+        assertThat(change.milestones().review()).isEqualTo(new Milestones.Review("bob",
+                "a missing migration; the pipeline now runs them first", LATER));
+        assertThat(change.closedAt()).isEqualTo(LATER);
+        assertThat(change.auditTrail()).last().extracting(AuditEntry::action).isEqualTo(AuditEntry.Action.REVIEWED);
+        assertConflict(() -> change.review(Approver.user("bob"), "again", LATER));
     }
 
     @Test
-    void only_an_authorized_change_can_close_or_fail() {
+    void only_a_scheduled_or_implementing_change_takes_its_deployment_outcome() {
         var pending = pending();
         var rejected = pending();
         rejected.reject(Approver.user("bob"), ONE, "no", LATER);
@@ -289,17 +332,93 @@ class ChangeRequestTest {
             change.pullEvents();
             assertConflict(() -> change.close(LATER));
             assertConflict(() -> change.fail("again", LATER));
+            assertConflict(() -> change.deploymentStarted(LATER));
             assertThat(change.state()).isEqualTo(state);
             assertThat(change.pullEvents()).isEmpty();
         }
     }
 
     @Test
+    void a_change_raised_by_hand_is_started_and_completed_by_its_requester_or_a_change_manager() {
+        var change = byHand();
+        change.approve(Approver.user("bob"), ONE, null, LATER);
+        change.pullEvents();
+        var rita = new Approver("rita", Set.of(), Set.of("release-manager"));
+
+        assertThatThrownBy(() -> change.startImplementation(rita, null, LATER)).isInstanceOf(NotPermittedException.class);
+        change.startImplementation(new Approver("ALICE", Set.of(), Set.of("release-manager")), "window open", LATER);
+        assertThat(change.state()).isEqualTo(ChangeState.IMPLEMENTING);
+        assertConflict(() -> change.startImplementation(Approver.user("bob"), null, LATER));
+        assertThatThrownBy(() -> change.complete(Approver.user("bob"), ChangeOutcome.BACKED_OUT, null, LATER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a reason");
+        assertThat(change.state()).isEqualTo(ChangeState.IMPLEMENTING);
+
+        change.complete(Approver.user("bob"), ChangeOutcome.BACKED_OUT, "latency doubled", LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.REVIEW);
+        assertThat(change.outcome()).isEqualTo(ChangeOutcome.BACKED_OUT);
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeFailed.class,
+                e -> assertThat(e.reason()).isEqualTo("backed out: latency doubled"));
+        assertThat(change.auditTrail()).last().satisfies(a -> {
+            assertThat(a.action()).isEqualTo(AuditEntry.Action.BACKED_OUT);
+            assertThat(a.by()).isEqualTo("bob");
+        });
+    }
+
+    @Test
+    void a_successful_implementation_by_hand_closes_the_change() {
+        var change = byHand();
+        change.approve(Approver.user("bob"), ONE, null, LATER);
+        change.startImplementation(Approver.user("alice"), null, LATER);
+        change.pullEvents();
+
+        change.complete(Approver.user("alice"), ChangeOutcome.SUCCESSFUL, null, LATER);
+
+        assertThat(change.state()).isEqualTo(ChangeState.CLOSED);
+        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeClosed.class);
+    }
+
+    @Test
+    void a_change_raised_by_hand_is_cancelled_until_its_implementation_starts() {
+        var pending = byHand();
+        var scheduled = byHand();
+        scheduled.approve(Approver.user("bob"), ONE, null, LATER);
+        var implementing = byHand();
+        implementing.approve(Approver.user("bob"), ONE, null, LATER);
+        implementing.startImplementation(Approver.user("bob"), null, LATER);
+
+        assertThatThrownBy(() -> pending.cancel(new Approver("rita", Set.of(), Set.of("release-manager")), "no", LATER))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> pending.cancel(Approver.user("alice"), "", LATER))
+                .isInstanceOf(IllegalArgumentException.class);
+        pending.cancel(Approver.user("alice"), "superseded", LATER);
+        scheduled.cancel(Approver.user("bob"), "no longer needed", LATER);
+        assertConflict(() -> implementing.cancel(Approver.user("bob"), "too late", LATER));
+
+        assertThat(pending.state()).isEqualTo(ChangeState.CANCELLED);
+        assertThat(scheduled.state()).isEqualTo(ChangeState.CANCELLED);
+        assertThat(scheduled.closedAt()).isEqualTo(LATER);
+        assertThat(implementing.state()).isEqualTo(ChangeState.IMPLEMENTING);
+        assertConflict(() -> pending.approve(Approver.user("bob"), ONE, null, LATER));
+    }
+
+    @Test
+    void a_change_its_deployment_implements_is_not_moved_by_hand() {
+        var change = raise(ChangeType.STANDARD, false);
+
+        assertConflict(() -> change.startImplementation(Approver.user("bob"), null, LATER));
+        assertConflict(() -> change.cancel(Approver.user("bob"), "no", LATER));
+        change.deploymentStarted(LATER);
+        assertConflict(() -> change.complete(Approver.user("bob"), ChangeOutcome.SUCCESSFUL, null, LATER));
+        assertThat(change.state()).isEqualTo(ChangeState.IMPLEMENTING);
+    }
+
+    @Test
     void only_what_happened_since_the_change_was_read_is_new_to_its_store() {
         var raised = pending();
-        assertThat(raised.newAuditEntries()).hasSize(1);
-        var read = ChangeRequest.restore(raised.id(), raised.proposal(), raised.state(), raised.raisedAt(), null, null,
-                null, null, null, raised.decisions(), raised.auditTrail(), 1);
+        assertThat(raised.newAuditEntries()).hasSize(3);
+        var read = ChangeRequest.restore(raised.id(), raised.proposal(), raised.state(), raised.raisedAt(),
+                Milestones.NONE, null, raised.decisions(), raised.auditTrail(), 1);
         assertThat(read.newAuditEntries()).isEmpty();
         assertThat(read.newDecisions()).isEmpty();
 
@@ -307,7 +426,7 @@ class ChangeRequestTest {
 
         assertThat(read.newDecisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "ok", LATER));
         assertThat(read.newAuditEntries()).extracting(AuditEntry::action).containsExactly(AuditEntry.Action.APPROVED);
-        assertThat(read.auditTrail()).hasSize(2);
+        assertThat(read.auditTrail()).hasSize(4);
     }
 
     @Test
@@ -323,6 +442,13 @@ class ChangeRequestTest {
         var change = raise(ChangeType.NORMAL, true);
         change.pullEvents();
         return change;
+    }
+
+    /** A normal change raised by hand by alice, waiting for approval. */
+    private static ChangeRequest byHand() {
+        var proposal = new Proposal(ChangeType.NORMAL, "payments", "production", "Rotate the database certificate",
+                null, "alice", null, null);
+        return ChangeRequest.raise(UUID.randomUUID(), proposal, true, RAISED);
     }
 
     private static ChangeRequest raise(ChangeType type, boolean requiresApproval) {

@@ -65,8 +65,7 @@ class InMemoryChanges implements Changes {
     }
 
     private static ChangeRequest restore(ChangeRequest c, int version) {
-        return ChangeRequest.restore(c.id(), c.proposal(), c.state(), c.raisedAt(), c.authorizedAt(),
-                c.authorizedBy(), c.closedAt(), c.failureReason(), c.decidedUnder(), c.decisions(), c.auditTrail(),
-                version);
+        return ChangeRequest.restore(c.id(), c.proposal(), c.state(), c.raisedAt(), c.milestones(), c.decidedUnder(),
+                c.decisions(), c.auditTrail(), version);
     }
 }

@@ -58,7 +58,7 @@ class UseCasesTest {
         var change = raise.byHand(ChangeType.STANDARD, "payments", "staging", "Rotate keys", "monthly", "alice");
 
         assertThat(changes.find(change.id())).hasValueSatisfying(c -> {
-            assertThat(c.state()).isEqualTo(ChangeState.AUTHORIZED);
+            assertThat(c.state()).isEqualTo(ChangeState.SCHEDULED);
             assertThat(c.requestedBy()).isEqualTo("alice");
             assertThat(c.proposal().description()).isEqualTo("monthly");
         });
@@ -72,7 +72,7 @@ class UseCasesTest {
         var change = raise.forDeployment(deployment).orElseThrow();
 
         assertThat(change.type()).isEqualTo(ChangeType.STANDARD);
-        assertThat(change.state()).isEqualTo(ChangeState.AUTHORIZED);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.proposal().title()).isEqualTo("Deploy payments 1.4.2 to staging");
         assertThat(change.requestedBy()).isEqualTo("octocat");
         assertThat(change.deploymentId()).isEqualTo(deployment.deploymentId());
@@ -136,19 +136,27 @@ class UseCasesTest {
     }
 
     @Test
-    void deployment_outcomes_close_or_fail_the_authorized_change_of_that_deployment() {
+    void deployment_news_moves_the_change_of_that_deployment_through_its_implementation() {
         var succeeded = planned(false);
         var failed = planned(false);
         raise.forDeployment(succeeded);
         raise.forDeployment(failed);
         published.clear();
 
+        assertThat(outcomes.requested(succeeded.deploymentId())).isEqualTo(RecordDeploymentOutcome.Outcome.RECORDED);
+        assertThat(changes.findByDeployment(succeeded.deploymentId()).orElseThrow().state())
+                .isEqualTo(ChangeState.IMPLEMENTING);
         assertThat(outcomes.succeeded(succeeded.deploymentId())).isEqualTo(RecordDeploymentOutcome.Outcome.RECORDED);
         assertThat(outcomes.failed(failed.deploymentId(), "timeout")).isEqualTo(RecordDeploymentOutcome.Outcome.RECORDED);
 
         assertThat(changes.findByDeployment(succeeded.deploymentId()).orElseThrow().state())
                 .isEqualTo(ChangeState.CLOSED);
-        assertThat(changes.findByDeployment(failed.deploymentId()).orElseThrow().failureReason()).isEqualTo("timeout");
+        assertThat(changes.findByDeployment(failed.deploymentId()).orElseThrow()).satisfies(c -> {
+            assertThat(c.state()).isEqualTo(ChangeState.REVIEW);
+            assertThat(c.failureReason()).isEqualTo("timeout");
+        });
+        assertThat(outcomes.requested(succeeded.deploymentId())).as("a late request changes nothing")
+                .isEqualTo(RecordDeploymentOutcome.Outcome.OUT_OF_STATE);
         assertThat(published).hasExactlyElementsOfTypes(ChangeClosed.class, ChangeFailed.class);
     }
 
@@ -160,9 +168,9 @@ class UseCasesTest {
 
         assertThat(outcomes.succeeded(UUID.randomUUID())).isEqualTo(RecordDeploymentOutcome.Outcome.NO_CHANGE);
         assertThat(outcomes.failed(pending.deploymentId(), "x"))
-                .isEqualTo(RecordDeploymentOutcome.Outcome.NOT_AUTHORIZED);
+                .isEqualTo(RecordDeploymentOutcome.Outcome.OUT_OF_STATE);
         assertThat(outcomes.succeeded(pending.deploymentId()))
-                .isEqualTo(RecordDeploymentOutcome.Outcome.NOT_AUTHORIZED);
+                .isEqualTo(RecordDeploymentOutcome.Outcome.OUT_OF_STATE);
 
         assertThat(changes.findByDeployment(pending.deploymentId()).orElseThrow().state())
                 .isEqualTo(ChangeState.PENDING_APPROVAL);

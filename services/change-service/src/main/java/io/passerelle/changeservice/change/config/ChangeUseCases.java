@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.passerelle.changeservice.catalog.port.Environments;
 import io.passerelle.changeservice.change.ApproveChange;
 import io.passerelle.changeservice.change.DefineApprovalPolicy;
+import io.passerelle.changeservice.change.ProgressChange;
 import io.passerelle.changeservice.change.RaiseChange;
 import io.passerelle.changeservice.change.RecordDeploymentOutcome;
 import io.passerelle.changeservice.change.RejectChange;
@@ -33,6 +34,11 @@ class ChangeUseCases {
     @Bean
     RejectChange rejectChange(Changes changes, ApprovalPolicies policies, Clock clock) {
         return new RejectChange(changes, policies, clock);
+    }
+
+    @Bean
+    ProgressChange progressChange(Changes changes, Clock clock) {
+        return new ProgressChange(changes, clock);
     }
 
     @Bean

@@ -36,13 +36,20 @@ class DeploymentEventHandlers {
                                 event.id()));
     }
 
+    /** The deployment was requested from the toolchain: its change is being implemented. */
+    @HandlesEvent("deployment.requested.v1")
+    void onRequested(DeploymentRequested data, InboundEvent event) {
+        log(outcomes.requested(data.deploymentId()), data.deploymentId(), "was requested",
+                "its change is implementing", event);
+    }
+
     /** The deployment's change is closed. */
     @HandlesEvent("deployment.succeeded.v1")
     void onSucceeded(DeploymentSucceeded data, InboundEvent event) {
         log(outcomes.succeeded(data.deploymentId()), data.deploymentId(), "succeeded", "its change is closed", event);
     }
 
-    /** The deployment's change failed, with the deployment's reason. */
+    /** The deployment's change failed, with the deployment's reason, and asks for a review. */
     @HandlesEvent("deployment.failed.v1")
     void onFailed(DeploymentFailed data, InboundEvent event) {
         log(outcomes.failed(data.deploymentId(), data.reason()), data.deploymentId(), "failed", "its change failed",
@@ -53,7 +60,7 @@ class DeploymentEventHandlers {
             InboundEvent event) {
         switch (outcome) {
             case RECORDED -> log.info("Deployment {} {}: {}", deploymentId, result, effect);
-            case NO_CHANGE, NOT_AUTHORIZED -> log.warn("Deployment {} {} but {}: event {} ignored", deploymentId,
+            case NO_CHANGE, OUT_OF_STATE -> log.warn("Deployment {} {} but {}: event {} ignored", deploymentId,
                     result, outcome.description(), event.id());
         }
     }
@@ -61,6 +68,9 @@ class DeploymentEventHandlers {
     /** Only the fields this service uses (tolerant reader), here and below. */
     record DeploymentPlanned(UUID deploymentId, UUID releaseId, String service, String environment, String version,
             boolean requiresApproval, String requestedBy) {
+    }
+
+    record DeploymentRequested(UUID deploymentId) {
     }
 
     record DeploymentSucceeded(UUID deploymentId) {

@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.AuditEntry;
+import io.passerelle.changeservice.change.ChangeOutcome;
 import io.passerelle.changeservice.change.ChangeRequest;
 import io.passerelle.changeservice.change.ChangeState;
 import io.passerelle.changeservice.change.ChangeType;
 import io.passerelle.changeservice.change.Decision;
+import io.passerelle.changeservice.change.Milestones;
 import io.passerelle.changeservice.change.Proposal;
 import io.passerelle.changeservice.change.Verdict;
 import io.passerelle.changeservice.change.port.Changes;
@@ -36,9 +38,10 @@ class JdbcChanges implements Changes {
 
     private static final String SELECT = """
             select r.id, r.type, r.state, r.service, r.environment, r.title, r.description, r.requested_by,
-                   r.deployment_id, r.release_id, r.raised_at, r.authorized_at, r.authorized_by, r.closed_at,
-                   r.failure_reason, r.decided_under_environment, r.decided_under_service, r.decided_under_version,
-                   r.version
+                   r.deployment_id, r.release_id, r.raised_at, r.authorized_at, r.authorized_by,
+                   r.implementation_started_at, r.implementation_ended_at, r.outcome, r.failure_reason, r.reviewed_by,
+                   r.reviewed_at, r.review, r.closed_at, r.decided_under_environment, r.decided_under_service,
+                   r.decided_under_version, r.version
             from change_request r""";
 
     private final JdbcClient jdbc;
@@ -116,21 +119,36 @@ class JdbcChanges implements Changes {
         var p = change.proposal();
         jdbc.sql("""
                 insert into change_request (id, type, state, service, environment, title, description, requested_by,
-                    deployment_id, release_id, raised_at, authorized_at, authorized_by, closed_at, failure_reason,
+                    deployment_id, release_id, raised_at, authorized_at, authorized_by, implementation_started_at,
+                    implementation_ended_at, outcome, failure_reason, reviewed_by, reviewed_at, review, closed_at,
                     decided_under_environment, decided_under_service, decided_under_version, version)
                 values (:id, :type, :state, :service, :environment, :title, :description, :requestedBy,
-                    :deploymentId, :releaseId, :raisedAt, :authorizedAt, :authorizedBy, :closedAt, :failureReason,
+                    :deploymentId, :releaseId, :raisedAt, :authorizedAt, :authorizedBy, :startedAt, :endedAt,
+                    :outcome, :failureReason, :reviewedBy, :reviewedAt, :review, :closedAt,
                     :policyEnvironment, :policyService, :policyVersion, 1)""")
                 .param("id", change.id()).param("type", p.type().name()).param("state", change.state().name())
                 .param("service", p.service()).param("environment", p.environment()).param("title", p.title())
                 .param("description", p.description()).param("requestedBy", p.requestedBy())
                 .param("deploymentId", p.deploymentId()).param("releaseId", p.releaseId())
                 .param("raisedAt", SqlTime.of(change.raisedAt()))
-                .param("authorizedAt", SqlTime.ofNullable(change.authorizedAt()))
-                .param("authorizedBy", change.authorizedBy()).param("closedAt", SqlTime.ofNullable(change.closedAt()))
-                .param("failureReason", change.failureReason())
+                .params(milestones(change.milestones()))
                 .params(decidedUnder(change))
                 .update();
+    }
+
+    private static Map<String, @Nullable Object> milestones(Milestones m) {
+        var values = new HashMap<String, @Nullable Object>();
+        values.put("authorizedAt", SqlTime.ofNullable(m.authorizedAt()));
+        values.put("authorizedBy", m.authorizedBy());
+        values.put("startedAt", SqlTime.ofNullable(m.implementationStartedAt()));
+        values.put("endedAt", SqlTime.ofNullable(m.implementationEndedAt()));
+        values.put("outcome", m.outcome() == null ? null : m.outcome().name());
+        values.put("failureReason", m.failureReason());
+        values.put("reviewedBy", m.review() == null ? null : m.review().by());
+        values.put("reviewedAt", m.review() == null ? null : SqlTime.of(m.review().at()));
+        values.put("review", m.review() == null ? null : m.review().text());
+        values.put("closedAt", SqlTime.ofNullable(m.closedAt()));
+        return values;
     }
 
     private static Map<String, @Nullable Object> decidedUnder(ChangeRequest change) {
@@ -145,14 +163,14 @@ class JdbcChanges implements Changes {
     private void update(ChangeRequest change) {
         int updated = jdbc.sql("""
                 update change_request set state = :state, authorized_at = :authorizedAt,
-                    authorized_by = :authorizedBy, closed_at = :closedAt, failure_reason = :failureReason,
+                    authorized_by = :authorizedBy, implementation_started_at = :startedAt,
+                    implementation_ended_at = :endedAt, outcome = :outcome, failure_reason = :failureReason,
+                    reviewed_by = :reviewedBy, reviewed_at = :reviewedAt, review = :review, closed_at = :closedAt,
                     decided_under_environment = :policyEnvironment, decided_under_service = :policyService,
                     decided_under_version = :policyVersion, version = version + 1
                 where id = :id and version = :version""")
                 .param("state", change.state().name())
-                .param("authorizedAt", SqlTime.ofNullable(change.authorizedAt()))
-                .param("authorizedBy", change.authorizedBy()).param("closedAt", SqlTime.ofNullable(change.closedAt()))
-                .param("failureReason", change.failureReason())
+                .params(milestones(change.milestones()))
                 .param("id", change.id()).param("version", change.version())
                 .params(decidedUnder(change))
                 .update();
@@ -190,14 +208,14 @@ class JdbcChanges implements Changes {
                 .query((rs, n) -> Map.entry(rs.getObject("change_id", UUID.class), new AuditEntry(
                         SqlTime.instant(rs, "at"), rs.getString("actor"),
                         AuditEntry.Action.valueOf(rs.getString("action")),
-                        ChangeState.valueOf(rs.getString("state")), rs.getString("detail"))))
+                        auditedState(rs.getString("state")), rs.getString("detail"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         var changes = new ArrayList<ChangeRequest>(rows.size());
         for (var r : rows) {
-            changes.add(ChangeRequest.restore(r.id(), r.proposal(), r.state(), r.raisedAt(), r.authorizedAt(),
-                    r.authorizedBy(), r.closedAt(), r.failureReason(), r.decidedUnder(),
+            changes.add(ChangeRequest.restore(r.id(), r.proposal(), r.state(), r.raisedAt(), r.milestones(),
+                    r.decidedUnder(),
                     decisions.getOrDefault(r.id(), List.of()),
                     audits.getOrDefault(r.id(), List.of()), r.version()));
         }
@@ -210,16 +228,38 @@ class JdbcChanges implements Changes {
                 rs.getString("requested_by"), rs.getObject("deployment_id", UUID.class),
                 rs.getObject("release_id", UUID.class));
         return new Row(rs.getObject("id", UUID.class), proposal, ChangeState.valueOf(rs.getString("state")),
-                SqlTime.instant(rs, "raised_at"), SqlTime.nullableInstant(rs, "authorized_at"),
-                rs.getString("authorized_by"), SqlTime.nullableInstant(rs, "closed_at"), rs.getString("failure_reason"),
+                SqlTime.instant(rs, "raised_at"), milestones(rs),
                 rs.getObject("decided_under_version") == null ? null : new ApprovalPolicy.Ref(
                         rs.getString("decided_under_environment"), rs.getString("decided_under_service"),
                         rs.getInt("decided_under_version")),
                 rs.getInt("version"));
     }
 
-    private record Row(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, @Nullable Instant authorizedAt,
-            @Nullable String authorizedBy, @Nullable Instant closedAt, @Nullable String failureReason,
+    private static Milestones milestones(ResultSet rs) throws SQLException {
+        var outcome = rs.getString("outcome");
+        var reviewedAt = SqlTime.nullableInstant(rs, "reviewed_at");
+        return new Milestones(SqlTime.nullableInstant(rs, "authorized_at"), rs.getString("authorized_by"),
+                SqlTime.nullableInstant(rs, "implementation_started_at"),
+                SqlTime.nullableInstant(rs, "implementation_ended_at"),
+                outcome == null ? null : ChangeOutcome.valueOf(outcome), rs.getString("failure_reason"),
+                reviewedAt == null ? null
+                        : new Milestones.Review(rs.getString("reviewed_by"), rs.getString("review"), reviewedAt),
+                SqlTime.nullableInstant(rs, "closed_at"));
+    }
+
+    /**
+     * The state an audit entry left its change in. The trail is append-only and keeps the words of its time: entries
+     * written before the ITIL lifecycle (migration V4) name AUTHORIZED, now SCHEDULED, and FAILED, now REVIEW.
+     */
+    private static ChangeState auditedState(String stored) {
+        return switch (stored) {
+            case "AUTHORIZED" -> ChangeState.SCHEDULED;
+            case "FAILED" -> ChangeState.REVIEW;
+            default -> ChangeState.valueOf(stored);
+        };
+    }
+
+    private record Row(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, Milestones milestones,
             ApprovalPolicy.@Nullable Ref decidedUnder, int version) {
     }
 }

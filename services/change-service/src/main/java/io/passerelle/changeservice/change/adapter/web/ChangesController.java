@@ -8,13 +8,19 @@ import java.util.stream.Collectors;
 
 import io.passerelle.changeservice.api.ChangesApi;
 import io.passerelle.changeservice.api.model.Approval;
+import io.passerelle.changeservice.api.model.Cancellation;
 import io.passerelle.changeservice.api.model.Change;
 import io.passerelle.changeservice.api.model.ChangeDetail;
 import io.passerelle.changeservice.api.model.ChangeState;
+import io.passerelle.changeservice.api.model.Completion;
+import io.passerelle.changeservice.api.model.Implementation;
 import io.passerelle.changeservice.api.model.NewChange;
+import io.passerelle.changeservice.api.model.PostImplementationReview;
 import io.passerelle.changeservice.api.model.Rejection;
 import io.passerelle.changeservice.change.ApproveChange;
 import io.passerelle.changeservice.change.Approver;
+import io.passerelle.changeservice.change.ChangeOutcome;
+import io.passerelle.changeservice.change.ProgressChange;
 import io.passerelle.changeservice.change.RaiseChange;
 import io.passerelle.changeservice.change.RejectChange;
 import io.passerelle.changeservice.change.port.Changes;
@@ -44,13 +50,15 @@ class ChangesController implements ChangesApi {
     private final RaiseChange raiseChange;
     private final ApproveChange approveChange;
     private final RejectChange rejectChange;
+    private final ProgressChange progressChange;
     private final Changes changes;
 
     ChangesController(RaiseChange raiseChange, ApproveChange approveChange, RejectChange rejectChange,
-            Changes changes) {
+            ProgressChange progressChange, Changes changes) {
         this.raiseChange = raiseChange;
         this.approveChange = approveChange;
         this.rejectChange = rejectChange;
+        this.progressChange = progressChange;
         this.changes = changes;
     }
 
@@ -81,6 +89,36 @@ class ChangesController implements ChangesApi {
     }
 
     @Override
+    @PreAuthorize(RAISERS)
+    @Transactional
+    public ResponseEntity<Change> implementChange(UUID id, Implementation body) {
+        return ResponseEntity.ok(Representations.change(progressChange.start(id, approver(), body.getComment())));
+    }
+
+    @Override
+    @PreAuthorize(RAISERS)
+    @Transactional
+    public ResponseEntity<Change> completeChange(UUID id, Completion body) {
+        var outcome = ChangeOutcome.valueOf(body.getOutcome().getValue());
+        return ResponseEntity.ok(Representations.change(
+                progressChange.complete(id, approver(), outcome, body.getReason())));
+    }
+
+    @Override
+    @PreAuthorize(RAISERS)
+    @Transactional
+    public ResponseEntity<Change> cancelChange(UUID id, Cancellation body) {
+        return ResponseEntity.ok(Representations.change(progressChange.cancel(id, approver(), body.getReason())));
+    }
+
+    @Override
+    @PreAuthorize("hasRole('" + Roles.CHANGE_MANAGER + "')")
+    @Transactional
+    public ResponseEntity<Change> reviewChange(UUID id, PostImplementationReview body) {
+        return ResponseEntity.ok(Representations.change(progressChange.review(id, approver(), body.getReview())));
+    }
+
+    @Override
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public ResponseEntity<List<Change>> listChanges(@Nullable String service, @Nullable ChangeState state) {
@@ -102,7 +140,7 @@ class ChangesController implements ChangesApi {
     }
 
     /**
-     * The caller as an approver: their user name, the toolchain login the realm maps to them, which the token
+     * The caller as a person acting on a change: their user name, the toolchain login the realm maps to them, which the token
      * carries as the {@code github} claim (the user attribute of that name, editable by realm administrators only),
      * and their realm roles.
      */

@@ -7,13 +7,16 @@ import io.passerelle.changeservice.api.model.ApproverRole;
 import io.passerelle.changeservice.api.model.AuditEntry;
 import io.passerelle.changeservice.api.model.Change;
 import io.passerelle.changeservice.api.model.ChangeDetail;
+import io.passerelle.changeservice.api.model.ChangeOutcome;
 import io.passerelle.changeservice.api.model.ChangeState;
 import io.passerelle.changeservice.api.model.ChangeType;
 import io.passerelle.changeservice.api.model.DecidedUnder;
 import io.passerelle.changeservice.api.model.Decision;
+import io.passerelle.changeservice.api.model.Review;
 import io.passerelle.changeservice.api.model.Verdict;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.ChangeRequest;
+import io.passerelle.changeservice.change.Milestones;
 import org.jspecify.annotations.Nullable;
 
 /** Maps change requests to the generated models of the HTTP contract, at the edge. */
@@ -31,24 +34,37 @@ final class Representations {
                 .deploymentId(c.deploymentId())
                 .authorizedAt(utcOrNull(c.authorizedAt()))
                 .authorizedBy(c.authorizedBy())
-                .closedAt(utcOrNull(c.closedAt()))
+                .implementationStartedAt(utcOrNull(c.milestones().implementationStartedAt()))
+                .implementationEndedAt(utcOrNull(c.milestones().implementationEndedAt()))
+                .outcome(c.outcome() == null ? null : ChangeOutcome.fromValue(c.outcome().name()))
                 .failureReason(c.failureReason())
+                .review(review(c.milestones().review()))
+                .closedAt(utcOrNull(c.closedAt()))
                 .decidedUnder(decidedUnder(c.decidedUnder()));
     }
 
+    /** The change with its audit trail: the same fields as {@link #change}, mapped once. */
     static ChangeDetail detail(ChangeRequest c) {
-        return new ChangeDetail(c.id(), ChangeType.fromValue(c.type().name()), state(c.state()), c.service(),
-                c.environment(), c.proposal().title(), c.requestedBy(),
-                c.decisions().stream().map(Representations::decision).toList(), utc(c.raisedAt()),
-                c.auditTrail().stream().map(Representations::audit).toList())
-                .description(c.proposal().description())
-                .releaseId(c.proposal().releaseId())
-                .deploymentId(c.deploymentId())
-                .authorizedAt(utcOrNull(c.authorizedAt()))
-                .authorizedBy(c.authorizedBy())
-                .closedAt(utcOrNull(c.closedAt()))
-                .failureReason(c.failureReason())
-                .decidedUnder(decidedUnder(c.decidedUnder()));
+        var change = change(c);
+        return new ChangeDetail(change.getId(), change.getType(), change.getState(), change.getService(),
+                change.getEnvironment(), change.getTitle(), change.getRequestedBy(), change.getApprovals(),
+                change.getRaisedAt(), c.auditTrail().stream().map(Representations::audit).toList())
+                .description(change.getDescription())
+                .releaseId(change.getReleaseId())
+                .deploymentId(change.getDeploymentId())
+                .authorizedAt(change.getAuthorizedAt())
+                .authorizedBy(change.getAuthorizedBy())
+                .implementationStartedAt(change.getImplementationStartedAt())
+                .implementationEndedAt(change.getImplementationEndedAt())
+                .outcome(change.getOutcome())
+                .failureReason(change.getFailureReason())
+                .review(change.getReview())
+                .closedAt(change.getClosedAt())
+                .decidedUnder(change.getDecidedUnder());
+    }
+
+    private static @Nullable Review review(Milestones.@Nullable Review review) {
+        return review == null ? null : new Review(review.by(), review.text(), utc(review.at()));
     }
 
     private static @Nullable DecidedUnder decidedUnder(ApprovalPolicy.@Nullable Ref policy) {
