@@ -32,6 +32,8 @@ public final class FreezeSchedule {
     /** How far, and over how many occurrences, a rule is checked for occurrences that overlap each other. */
     static final Duration CHECKED_AHEAD = Duration.ofDays(2 * 366);
     static final int CHECKED_OCCURRENCES = 2_000;
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 9000;
     private static final TimeZoneRegistry TIME_ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private final LocalDateTime start;
@@ -50,9 +52,20 @@ public final class FreezeSchedule {
     public static FreezeSchedule of(LocalDateTime start, LocalDateTime end, String timeZone,
             @Nullable String recurrence) {
         var zone = zone(timeZone);
+        if (start.getYear() < FIRST_YEAR || end.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("start and end fall between the years " + FIRST_YEAR + " and "
+                    + LAST_YEAR);
+        }
         var schedule = new FreezeSchedule(start.truncatedTo(ChronoUnit.SECONDS), end.truncatedTo(ChronoUnit.SECONDS),
                 zone, recurrence == null ? null : Recurrence.parse(recurrence));
-        schedule.check();
+        try {
+            schedule.check();
+        } catch (IllegalArgumentException refused) {
+            throw refused;
+        } catch (RuntimeException e) {
+            // ical4j read the rule but could not expand it from this start
+            throw new IllegalArgumentException("recurrence " + recurrence + " cannot be expanded from " + start);
+        }
         return schedule;
     }
 

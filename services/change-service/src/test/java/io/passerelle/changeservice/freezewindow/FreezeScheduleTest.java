@@ -97,6 +97,8 @@ class FreezeScheduleTest {
                 new Bad(end, start, PARIS, null, "end must be after start"),
                 new Bad(start, start, PARIS, null, "end must be after start"),
                 new Bad(start, start.plusDays(367), PARIS, null, "at most 366 days"),
+                new Bad(start.withYear(9001), end.withYear(9001), PARIS, null, "between the years 1970 and 9000"),
+                new Bad(start.withYear(1), end.withYear(1), PARIS, null, "between the years 1970 and 9000"),
                 new Bad(start, end, "Mars/Olympus_Mons", null, "IANA time zone"),
                 new Bad(start, end, "europe/paris", null, "IANA time zone"),
                 new Bad(start, end, "+02:00", null, "IANA time zone"),
@@ -129,6 +131,28 @@ class FreezeScheduleTest {
                     .as(bad.toString()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(bad.why())
                     .hasMessageNotContaining("Exception");
+        }
+    }
+
+    /** Whatever a client sends, the answer is a schedule or a refusal that says why, never a failure. */
+    @Test
+    void odd_rules_are_expanded_or_refused_never_broken() {
+        var start = LocalDateTime.parse("2026-03-20T16:00");
+        for (var rule : List.of("FREQ=DAILY;BYWEEKNO=12", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "FREQ=WEEKLY;BYSETPOS=-1",
+                "FREQ=MONTHLY;BYDAY=5FR", "FREQ=MONTHLY;BYDAY=-5FR", "FREQ=YEARLY;BYYEARDAY=-1", "FREQ=YEARLY;BYWEEKNO=-53",
+                "FREQ=YEARLY;BYDAY=20FR", "FREQ=MONTHLY;BYMONTHDAY=-31", "FREQ=HOURLY;BYSECOND=60",
+                "FREQ=DAILY;BYHOUR=16;BYMINUTE=0;BYSECOND=0", "FREQ=WEEKLY;WKST=SU;INTERVAL=1000",
+                "FREQ=YEARLY;UNTIL=20200101T000000Z", "FREQ=DAILY;COUNT=10000", "FREQ=HOURLY;COUNT=10000",
+                "FREQ=YEARLY;BYMONTH=13", "FREQ=MONTHLY;BYDAY=+1FR;BYSETPOS=1", "FREQ=WEEKLY;BYDAY=0FR",
+                "FREQ=DAILY;INTERVAL=2147483648", "FREQ=DAILY;COUNT=99999999999", "FREQ=WEEKLY;UNTIL=99991231T235959Z",
+                "FREQ=YEARLY;BYMONTH=3;BYDAY=FR;BYSETPOS=3")) {
+            try {
+                var schedule = FreezeSchedule.of(start, start.plusHours(1), PARIS, rule);
+                assertThat(schedule.occurrences(Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2027-01-01T00:00:00Z"))).as(rule).isNotNull();
+            } catch (IllegalArgumentException refused) {
+                assertThat(refused.getMessage()).as(rule).doesNotContain("Exception").doesNotContain("java.");
+            }
         }
     }
 
