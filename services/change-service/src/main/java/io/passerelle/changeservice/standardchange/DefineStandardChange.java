@@ -1,0 +1,64 @@
+package io.passerelle.changeservice.standardchange;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.passerelle.changeservice.catalog.port.Environments;
+import io.passerelle.changeservice.catalog.port.Services;
+import io.passerelle.changeservice.standardchange.port.StandardChangeTemplates;
+import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.domain.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A change manager defines a standard-change template, or a new version of one. Every service and environment it
+ * names must be known to the catalog (422 otherwise: a condition that can never hold is a typo).
+ */
+public class DefineStandardChange {
+
+    private final StandardChangeTemplates templates;
+    private final Services services;
+    private final Environments environments;
+    private final Clock clock;
+
+    public DefineStandardChange(StandardChangeTemplates templates, Services services, Environments environments,
+            Clock clock) {
+        this.templates = templates;
+        this.services = services;
+        this.environments = environments;
+        this.clock = clock;
+    }
+
+    /** Version 1 of a new template. */
+    public StandardChangeTemplate define(Definition definition, String by) {
+        checkKnown(definition.conditions());
+        var template = StandardChangeTemplate.define(UUID.randomUUID(), definition, by, clock.instant());
+        templates.save(template);
+        return template;
+    }
+
+    /** The next version of a template (404 unknown, 409 retired). */
+    public StandardChangeTemplate redefine(UUID id, Definition definition, String by) {
+        var template = templates.find(id).orElseThrow(() -> new NotFoundException("Standard-change template", id));
+        checkKnown(definition.conditions());
+        template.redefine(definition, by, clock.instant());
+        templates.save(template);
+        return template;
+    }
+
+    private void checkKnown(Conditions conditions) {
+        var unknown = Stream.concat(
+                names(conditions.services()).filter(s -> !services.registered(s)).map(s -> "service " + s),
+                names(conditions.environments()).filter(e -> !environments.known(e)).map(e -> "environment " + e))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw RuleViolationException.unprocessable("The catalog knows no " + String.join(", no ", unknown));
+        }
+    }
+
+    private static Stream<String> names(@Nullable Set<String> names) {
+        return names == null ? Stream.empty() : names.stream().sorted();
+    }
+}
