@@ -122,9 +122,9 @@ class JdbcStandardChangeTemplates implements StandardChangeTemplates {
         }
     }
 
-    /** A PostgreSQL text[] literal of names (which the API restricts to [a-z0-9-]), or null. */
-    private static @Nullable String array(@Nullable List<String> names) {
-        return names == null ? null : "{" + String.join(",", names) + "}";
+    /** Names as a SQL array parameter (bound as such: no literal to quote), or null. */
+    private static String @Nullable [] array(@Nullable List<String> names) {
+        return names == null ? null : names.toArray(String[]::new);
     }
 
     private static StandardChangeTemplate template(ResultSet rs, int n) throws SQLException {
