@@ -123,12 +123,14 @@ class GatewayRoutingTest {
 
     @Test
     void each_api_path_reaches_its_service() {
-        for (var path : List.of("/api/v1/changes?service=checkout", "/api/v1/approval-policies",
-                "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases")) {
+        var paths = List.of("/api/v1/changes?service=checkout", "/api/v1/approval-policies",
+                "/api/v1/freeze-windows/42", "/api/v1/calendar?from=2026-12-01T00:00:00Z", "/api/v1/calendar.ics",
+                "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
+                "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases");
+        for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
-        assertThat(received).containsExactly("GET /api/v1/changes?service=checkout", "GET /api/v1/approval-policies",
-                "GET /api/v1/services/checkout", "GET /api/v1/deployments?service=checkout", "GET /api/v1/releases");
+        assertThat(received).containsExactlyElementsOf(paths.stream().map(path -> "GET " + path).toList());
     }
 
     @Test

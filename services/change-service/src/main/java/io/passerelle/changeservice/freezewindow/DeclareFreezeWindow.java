@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.passerelle.changeservice.catalog.CatalogNames;
 import io.passerelle.changeservice.freezewindow.port.FreezeWindows;
-import io.passerelle.changeservice.freezewindow.port.ServiceCatalog;
 import io.passerelle.platform.domain.RuleViolationException;
 
 /**
@@ -20,27 +20,17 @@ public class DeclareFreezeWindow {
     public static final Duration CHECKED_AHEAD = Duration.ofDays(4 * 365 + 2);
 
     private final FreezeWindows windows;
-    private final ServiceCatalog catalog;
+    private final CatalogNames catalog;
     private final Clock clock;
 
-    public DeclareFreezeWindow(FreezeWindows windows, ServiceCatalog catalog, Clock clock) {
+    public DeclareFreezeWindow(FreezeWindows windows, CatalogNames catalog, Clock clock) {
         this.windows = windows;
         this.catalog = catalog;
         this.clock = clock;
     }
 
     public FreezeWindow declare(String name, String reason, FreezeSchedule schedule, FreezeScope scope, String by) {
-        for (var service : scope.services()) {
-            if (!catalog.hasService(service)) {
-                throw RuleViolationException.unprocessable("Service " + service + " is not in the catalog");
-            }
-        }
-        for (var environment : scope.environments()) {
-            if (!catalog.hasEnvironment(environment)) {
-                throw RuleViolationException.unprocessable("No service in the catalog has an environment "
-                        + environment);
-            }
-        }
+        catalog.requireKnown(scope.services(), scope.environments());
         var now = clock.instant();
         var window = FreezeWindow.declare(UUID.randomUUID(), name, reason, schedule, scope, by, now);
         var from = schedule.first().start().isAfter(now) ? schedule.first().start() : now;

@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.passerelle.changeservice.freezewindow.port.ServiceCatalog;
+import io.passerelle.changeservice.catalog.CatalogNames;
+import io.passerelle.changeservice.catalog.Environment;
+import io.passerelle.changeservice.catalog.port.Environments;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
@@ -21,17 +24,23 @@ class UseCasesTest {
 
     private final Clock clock = Clock.fixed(FreezeWindowTest.DECLARED, ZoneOffset.UTC);
     private final InMemoryFreezeWindows windows = new InMemoryFreezeWindows();
-    private final ServiceCatalog catalog = new ServiceCatalog() {
-        @Override
-        public boolean hasService(String service) {
-            return Set.of("payments", "billing").contains(service);
-        }
+    private final CatalogNames catalog = new CatalogNames(service -> Set.of("payments", "billing").contains(service),
+            new Environments() {
+                @Override
+                public Optional<Environment> find(String service, String name) {
+                    return Optional.empty();
+                }
 
-        @Override
-        public boolean hasEnvironment(String environment) {
-            return Set.of("staging", "production").contains(environment);
-        }
-    };
+                @Override
+                public boolean known(String name) {
+                    return Set.of("staging", "production").contains(name);
+                }
+
+                @Override
+                public void replace(String service, List<Environment> environments) {
+                    throw new UnsupportedOperationException();
+                }
+            });
     private final DeclareFreezeWindow declare = new DeclareFreezeWindow(windows, catalog, clock);
     private final EndFreezeWindow end = new EndFreezeWindow(windows, clock);
 
@@ -96,7 +105,7 @@ class UseCasesTest {
     void a_window_naming_what_the_catalog_does_not_know_is_refused() {
         assertThatThrownBy(() -> declare.declare("Typo", "Oops", WEEKENDS, FreezeScope.of(List.of("paymnets"),
                 List.of()), "alice")).isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("Service paymnets is not in the catalog");
+                .hasMessageContaining("The catalog knows no service paymnets");
         assertThatThrownBy(() -> declare.declare("Typo", "Oops", WEEKENDS, FreezeScope.of(List.of(),
                 List.of("prod")), "alice")).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("environment prod");

@@ -3,12 +3,12 @@ package io.passerelle.changeservice.freezewindow.config;
 import java.time.Clock;
 
 import io.passerelle.changeservice.freezewindow.ChangeCalendar;
+import io.passerelle.changeservice.catalog.CatalogNames;
 import io.passerelle.changeservice.freezewindow.DeclareFreezeWindow;
 import io.passerelle.changeservice.freezewindow.EndFreezeWindow;
 import io.passerelle.changeservice.freezewindow.FreezeCalendar;
 import io.passerelle.changeservice.freezewindow.port.CalendarChanges;
 import io.passerelle.changeservice.freezewindow.port.FreezeWindows;
-import io.passerelle.changeservice.freezewindow.port.ServiceCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class FreezeWindowUseCases {
 
     @Bean
-    DeclareFreezeWindow declareFreezeWindow(FreezeWindows windows, ServiceCatalog catalog, Clock clock) {
+    DeclareFreezeWindow declareFreezeWindow(FreezeWindows windows, CatalogNames catalog, Clock clock) {
         return new DeclareFreezeWindow(windows, catalog, clock);
     }
 

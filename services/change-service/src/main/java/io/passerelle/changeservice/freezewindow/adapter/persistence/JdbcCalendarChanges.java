@@ -28,7 +28,8 @@ class JdbcCalendarChanges implements CalendarChanges {
         return jdbc.sql("""
                 select id, type, state, service, environment, title, authorized_at, closed_at
                 from change_request
-                where authorized_at is not null and authorized_at < :to and (closed_at is null or closed_at >= :from)
+                where authorized_at is not null and state <> 'CANCELLED'
+                  and authorized_at < :to and (closed_at is null or closed_at >= :from)
                 order by authorized_at, seq""")
                 .param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
                 .query((rs, n) -> new CalendarChange(rs.getObject("id", UUID.class), rs.getString("type"),
