@@ -3,8 +3,10 @@ package io.passerelle.changeservice;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -524,6 +526,124 @@ class ChangeServiceIntegrationTest {
     }
 
     @Test
+    void a_deployment_in_a_freeze_is_held_and_proceeds_on_its_own_when_the_freeze_is_over() throws Exception {
+        registerService();
+        var end = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        declareFreeze("Release night", Instant.now().minusSeconds(60), end, "staging");
+
+        var deploymentId = planDeployment("staging", false);
+
+        var held = assertConforms(events.await("change.held.v1", about(deploymentId))).data();
+        assertThat(held.get("type").asString()).isEqualTo("STANDARD");
+        assertThat(Instant.parse(held.get("heldUntil").asString())).isEqualTo(end);
+        assertThat(held.get("reason").asString()).startsWith("held by freeze window 'Release night' until");
+        assertThat(events.received("change.authorized.v1", about(deploymentId))).isEmpty();
+        var changeId = held.get("changeId").asString();
+        mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
+                .andExpect(jsonPath("$.hold.windows[0]").value("Release night"))
+                .andExpect(jsonPath("$.hold.until").value(end.toString()));
+
+        var authorized = assertConforms(events.await("change.authorized.v1", about(deploymentId)));
+        var late = Duration.between(end, authorized.time());
+        System.out.printf("held change released %d ms after its freeze ended%n", late.toMillis());
+        assertThat(late).isBetween(Duration.ZERO, Duration.ofSeconds(3));
+        assertThat(events.received("change.authorized.v1", about(deploymentId))).hasSize(1);
+        mvc.perform(get("/api/v1/changes/{id}", changeId).with(user("rhea", "release-manager")))
+                .andExpect(jsonPath("$.hold").doesNotExist())
+                .andExpect(jsonPath("$.auditTrail[*].action").value(Matchers.contains("RAISED", "ASSESSED",
+                        "AUTHORIZED", "HELD", "RELEASED")));
+    }
+
+    @Test
+    void a_freeze_ended_early_lets_the_changes_it_held_proceed_at_once() throws Exception {
+        registerService();
+        var window = declareFreeze("Quarter close", Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600),
+                "staging");
+        var deploymentId = planDeployment("staging", false);
+        events.await("change.held.v1", about(deploymentId));
+
+        mvc.perform(post("/api/v1/freeze-windows/{id}/end", window).with(user("alice", "change-manager")))
+                .andExpect(status().isOk());
+
+        var authorized = events.await("change.authorized.v1", about(deploymentId));
+        assertThat(Duration.between(authorized.time(), Instant.now())).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void an_emergency_change_passes_a_freeze_under_the_emergency_policy_and_its_audit_trail_says_so() throws Exception {
+        registerService();
+        declareFreeze("Year end", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(2)),
+                "production");
+        String emergency = JsonPath.read(raise("alice", "EMERGENCY", "production").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        var normal = raiseByHand("alice", "NORMAL", "production");
+
+        approve(emergency, "bob");
+        approve(normal, "bob");
+
+        mvc.perform(get("/api/v1/changes/{id}", emergency).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.state").value("SCHEDULED"))
+                .andExpect(jsonPath("$.hold").doesNotExist())
+                .andExpect(jsonPath("$.auditTrail[-1].action").value("PASSED_FREEZE"));
+        assertConforms(events.await("change.authorized.v1", data -> data.get("changeId").asString().equals(emergency)));
+        mvc.perform(get("/api/v1/changes/{id}", normal).with(user("bob", "change-manager")))
+                .andExpect(jsonPath("$.hold.windows[0]").value("Year end"));
+        assertConforms(events.await("change.held.v1", data -> data.get("changeId").asString().equals(normal)));
+        expectProblem(progress(normal, "implement", "{}", user("alice", "release-manager")), 409, "state-conflict");
+    }
+
+    @Test
+    void a_template_pre_approves_a_pipeline_change_where_approval_is_required_and_a_stricter_one_says_why_not()
+            throws Exception {
+        registerService();
+        String template = JsonPath.read(mvc.perform(post("/api/v1/standard-changes")
+                        .with(user("alice", "change-manager")).contentType(MediaType.APPLICATION_JSON).content("""
+                                {"name":"Small %s deploys","description":"low risk","services":["%s"],
+                                 "environments":["production"],"maxRiskScore":40}""".formatted(service, service)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+
+        var preApproved = planDeployment("production", true);
+        var raised = assertConforms(events.await("change.raised.v1", about(preApproved))).data();
+        assertThat(raised.get("type").asString()).isEqualTo("STANDARD");
+        assertThat(raised.get("standardTemplate").get("id").asString()).isEqualTo(template);
+        assertThat(raised.get("risk").get("score").asInt()).isBetween(0, 40);
+        events.await("change.authorized.v1", about(preApproved));
+
+        mvc.perform(put("/api/v1/standard-changes/{id}", template).with(user("alice", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"Small %s deploys","description":"tiny only","services":["%s"],
+                         "environments":["production"],"maxRiskScore":1}""".formatted(service, service)))
+                .andExpect(status().isOk());
+        var normal = planDeployment("production", true);
+        var refused = assertConforms(events.await("change.raised.v1", about(normal))).data();
+        assertThat(refused.get("type").asString()).isEqualTo("NORMAL");
+        assertThat(refused.get("assessment").asString()).contains("production of " + service + " requires approval")
+                .contains("> 1 (template 'Small " + service + " deploys' v2)");
+        assertThat(events.received("change.authorized.v1", about(normal))).isEmpty();
+    }
+
+    @Test
+    void an_open_p1_on_its_service_raises_the_risk_of_a_waiting_change_and_its_resolution_lowers_it() {
+        registerService();
+        var deploymentId = planDeployment("production", true);
+        var changeId = events.await("change.raised.v1", about(deploymentId)).data().get("changeId").asString();
+        int before = riskOf(changeId);
+        var incident = UUID.randomUUID();
+        var opened = (ObjectNode) recorded("incident.opened.v1");
+        opened.put("incidentId", incident.toString()).put("service", service).put("environment", "production")
+                .put("priority", "P1");
+
+        events.publish("incident.opened.v1", incident.toString(), opened);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> riskOf(changeId) == before + 25);
+        var resolved = (ObjectNode) recorded("incident.resolved.v1");
+        resolved.put("incidentId", incident.toString()).put("service", service).put("environment", "production");
+        events.publish("incident.resolved.v1", incident.toString(), resolved);
+        await().atMost(Duration.ofSeconds(10)).until(() -> riskOf(changeId) == before);
+    }
+
+    @Test
     void a_duplicate_event_or_a_second_plan_for_the_same_deployment_raises_a_single_change() {
         var deploymentId = UUID.randomUUID();
         var planned = publishPlanned(deploymentId, "staging", false);
@@ -608,7 +728,7 @@ class ChangeServiceIntegrationTest {
         var read = changes.find(id).orElseThrow();
         var readAgain = changes.find(id).orElseThrow();
 
-        read.approve(Approver.user("bob"), ApprovalPolicy.defaultFor("production", ChangeType.NORMAL), null, Instant.now());
+        read.approve(Approver.user("bob"), ApprovalPolicy.defaultFor("production", ChangeType.NORMAL), null, Optional.empty(), Instant.now());
         tx.executeWithoutResult(status -> changes.save(read));
         readAgain.reject(Approver.user("carol"), ApprovalPolicy.defaultFor("production", ChangeType.NORMAL), "too late", Instant.now());
 
@@ -860,6 +980,21 @@ class ChangeServiceIntegrationTest {
 
     private int auditEntries(String id) {
         return jdbc.sql("select count(*) from change_audit where change_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single();
+    }
+
+    /** Declares a freeze window over this test's service in that environment: its id. */
+    private String declareFreeze(String name, Instant start, Instant end, String environment) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/v1/freeze-windows").with(user("alice", "change-manager"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name":"%s","reason":"test","start":"%s","end":"%s","timeZone":"UTC",
+                         "scope":{"services":["%s"],"environments":["%s"]}}""".formatted(name,
+                        start.truncatedTo(ChronoUnit.SECONDS), end, service, environment)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
+    private int riskOf(String changeId) {
+        return jdbc.sql("select risk_score from change_request where id = :id").param("id", UUID.fromString(changeId))
                 .query(Integer.class).single();
     }
 

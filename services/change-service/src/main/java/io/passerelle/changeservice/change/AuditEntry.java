@@ -17,11 +17,13 @@ public record AuditEntry(Instant at, String by, Action action, ChangeState state
 
     /**
      * RAISED, ASSESSED and SUBMITTED (for approval) or AUTHORIZED start every change; APPROVED and REJECTED are
-     * decisions; STARTED begins the implementation; CLOSED (successful), FAILED or BACKED_OUT end it; REVIEWED closes a
-     * change whose implementation did not succeed; CANCELLED withdraws one not implementing yet.
+     * decisions; HELD (by freeze windows) and RELEASED (they ended) keep an authorized change waiting, PASSED_FREEZE
+     * says an emergency change went through them; STARTED begins the implementation; CLOSED (successful), FAILED or
+     * BACKED_OUT end it; REVIEWED closes a change whose implementation did not succeed; CANCELLED withdraws one not
+     * implementing yet.
      */
     public enum Action {
-        RAISED, ASSESSED, SUBMITTED, AUTHORIZED, APPROVED, REJECTED, STARTED, CLOSED, FAILED, BACKED_OUT, REVIEWED,
-        CANCELLED
+        RAISED, ASSESSED, SUBMITTED, AUTHORIZED, APPROVED, REJECTED, HELD, RELEASED, PASSED_FREEZE, STARTED, CLOSED,
+        FAILED, BACKED_OUT, REVIEWED, CANCELLED
     }
 }

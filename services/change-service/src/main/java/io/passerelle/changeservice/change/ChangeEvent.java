@@ -6,7 +6,7 @@ import io.passerelle.platform.event.DomainEvent;
 
 /** What happened to a change, registered by the aggregate and published when the change is saved. */
 public sealed interface ChangeEvent extends DomainEvent
-        permits ChangeRaised, ChangeAuthorized, ChangeRejected, ChangeClosed, ChangeFailed {
+        permits ChangeRaised, ChangeAuthorized, ChangeHeld, ChangeRejected, ChangeClosed, ChangeFailed {
 
     UUID changeId();
 

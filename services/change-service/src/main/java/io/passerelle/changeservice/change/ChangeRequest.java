@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.passerelle.changeservice.risk.RiskAssessment;
+import io.passerelle.changeservice.standardchange.TemplateRef;
 import io.passerelle.platform.domain.NotPermittedException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
@@ -42,6 +45,8 @@ public final class ChangeRequest {
     public static final String ASSESSOR = "passerelle:assessment";
     /** Who moves a pipeline change through its implementation: the deployment, reported by release orchestration. */
     public static final String DEPLOYMENT_OUTCOME = "passerelle:deployment";
+    /** Who holds an authorized change while freeze windows cover it, and lets it proceed when they end. */
+    public static final String FREEZE = "passerelle:freeze";
 
     /** The states from which a change may still be cancelled: its implementation has not started. */
     private static final Set<ChangeState> CANCELLABLE = EnumSet.of(NEW, ASSESSMENT, PENDING_APPROVAL, SCHEDULED);
@@ -59,9 +64,13 @@ public final class ChangeRequest {
     private final List<ChangeEvent> events = new ArrayList<>();
     private ChangeState state;
     private Milestones milestones;
+    private @Nullable RiskAssessment risk;
+    private final @Nullable TemplateRef standardTemplate;
+    private @Nullable Hold hold;
     private ApprovalPolicy.@Nullable Ref decidedUnder;
 
     private ChangeRequest(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, Milestones milestones,
+            @Nullable RiskAssessment risk, @Nullable TemplateRef standardTemplate, @Nullable Hold hold,
             ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions, List<AuditEntry> auditTrail,
             int version) {
         this.id = Objects.requireNonNull(id, "id");
@@ -69,6 +78,9 @@ public final class ChangeRequest {
         this.state = Objects.requireNonNull(state, "state");
         this.raisedAt = Objects.requireNonNull(raisedAt, "raisedAt");
         this.milestones = Objects.requireNonNull(milestones, "milestones");
+        this.risk = risk;
+        this.standardTemplate = standardTemplate;
+        this.hold = hold;
         this.decidedUnder = decidedUnder;
         this.decisions = new ArrayList<>(decisions);
         this.auditTrail = new ArrayList<>(auditTrail);
@@ -78,27 +90,35 @@ public final class ChangeRequest {
     }
 
     /**
-     * Raises a change: NEW, assessed, then waiting for approval, or, for a standard change, authorized at once
-     * (SCHEDULED) — but only for an environment that does not require approval.
+     * Raises a change: NEW, assessed (its live risk; for a pipeline's change, the template that pre-approves it or why
+     * none does), then waiting for approval, or, for a standard change, authorized at once (SCHEDULED) — held while a
+     * freeze window covers it. A standard change is pre-approved by a template, or by an environment that does not
+     * require approval; anywhere else it is refused.
      */
-    public static ChangeRequest raise(UUID id, Proposal proposal, boolean environmentRequiresApproval, Instant at) {
-        if (proposal.type().isPreApproved() && environmentRequiresApproval) {
+    public static ChangeRequest raise(UUID id, Proposal proposal, Assessment assessment,
+            boolean environmentRequiresApproval, Optional<Hold> freeze, Instant at) {
+        var preApproved = proposal.type().isPreApproved();
+        if (preApproved && environmentRequiresApproval && assessment.template() == null) {
             throw RuleViolationException.unprocessable("A standard change is pre-approved and not allowed for "
                     + proposal.environment() + " of " + proposal.service()
-                    + ", which requires approval: raise a NORMAL change");
+                    + ", which requires approval and where no standard-change template applies: raise a NORMAL change");
         }
-        var change = new ChangeRequest(id, proposal, NEW, at, Milestones.NONE, null, List.of(), List.of(), 0);
+        var change = new ChangeRequest(id, proposal, NEW, at, Milestones.NONE, assessment.risk(),
+                preApproved ? assessment.template() : null, null, null, List.of(), List.of(), 0);
         change.audit(at, proposal.requestedBy(), AuditEntry.Action.RAISED, proposal.title());
         change.state = ASSESSMENT;
-        change.audit(at, ASSESSOR, AuditEntry.Action.ASSESSED, assessment(proposal, environmentRequiresApproval));
-        var preApproved = proposal.type().isPreApproved();
+        var detail = assessment(proposal, assessment, environmentRequiresApproval);
+        change.audit(at, ASSESSOR, AuditEntry.Action.ASSESSED, detail);
         change.events.add(new ChangeRaised(id, proposal.type(),
                 preApproved ? ChangeRaised.State.AUTHORIZED : ChangeRaised.State.PENDING_APPROVAL,
                 proposal.service(), proposal.environment(), proposal.title(), proposal.requestedBy(),
-                proposal.deploymentId(), proposal.releaseId(), at));
+                proposal.deploymentId(), proposal.releaseId(), at, assessment.risk(), change.standardTemplate, detail));
         if (preApproved) {
             change.authorize(STANDARD_CHANGE_AUTHORIZER, at);
-            change.audit(at, STANDARD_CHANGE_AUTHORIZER, AuditEntry.Action.AUTHORIZED, "pre-approved standard change");
+            change.audit(at, STANDARD_CHANGE_AUTHORIZER, AuditEntry.Action.AUTHORIZED,
+                    change.standardTemplate == null ? "pre-approved standard change"
+                            : "pre-approved by standard-change " + change.standardTemplate);
+            change.mayProceed(freeze, at);
         } else {
             change.state = PENDING_APPROVAL;
             change.audit(at, ASSESSOR, AuditEntry.Action.SUBMITTED, "waits for approval");
@@ -106,22 +126,28 @@ public final class ChangeRequest {
         return change;
     }
 
-    private static String assessment(Proposal proposal, boolean environmentRequiresApproval) {
+    private static String assessment(Proposal proposal, Assessment assessment, boolean environmentRequiresApproval) {
         var where = proposal.environment() + " of " + proposal.service();
-        return switch (proposal.type()) {
-            case STANDARD -> "standard change: " + where + " does not require approval";
-            case NORMAL -> "normal change: " + (environmentRequiresApproval ? where + " requires approval"
-                    : "raised as NORMAL by its requester");
+        var noTemplate = assessment.reasons().isEmpty() ? ""
+                : "; no standard-change template: " + String.join("; ", assessment.reasons());
+        var type = switch (proposal.type()) {
+            case STANDARD -> assessment.template() != null
+                    ? "standard change under " + assessment.template()
+                    : "standard change: " + where + " does not require approval" + noTemplate;
+            case NORMAL -> "normal change: " + (proposal.deploymentId() == null ? "raised as NORMAL by its requester"
+                    : (environmentRequiresApproval ? where + " requires approval" : "raised as NORMAL") + noTemplate);
             case EMERGENCY -> "emergency change: decided under the emergency approval policy";
         };
+        return "risk " + assessment.risk().score() + " of 100; " + type;
     }
 
     /** Rebuilds a change from the store; registers no events. */
     public static ChangeRequest restore(UUID id, Proposal proposal, ChangeState state, Instant raisedAt,
-            Milestones milestones, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
+            Milestones milestones, @Nullable RiskAssessment risk, @Nullable TemplateRef standardTemplate,
+            @Nullable Hold hold, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
             List<AuditEntry> auditTrail, int version) {
-        return new ChangeRequest(id, proposal, state, raisedAt, milestones, decidedUnder, decisions, auditTrail,
-                version);
+        return new ChangeRequest(id, proposal, state, raisedAt, milestones, risk, standardTemplate, hold, decidedUnder,
+                decisions, auditTrail, version);
     }
 
     /**
@@ -129,9 +155,11 @@ public final class ChangeRequest {
      * the policy asks for authorizes it. The person behind the request never approves it ({@link Approver#isBehind}):
      * its requester, whatever the case of their user name, or for a change a pipeline raised
      * ({@code pipeline:<login>}) whoever the realm maps that login to. Only the roles the policy names decide, and
-     * each person decides once.
+     * each person decides once. An authorized change is held while freeze windows cover it ({@code freeze}), unless it
+     * is an emergency change, which passes them, as its audit trail says.
      */
-    public void approve(Approver approver, ApprovalPolicy policy, @Nullable String comment, Instant at) {
+    public void approve(Approver approver, ApprovalPolicy policy, @Nullable String comment, Optional<Hold> freeze,
+            Instant at) {
         requireDecidable(approver, policy, "approved");
         var by = approver.user();
         if (approver.isBehind(proposal.requestedBy())) {
@@ -141,12 +169,45 @@ public final class ChangeRequest {
         }
         decisions.add(new Decision(by, Verdict.APPROVED, comment, at));
         long approvals = decisions.stream().filter(d -> d.verdict() == Verdict.APPROVED).count();
-        if (approvals >= policy.approvalsRequired()) {
+        var authorizes = approvals >= policy.approvalsRequired();
+        if (authorizes) {
             decidedUnder = policy.ref();
             authorize(by, at);
         }
-        audit(at, by, AuditEntry.Action.APPROVED, comment == null && approvals < policy.approvalsRequired()
+        audit(at, by, AuditEntry.Action.APPROVED, comment == null && !authorizes
                 ? approvals + " of " + policy.approvalsRequired() + " approvals" : comment);
+        if (authorizes) {
+            mayProceed(freeze, at);
+        }
+    }
+
+    /**
+     * A held change may proceed when the freeze windows that held it end: it is released ({@code change.authorized.v1})
+     * unless windows still cover it ({@code freeze}, asked again now), which hold it anew.
+     */
+    public void release(Optional<Hold> freeze, Instant at) {
+        if (state != SCHEDULED || hold == null) {
+            throw RuleViolationException.conflict("Change " + id + " is " + state + " and not held; nothing to release");
+        }
+        var ended = hold;
+        hold = null;
+        if (freeze.isPresent()) {
+            holdBy(freeze.get(), "still held", at);
+            return;
+        }
+        audit(at, FREEZE, AuditEntry.Action.RELEASED, ended.windows() + " over: the change may proceed");
+        events.add(new ChangeAuthorized(id, proposal.type(), proposal.service(), proposal.environment(),
+                proposal.deploymentId(), Objects.requireNonNull(milestones.authorizedBy()),
+                Objects.requireNonNull(milestones.authorizedAt())));
+    }
+
+    /** The live risk assessed again, while the change is not implementing yet; false (ignored) once it is. */
+    public boolean reassess(RiskAssessment assessed) {
+        if (state != PENDING_APPROVAL && state != SCHEDULED) {
+            return false;
+        }
+        risk = assessed;
+        return true;
     }
 
     /**
@@ -184,6 +245,7 @@ public final class ChangeRequest {
     public void startImplementation(Approver by, @Nullable String comment, Instant at) {
         requireImplementedByHand(by, "started");
         requireState(SCHEDULED, "started");
+        requireNotHeld();
         start(by.user(), comment, at);
     }
 
@@ -203,6 +265,7 @@ public final class ChangeRequest {
     /** The change's deployment was requested from the toolchain: the implementation of a scheduled change starts. */
     public void deploymentStarted(Instant at) {
         requireState(SCHEDULED, "started");
+        requireNotHeld();
         start(DEPLOYMENT_OUTCOME, "deployment " + proposal.deploymentId() + " requested", at);
     }
 
@@ -237,6 +300,7 @@ public final class ChangeRequest {
         }
         requireReason(reason, "a cancellation");
         state = CANCELLED;
+        hold = null;
         milestones = milestones.closed(at);
         audit(at, by.user(), AuditEntry.Action.CANCELLED, reason);
     }
@@ -250,6 +314,7 @@ public final class ChangeRequest {
 
     private void endByDeployment(ChangeOutcome outcome, @Nullable String reason, Instant at) {
         if (state == SCHEDULED) {
+            requireNotHeld();
             start(DEPLOYMENT_OUTCOME, "deployment " + proposal.deploymentId() + " reported its outcome first", at);
         }
         requireState(IMPLEMENTING, outcome == ChangeOutcome.SUCCESSFUL ? "closed" : "failed");
@@ -291,6 +356,13 @@ public final class ChangeRequest {
         }
     }
 
+    private void requireNotHeld() {
+        if (hold != null) {
+            throw RuleViolationException.conflict("Change " + id + " is held by " + hold.windows() + " until "
+                    + hold.until() + "; it may proceed then");
+        }
+    }
+
     private static void requireReason(@Nullable String text, String what) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " needs a reason");
@@ -307,8 +379,29 @@ public final class ChangeRequest {
     private void authorize(String by, Instant at) {
         state = SCHEDULED;
         milestones = milestones.authorized(by, at);
+    }
+
+    /**
+     * A change just authorized may be implemented now ({@code change.authorized.v1}), unless freeze windows cover it:
+     * then it is held until they end ({@code change.held.v1}). An emergency change passes them, and says so.
+     */
+    private void mayProceed(Optional<Hold> freeze, Instant at) {
+        if (freeze.isPresent() && proposal.type() != ChangeType.EMERGENCY) {
+            holdBy(freeze.get(), "held", at);
+            return;
+        }
+        freeze.ifPresent(passed -> audit(at, FREEZE, AuditEntry.Action.PASSED_FREEZE, "emergency change passes "
+                + passed.windows() + " (until " + passed.until() + "), authorized under the emergency approval policy"));
         events.add(new ChangeAuthorized(id, proposal.type(), proposal.service(), proposal.environment(),
-                proposal.deploymentId(), by, at));
+                proposal.deploymentId(), Objects.requireNonNull(milestones.authorizedBy()), at));
+    }
+
+    private void holdBy(Hold freeze, String how, Instant at) {
+        hold = freeze;
+        var reason = how + " by " + freeze.windows() + " until " + freeze.until();
+        audit(at, FREEZE, AuditEntry.Action.HELD, reason);
+        events.add(new ChangeHeld(id, proposal.type(), proposal.service(), proposal.environment(),
+                proposal.deploymentId(), freeze.windowIds(), reason, freeze.until(), at));
     }
 
     private void audit(Instant at, String by, AuditEntry.Action action, @Nullable String detail) {
@@ -353,6 +446,21 @@ public final class ChangeRequest {
 
     public Milestones milestones() {
         return milestones;
+    }
+
+    /** The live risk as last assessed; null for a change raised before risk was assessed. */
+    public @Nullable RiskAssessment risk() {
+        return risk;
+    }
+
+    /** The template that pre-approved this standard change, if one did. */
+    public @Nullable TemplateRef standardTemplate() {
+        return standardTemplate;
+    }
+
+    /** What holds this authorized change, if anything does. */
+    public @Nullable Hold hold() {
+        return hold;
     }
 
     public @Nullable Instant authorizedAt() {

@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
 public class ProgressChange {
 
     private final Changes changes;
+    private final ReassessRisk reassess;
     private final Clock clock;
 
-    public ProgressChange(Changes changes, Clock clock) {
+    public ProgressChange(Changes changes, ReassessRisk reassess, Clock clock) {
         this.changes = changes;
+        this.reassess = reassess;
         this.clock = clock;
     }
 
@@ -26,8 +28,13 @@ public class ProgressChange {
         return apply(changeId, change -> change.startImplementation(by, comment, clock.instant()));
     }
 
+    /** An implementation that did not succeed also moves the risk of the service's other changes. */
     public ChangeRequest complete(UUID changeId, Approver by, ChangeOutcome outcome, @Nullable String reason) {
-        return apply(changeId, change -> change.complete(by, outcome, reason, clock.instant()));
+        var change = apply(changeId, c -> c.complete(by, outcome, reason, clock.instant()));
+        if (outcome != ChangeOutcome.SUCCESSFUL) {
+            reassess.of(change.service(), null);
+        }
+        return change;
     }
 
     public ChangeRequest cancel(UUID changeId, Approver by, String reason) {

@@ -1,24 +1,40 @@
 package io.passerelle.changeservice.change;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.passerelle.changeservice.catalog.port.Environments;
 import io.passerelle.changeservice.change.port.Changes;
+import io.passerelle.changeservice.change.port.Freezes;
+import io.passerelle.changeservice.risk.RiskAssessor;
+import io.passerelle.changeservice.standardchange.Candidate;
+import io.passerelle.changeservice.standardchange.StandardChanges;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
-/** Raises changes: by hand for an environment the catalog knows, or for a planned deployment. */
+/**
+ * Raises changes, by hand for an environment the catalog knows, or for a planned deployment, each assessed as it is
+ * raised: its live risk and, for a pipeline's change, whether a standard-change template pre-approves it; an
+ * authorized change is held while freeze windows cover it.
+ */
 public class RaiseChange {
 
     private final Changes changes;
     private final Environments environments;
+    private final RiskAssessor risk;
+    private final StandardChanges templates;
+    private final Freezes freezes;
     private final Clock clock;
 
-    public RaiseChange(Changes changes, Environments environments, Clock clock) {
+    public RaiseChange(Changes changes, Environments environments, RiskAssessor risk, StandardChanges templates,
+            Freezes freezes, Clock clock) {
         this.changes = changes;
         this.environments = environments;
+        this.risk = risk;
+        this.templates = templates;
+        this.freezes = freezes;
         this.clock = clock;
     }
 
@@ -28,26 +44,35 @@ public class RaiseChange {
         var target = environments.find(service, environment).orElseThrow(() -> RuleViolationException.unprocessable(
                 "Service " + service + " has no environment " + environment + " in the catalog"));
         var proposal = new Proposal(type, service, environment, title, description, requestedBy, null, null);
-        return raise(proposal, target.requiresApproval());
+        var at = clock.instant();
+        return raise(proposal, Assessment.byHand(risk.assess(service, environment, at)), target.requiresApproval(),
+                at);
     }
 
     /**
-     * The change a planned deployment needs: standard and authorized at once where the environment does not require
-     * approval, normal otherwise. A deployment has one change: empty when it already has one.
+     * The change a planned deployment needs: STANDARD and authorized at once where a standard-change template
+     * pre-approves it, or, where none does, where the environment does not require approval; NORMAL otherwise, saying
+     * why. A deployment has one change: empty when it already has one.
      */
     public Optional<ChangeRequest> forDeployment(PlannedDeployment deployment) {
         if (changes.findByDeployment(deployment.deploymentId()).isPresent()) {
             return Optional.empty();
         }
-        var type = deployment.requiresApproval() ? ChangeType.NORMAL : ChangeType.STANDARD;
+        var at = clock.instant();
+        var assessed = risk.assess(deployment.service(), deployment.environment(), at);
+        var match = templates.match(new Candidate(deployment.service(), deployment.environment(), true, assessed, at));
+        var standard = match.template().isPresent() || !deployment.requiresApproval();
         var title = "Deploy " + deployment.service() + " " + deployment.version() + " to " + deployment.environment();
-        var proposal = new Proposal(type, deployment.service(), deployment.environment(), title, null,
-                deployment.requestedBy(), deployment.deploymentId(), deployment.releaseId());
-        return Optional.of(raise(proposal, deployment.requiresApproval()));
+        var proposal = new Proposal(standard ? ChangeType.STANDARD : ChangeType.NORMAL, deployment.service(),
+                deployment.environment(), title, null, deployment.requestedBy(), deployment.deploymentId(),
+                deployment.releaseId());
+        var assessment = new Assessment(assessed, match.template().orElse(null), match.reasons());
+        return Optional.of(raise(proposal, assessment, deployment.requiresApproval(), at));
     }
 
-    private ChangeRequest raise(Proposal proposal, boolean requiresApproval) {
-        var change = ChangeRequest.raise(UUID.randomUUID(), proposal, requiresApproval, clock.instant());
+    private ChangeRequest raise(Proposal proposal, Assessment assessment, boolean requiresApproval, Instant at) {
+        var change = ChangeRequest.raise(UUID.randomUUID(), proposal, assessment, requiresApproval,
+                freezes.holding(proposal.service(), proposal.environment(), at), at);
         changes.save(change);
         return change;
     }

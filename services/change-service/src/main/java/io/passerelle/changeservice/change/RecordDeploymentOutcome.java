@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 public class RecordDeploymentOutcome {
 
     private final Changes changes;
+    private final ReassessRisk reassess;
     private final Clock clock;
 
-    public RecordDeploymentOutcome(Changes changes, Clock clock) {
+    public RecordDeploymentOutcome(Changes changes, ReassessRisk reassess, Clock clock) {
         this.changes = changes;
+        this.reassess = reassess;
         this.clock = clock;
     }
 
@@ -32,8 +34,13 @@ public class RecordDeploymentOutcome {
         return record(deploymentId, change -> change.close(clock.instant()));
     }
 
+    /** A failure also moves the risk of the service's other changes (its failure rates): they are assessed again. */
     public Outcome failed(UUID deploymentId, @Nullable String reason) {
-        return record(deploymentId, change -> change.fail(reason, clock.instant()));
+        var outcome = record(deploymentId, change -> change.fail(reason, clock.instant()));
+        if (outcome == Outcome.RECORDED) {
+            changes.findByDeployment(deploymentId).ifPresent(change -> reassess.of(change.service(), null));
+        }
+        return outcome;
     }
 
     private Outcome record(UUID deploymentId, Consumer<ChangeRequest> transition) {

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.passerelle.changeservice.risk.RiskAssessment;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A change about to be raised, as template matching sees it: its service and environment, whether a green pipeline
- * raised it (a change raised by hand never matches), its live risk, whether a freeze window covers it now (and the
- * window's name, for people), and the instant it is raised.
+ * raised it (a change raised by hand never matches), its live risk, and the instant it is raised. Freeze windows are
+ * not a condition of matching: a freeze holds every change it covers, standard ones included, until it ends (the
+ * change lifecycle does it), so that a matching pipeline change resumes on its own afterwards.
  */
 public record Candidate(String service, String environment, boolean raisedByPipeline, RiskAssessment risk,
-        boolean inFreeze, @Nullable String freezeWindow, Instant at) {
+        Instant at) {
 
     public Candidate {
         Objects.requireNonNull(service, "service");

@@ -6,8 +6,7 @@ import io.passerelle.changeservice.risk.WeeklyHours;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a change matches a template, beyond what every template requires (a green pipeline raised it, no freeze
- * window covers it): its service and environment are among these (null = all), its risk score is at most
+ * When a change matches a template, beyond what every template requires (a green pipeline raised it): its service and environment are among these (null = all), its risk score is at most
  * {@code maxRiskScore}, and, when there are allowed hours, it is raised within them.
  */
 public record Conditions(@Nullable Set<String> services, @Nullable Set<String> environments, int maxRiskScore,

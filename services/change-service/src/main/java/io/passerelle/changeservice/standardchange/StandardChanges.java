@@ -10,8 +10,7 @@ import io.passerelle.changeservice.standardchange.port.StandardChangeTemplates;
  * Matches a change about to be raised against the active standard-change templates: the raise path asks
  * {@link #match(Candidate)} and gets the template that pre-approves the change, or the reasons none does.
  * <p>
- * A change matches a template when a green pipeline raised it, no freeze window covers it, its service and
- * environment are among the template's, its risk score is at most the template's maximum, and it is raised within the
+ * A change matches a template when a green pipeline raised it, its service and environment are among the template's, its risk score is at most the template's maximum, and it is raised within the
  * template's allowed hours, if any. When several templates match, the first in {@link #PRECEDENCE} wins: the most
  * specific (a named service before all services, then a named environment before all environments), then the
  * strictest (lowest maximum risk), then by name, then by id — so the same templates always give the same answer.
@@ -39,10 +38,6 @@ public class StandardChanges {
         var reasons = new ArrayList<String>();
         if (!candidate.raisedByPipeline()) {
             reasons.add("raised by hand: standard-change templates apply only to changes a green pipeline raised");
-        }
-        if (candidate.inFreeze()) {
-            reasons.add(candidate.freezeWindow() == null ? "in a freeze window"
-                    : "in freeze window '" + candidate.freezeWindow() + "'");
         }
         var inEnvironment = active.stream().filter(t -> !t.retired())
                 .filter(t -> t.conditions().coversEnvironment(candidate.environment())).toList();

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.passerelle.changeservice.risk.RiskAssessment;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.NotPermittedException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
@@ -20,6 +23,8 @@ class ChangeRequestTest {
     static final Set<String> CM = Set.of(ApprovalPolicy.CHANGE_MANAGER);
 
     private static final Instant RAISED = Instant.parse("2026-11-27T10:00:00Z");
+    static final RiskAssessment LOW_RISK = new RiskAssessment(12, List.of(), RAISED);
+    static final Optional<Hold> NO_FREEZE = Optional.empty();
     private static final Instant LATER = RAISED.plusSeconds(60);
 
     @Test
@@ -73,7 +78,7 @@ class ChangeRequestTest {
     void one_approval_by_another_change_manager_authorizes() {
         var change = pending();
 
-        change.approve(Approver.user("bob"), ONE, "looks good", LATER);
+        change.approve(Approver.user("bob"), ONE, "looks good", NO_FREEZE, LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.authorizedBy()).isEqualTo("bob");
@@ -93,7 +98,7 @@ class ChangeRequestTest {
         for (var requester : new String[] { "alice", "Alice", "ALICE" }) {
             var change = pending();
 
-            assertThatThrownBy(() -> change.approve(Approver.user(requester), ONE, null, LATER))
+            assertThatThrownBy(() -> change.approve(Approver.user(requester), ONE, null, NO_FREEZE, LATER))
                     .isInstanceOf(SegregationOfDutiesException.class);
 
             assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
@@ -109,7 +114,7 @@ class ChangeRequestTest {
             var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
             change.pullEvents();
 
-            assertThatThrownBy(() -> change.approve(Approver.user(approver), ONE, null, LATER))
+            assertThatThrownBy(() -> change.approve(Approver.user(approver), ONE, null, NO_FREEZE, LATER))
                     .isInstanceOf(SegregationOfDutiesException.class)
                     .hasMessageContaining("through a pipeline");
 
@@ -118,7 +123,7 @@ class ChangeRequestTest {
             assertThat(change.pullEvents()).isEmpty();
         }
         var change = raise(ChangeType.NORMAL, true, "pipeline:bob");
-        change.approve(Approver.user("alice"), ONE, null, LATER);
+        change.approve(Approver.user("alice"), ONE, null, NO_FREEZE, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
     }
 
@@ -128,13 +133,13 @@ class ChangeRequestTest {
         var change = raise(ChangeType.NORMAL, true, "pipeline:Codertocat");
         change.pullEvents();
 
-        assertThatThrownBy(() -> change.approve(new Approver("bob", Set.of("codertocat"), CM), ONE, null, LATER))
+        assertThatThrownBy(() -> change.approve(new Approver("bob", Set.of("codertocat"), CM), ONE, null, NO_FREEZE, LATER))
                 .isInstanceOf(SegregationOfDutiesException.class)
                 .hasMessageContaining("bob requested change")
                 .hasMessageContaining("through a pipeline");
         assertThat(change.decisions()).isEmpty();
 
-        change.approve(new Approver("alice", Set.of("alice-gh"), CM), ONE, null, LATER);
+        change.approve(new Approver("alice", Set.of("alice-gh"), CM), ONE, null, NO_FREEZE, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
     }
 
@@ -143,7 +148,7 @@ class ChangeRequestTest {
         var change = raise(ChangeType.NORMAL, true, "alice");
         change.pullEvents();
 
-        change.approve(new Approver("bob", Set.of("alice"), CM), ONE, null, LATER);
+        change.approve(new Approver("bob", Set.of("alice"), CM), ONE, null, NO_FREEZE, LATER);
 
         assertThat(change.state()).as("bob's GitHub login is alice, but the requester is the realm user alice")
                 .isEqualTo(ChangeState.SCHEDULED);
@@ -156,13 +161,13 @@ class ChangeRequestTest {
         var change = pending();
         change.pullEvents();
 
-        change.approve(Approver.user("bob"), policy, null, LATER);
+        change.approve(Approver.user("bob"), policy, null, NO_FREEZE, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
         assertThat(change.auditTrail()).last().satisfies(a -> assertThat(a.detail()).isEqualTo("1 of 2 approvals"));
         assertThat(change.pullEvents()).isEmpty();
-        assertConflict(() -> change.approve(Approver.user("BOB"), policy, null, LATER));
+        assertConflict(() -> change.approve(Approver.user("BOB"), policy, null, NO_FREEZE, LATER));
 
-        change.approve(new Approver("carol", Set.of(), Set.of("cab-member")), policy, "fine", LATER);
+        change.approve(new Approver("carol", Set.of(), Set.of("cab-member")), policy, "fine", NO_FREEZE, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decidedUnder()).isEqualTo(new ApprovalPolicy.Ref("production", "payments", 3));
         assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeAuthorized.class);
@@ -173,13 +178,13 @@ class ChangeRequestTest {
         var cabOnly = new ApprovalPolicy("production", null, ChangeType.NORMAL, 1, 1, Set.of("cab-member"), true, "alice", LATER);
         var change = pending();
 
-        assertThatThrownBy(() -> change.approve(Approver.user("bob"), cabOnly, null, LATER))
+        assertThatThrownBy(() -> change.approve(Approver.user("bob"), cabOnly, null, NO_FREEZE, LATER))
                 .isInstanceOf(NotPermittedException.class).hasMessageContaining("[cab-member]");
         assertThatThrownBy(() -> change.reject(Approver.user("bob"), cabOnly, "no", LATER))
                 .isInstanceOf(NotPermittedException.class);
         assertThat(change.decisions()).isEmpty();
         assertThatThrownBy(() -> change.approve(new Approver("carol", Set.of(), Set.of("cab-member")),
-                ONE, null, LATER)).as("the default policy names change managers only")
+                ONE, null, NO_FREEZE, LATER)).as("the default policy names change managers only")
                 .isInstanceOf(NotPermittedException.class);
     }
 
@@ -190,9 +195,9 @@ class ChangeRequestTest {
         var change = raise(ChangeType.EMERGENCY, true);
         change.pullEvents();
 
-        assertThatThrownBy(() -> change.approve(erin, ONE, null, LATER))
+        assertThatThrownBy(() -> change.approve(erin, ONE, null, NO_FREEZE, LATER))
                 .as("the normal policy does not name emergency approvers").isInstanceOf(NotPermittedException.class);
-        change.approve(erin, emergency, "outage", LATER);
+        change.approve(erin, emergency, "outage", NO_FREEZE, LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decidedUnder()).isEqualTo(new ApprovalPolicy.Ref("production", null, 0));
@@ -209,8 +214,8 @@ class ChangeRequestTest {
         change.reject(Approver.user("bob"), lenient, "not convinced", LATER);
         assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
         assertThat(change.pullEvents()).isEmpty();
-        change.approve(Approver.user("carol"), lenient, null, LATER);
-        change.approve(Approver.user("dave"), lenient, null, LATER);
+        change.approve(Approver.user("carol"), lenient, null, NO_FREEZE, LATER);
+        change.approve(Approver.user("dave"), lenient, null, NO_FREEZE, LATER);
 
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decisions()).extracting(Decision::verdict)
@@ -220,14 +225,14 @@ class ChangeRequestTest {
     @Test
     void approving_or_rejecting_a_change_that_is_not_pending_approval_conflicts() {
         var authorized = pending();
-        authorized.approve(Approver.user("bob"), ONE, null, LATER);
+        authorized.approve(Approver.user("bob"), ONE, null, NO_FREEZE, LATER);
         var rejected = pending();
         rejected.reject(Approver.user("bob"), ONE, "not now", LATER);
         var standard = raise(ChangeType.STANDARD, false);
 
         for (var change : new ChangeRequest[] { authorized, rejected, standard }) {
             change.pullEvents();
-            assertConflict(() -> change.approve(Approver.user("carol"), ONE, null, LATER));
+            assertConflict(() -> change.approve(Approver.user("carol"), ONE, null, NO_FREEZE, LATER));
             assertConflict(() -> change.reject(Approver.user("carol"), ONE, "no", LATER));
             assertThat(change.pullEvents()).isEmpty();
         }
@@ -341,7 +346,7 @@ class ChangeRequestTest {
     @Test
     void a_change_raised_by_hand_is_started_and_completed_by_its_requester_or_a_change_manager() {
         var change = byHand();
-        change.approve(Approver.user("bob"), ONE, null, LATER);
+        change.approve(Approver.user("bob"), ONE, null, NO_FREEZE, LATER);
         change.pullEvents();
         var rita = new Approver("rita", Set.of(), Set.of("release-manager"));
 
@@ -368,7 +373,7 @@ class ChangeRequestTest {
     @Test
     void a_successful_implementation_by_hand_closes_the_change() {
         var change = byHand();
-        change.approve(Approver.user("bob"), ONE, null, LATER);
+        change.approve(Approver.user("bob"), ONE, null, NO_FREEZE, LATER);
         change.startImplementation(Approver.user("alice"), null, LATER);
         change.pullEvents();
 
@@ -382,9 +387,9 @@ class ChangeRequestTest {
     void a_change_raised_by_hand_is_cancelled_until_its_implementation_starts() {
         var pending = byHand();
         var scheduled = byHand();
-        scheduled.approve(Approver.user("bob"), ONE, null, LATER);
+        scheduled.approve(Approver.user("bob"), ONE, null, NO_FREEZE, LATER);
         var implementing = byHand();
-        implementing.approve(Approver.user("bob"), ONE, null, LATER);
+        implementing.approve(Approver.user("bob"), ONE, null, NO_FREEZE, LATER);
         implementing.startImplementation(Approver.user("bob"), null, LATER);
 
         assertThatThrownBy(() -> pending.cancel(new Approver("rita", Set.of(), Set.of("release-manager")), "no", LATER))
@@ -399,7 +404,7 @@ class ChangeRequestTest {
         assertThat(scheduled.state()).isEqualTo(ChangeState.CANCELLED);
         assertThat(scheduled.closedAt()).isEqualTo(LATER);
         assertThat(implementing.state()).isEqualTo(ChangeState.IMPLEMENTING);
-        assertConflict(() -> pending.approve(Approver.user("bob"), ONE, null, LATER));
+        assertConflict(() -> pending.approve(Approver.user("bob"), ONE, null, NO_FREEZE, LATER));
     }
 
     @Test
@@ -418,11 +423,11 @@ class ChangeRequestTest {
         var raised = pending();
         assertThat(raised.newAuditEntries()).hasSize(3);
         var read = ChangeRequest.restore(raised.id(), raised.proposal(), raised.state(), raised.raisedAt(),
-                Milestones.NONE, null, raised.decisions(), raised.auditTrail(), 1);
+                Milestones.NONE, raised.risk(), null, null, null, raised.decisions(), raised.auditTrail(), 1);
         assertThat(read.newAuditEntries()).isEmpty();
         assertThat(read.newDecisions()).isEmpty();
 
-        read.approve(Approver.user("bob"), ONE, "ok", LATER);
+        read.approve(Approver.user("bob"), ONE, "ok", NO_FREEZE, LATER);
 
         assertThat(read.newDecisions()).containsExactly(new Decision("bob", Verdict.APPROVED, "ok", LATER));
         assertThat(read.newAuditEntries()).extracting(AuditEntry::action).containsExactly(AuditEntry.Action.APPROVED);
@@ -448,7 +453,7 @@ class ChangeRequestTest {
     private static ChangeRequest byHand() {
         var proposal = new Proposal(ChangeType.NORMAL, "payments", "production", "Rotate the database certificate",
                 null, "alice", null, null);
-        return ChangeRequest.raise(UUID.randomUUID(), proposal, true, RAISED);
+        return ChangeRequest.raise(UUID.randomUUID(), proposal, Assessment.byHand(LOW_RISK), true, NO_FREEZE, RAISED);
     }
 
     private static ChangeRequest raise(ChangeType type, boolean requiresApproval) {
@@ -458,7 +463,8 @@ class ChangeRequestTest {
     private static ChangeRequest raise(ChangeType type, boolean requiresApproval, String requestedBy) {
         var proposal = new Proposal(type, "payments", "production", "Deploy payments 1.2.0 to production", null,
                 requestedBy, UUID.randomUUID(), UUID.randomUUID());
-        return ChangeRequest.raise(UUID.randomUUID(), proposal, requiresApproval, RAISED);
+        return ChangeRequest.raise(UUID.randomUUID(), proposal, Assessment.byHand(LOW_RISK), requiresApproval,
+                NO_FREEZE, RAISED);
     }
 
     private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

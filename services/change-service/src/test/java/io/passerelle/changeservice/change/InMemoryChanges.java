@@ -1,5 +1,6 @@
 package io.passerelle.changeservice.change;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,6 +43,32 @@ class InMemoryChanges implements Changes {
     }
 
     @Override
+    public List<ChangeRequest> heldUntil(Instant now, int limit) {
+        return saved.values().stream().filter(c -> c.hold() != null && !c.hold().until().isAfter(now))
+                .sorted(Comparator.comparing(c -> c.hold().until())).limit(limit).map(InMemoryChanges::copy).toList();
+    }
+
+    @Override
+    public List<ChangeRequest> heldBy(UUID windowId) {
+        return saved.values().stream().filter(c -> c.hold() != null && c.hold().windowIds().contains(windowId))
+                .map(InMemoryChanges::copy).toList();
+    }
+
+    @Override
+    public Optional<Instant> nextHoldOver() {
+        return saved.values().stream().filter(c -> c.hold() != null).map(c -> c.hold().until())
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public List<ChangeRequest> notImplementing(String service, @Nullable String environment) {
+        return saved.values().stream().filter(c -> c.service().equals(service))
+                .filter(c -> environment == null || c.environment().equals(environment))
+                .filter(c -> c.state() == ChangeState.PENDING_APPROVAL || c.state() == ChangeState.SCHEDULED)
+                .map(InMemoryChanges::copy).toList();
+    }
+
+    @Override
     public void save(ChangeRequest change) {
         var known = saved.get(change.id());
         if (!Objects.equals(known == null ? 0 : known.version(), change.version())) {
@@ -65,7 +92,7 @@ class InMemoryChanges implements Changes {
     }
 
     private static ChangeRequest restore(ChangeRequest c, int version) {
-        return ChangeRequest.restore(c.id(), c.proposal(), c.state(), c.raisedAt(), c.milestones(), c.decidedUnder(),
-                c.decisions(), c.auditTrail(), version);
+        return ChangeRequest.restore(c.id(), c.proposal(), c.state(), c.raisedAt(), c.milestones(), c.risk(),
+                c.standardTemplate(), c.hold(), c.decidedUnder(), c.decisions(), c.auditTrail(), version);
     }
 }

@@ -4,16 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.passerelle.changeservice.catalog.Environment;
 import io.passerelle.changeservice.catalog.port.Environments;
+import io.passerelle.changeservice.change.port.Freezes;
+import io.passerelle.changeservice.risk.EnvironmentProfile;
+import io.passerelle.changeservice.risk.Incident;
+import io.passerelle.changeservice.risk.RiskAssessor;
+import io.passerelle.changeservice.risk.port.ChangeHistory;
+import io.passerelle.changeservice.risk.port.EnvironmentProfiles;
+import io.passerelle.changeservice.risk.port.Incidents;
+import io.passerelle.changeservice.standardchange.Conditions;
+import io.passerelle.changeservice.standardchange.Definition;
+import io.passerelle.changeservice.standardchange.StandardChangeTemplate;
+import io.passerelle.changeservice.standardchange.StandardChanges;
+import io.passerelle.changeservice.standardchange.port.StandardChangeTemplates;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.domain.SegregationOfDutiesException;
@@ -25,11 +40,20 @@ class UseCasesTest {
     private final InMemoryChanges changes = new InMemoryChanges();
     private final CatalogStub catalog = new CatalogStub();
     private final List<ChangeEvent> published = changes.published();
-    private final RaiseChange raise = new RaiseChange(changes, catalog, clock);
+    private final List<StandardChangeTemplate> templates = new ArrayList<>();
+    private final List<ChangeHistory.Tally> history = new ArrayList<>(List.of(new ChangeHistory.Tally(0, 0)));
+    /** What the freeze windows hold now: nothing unless a test says so. */
+    private Optional<Hold> frozen = Optional.empty();
+    private final Freezes freezes = (service, environment, at) -> frozen;
+    private final RiskAssessor risk = new RiskAssessor(new HistoryStub(), new NoIncidents(), new NoProfiles(), clock);
+    private final RaiseChange raise = new RaiseChange(changes, catalog, risk,
+            new StandardChanges(new TemplatesStub()), freezes, clock);
     private final InMemoryApprovalPolicies policies = new InMemoryApprovalPolicies();
-    private final ApproveChange approve = new ApproveChange(changes, policies, clock);
+    private final ApproveChange approve = new ApproveChange(changes, policies, freezes, clock);
     private final RejectChange reject = new RejectChange(changes, policies, clock);
-    private final RecordDeploymentOutcome outcomes = new RecordDeploymentOutcome(changes, clock);
+    private final RecordDeploymentOutcome outcomes = new RecordDeploymentOutcome(changes,
+            new ReassessRisk(changes, risk, clock), clock);
+    private final ResumeHeldChanges resume = new ResumeHeldChanges(changes, freezes, clock);
 
     UseCasesTest() {
         catalog.replace("payments", List.of(new Environment("payments", "staging", false),
@@ -177,6 +201,130 @@ class UseCasesTest {
         assertThat(published).isEmpty();
     }
 
+    @Test
+    void a_pipeline_change_a_template_pre_approves_is_standard_and_records_the_template_even_where_approval_is_required() {
+        var template = StandardChangeTemplate.define(UUID.randomUUID(), new Definition("Payments deploys", "small",
+                new Conditions(Set.of("payments"), Set.of("production"), 40, null)), "alice", clock.instant());
+        templates.add(template);
+
+        var change = raise.forDeployment(planned(true)).orElseThrow();
+
+        assertThat(change.type()).isEqualTo(ChangeType.STANDARD);
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
+        assertThat(change.standardTemplate()).isEqualTo(template.ref());
+        assertThat(change.risk()).isNotNull();
+        assertThat(change.authorizedBy()).isEqualTo(ChangeRequest.STANDARD_CHANGE_AUTHORIZER);
+        assertThat(change.auditTrail()).extracting(AuditEntry::detail).contains(
+                "risk 5 of 100; standard change under template 'Payments deploys' v1",
+                "pre-approved by standard-change template 'Payments deploys' v1");
+        assertThat(published).hasExactlyElementsOfTypes(ChangeRaised.class, ChangeAuthorized.class);
+        assertThat(((ChangeRaised) published.getFirst()).standardTemplate()).isEqualTo(template.ref());
+    }
+
+    @Test
+    void a_pipeline_change_no_template_pre_approves_is_normal_and_says_why() {
+        templates.add(StandardChangeTemplate.define(UUID.randomUUID(), new Definition("Tiny deploys", "tiny",
+                new Conditions(null, Set.of("production"), 3, null)), "alice", clock.instant()));
+
+        var change = raise.forDeployment(planned(true)).orElseThrow();
+
+        assertThat(change.type()).isEqualTo(ChangeType.NORMAL);
+        assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        assertThat(change.standardTemplate()).isNull();
+        var raised = (ChangeRaised) published.getFirst();
+        assertThat(raised.risk().score()).isEqualTo(5);
+        assertThat(raised.assessment()).isEqualTo("risk 5 of 100; normal change: production of payments requires"
+                + " approval; no standard-change template: risk 5 > 3 (template 'Tiny deploys' v1)");
+    }
+
+    @Test
+    void a_standard_change_in_a_freeze_is_held_and_proceeds_on_its_own_when_the_freeze_is_over() {
+        var window = UUID.randomUUID();
+        var until = clock.instant().plus(Duration.ofHours(2));
+        frozen = Optional.of(new Hold(List.of(window), List.of("Weekends"), until));
+
+        var change = raise.forDeployment(planned(false)).orElseThrow();
+
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
+        assertThat(change.hold()).isEqualTo(frozen.get());
+        assertThat(published).hasExactlyElementsOfTypes(ChangeRaised.class, ChangeHeld.class);
+        assertThat(((ChangeHeld) published.getLast()).heldUntil()).isEqualTo(until);
+        assertThat(resume.due()).as("not over yet").isZero();
+        assertThat(resume.nextDue()).contains(until);
+        published.clear();
+
+        var later = new ResumeHeldChanges(changes, (service, environment, at) -> Optional.empty(),
+                Clock.fixed(until, ZoneOffset.UTC));
+        assertThat(later.due()).isEqualTo(1);
+        assertThat(later.due()).as("released once").isZero();
+
+        var released = changes.find(change.id()).orElseThrow();
+        assertThat(released.hold()).isNull();
+        assertThat(published).singleElement().isInstanceOfSatisfying(ChangeAuthorized.class,
+                e -> assertThat(e.changeId()).isEqualTo(change.id()));
+        assertThat(released.auditTrail()).extracting(AuditEntry::action).endsWith(AuditEntry.Action.HELD,
+                AuditEntry.Action.RELEASED);
+        assertThat(resume.nextDue()).isEmpty();
+    }
+
+    @Test
+    void a_held_change_still_covered_when_its_freeze_ends_is_held_anew_and_one_whose_window_ends_early_goes_at_once() {
+        var weekends = UUID.randomUUID();
+        frozen = Optional.of(new Hold(List.of(weekends), List.of("Weekends"), clock.instant().plusSeconds(60)));
+        var change = raise.forDeployment(planned(false)).orElseThrow();
+        var yearEnd = new Hold(List.of(UUID.randomUUID()), List.of("Year end"), clock.instant().plusSeconds(3600));
+        published.clear();
+
+        new ResumeHeldChanges(changes, (service, environment, at) -> Optional.of(yearEnd),
+                Clock.fixed(clock.instant().plusSeconds(60), ZoneOffset.UTC)).due();
+
+        assertThat(changes.find(change.id()).orElseThrow().hold()).isEqualTo(yearEnd);
+        assertThat(published).singleElement().isInstanceOf(ChangeHeld.class);
+        assertThat(resume.heldBy(weekends)).as("no longer held by that window").isZero();
+        frozen = Optional.empty();
+        assertThat(resume.heldBy(yearEnd.windowIds().getFirst())).isEqualTo(1);
+        assertThat(changes.find(change.id()).orElseThrow().hold()).isNull();
+        assertThat(published).last().isInstanceOf(ChangeAuthorized.class);
+    }
+
+    @Test
+    void an_approved_normal_change_is_held_by_a_freeze_but_an_emergency_change_passes_it_and_the_audit_says_so() {
+        frozen = Optional.of(new Hold(List.of(UUID.randomUUID()), List.of("Year end"),
+                clock.instant().plus(Duration.ofDays(3))));
+        var normal = raise.byHand(ChangeType.NORMAL, "payments", "production", "Resize", null, "alice");
+        var emergency = raise.byHand(ChangeType.EMERGENCY, "payments", "production", "Roll back", null, "alice");
+        published.clear();
+
+        approve.approve(normal.id(), Approver.user("bob"), null);
+        approve.approve(emergency.id(), Approver.user("bob"), "outage");
+
+        assertThat(changes.find(normal.id()).orElseThrow().hold()).isNotNull();
+        var passed = changes.find(emergency.id()).orElseThrow();
+        assertThat(passed.hold()).isNull();
+        assertThat(passed.auditTrail()).last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditEntry.Action.PASSED_FREEZE);
+            assertThat(entry.detail()).startsWith("emergency change passes freeze window 'Year end'");
+        });
+        assertThat(published).hasExactlyElementsOfTypes(ChangeHeld.class, ChangeAuthorized.class);
+        var implementation = new ProgressChange(changes, new ReassessRisk(changes, risk, clock), clock);
+        assertThatThrownBy(() -> implementation.start(normal.id(), Approver.user("alice"), null))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("held by freeze window 'Year end'");
+    }
+
+    @Test
+    void a_failed_deployment_has_the_risk_of_the_services_waiting_changes_assessed_again() {
+        var failing = planned(false);
+        raise.forDeployment(failing);
+        var waiting = raise.forDeployment(planned(true)).orElseThrow();
+        assertThat(waiting.risk().score()).isEqualTo(5);
+
+        history.add(new ChangeHistory.Tally(1, 1));
+        outcomes.failed(failing.deploymentId(), "boom");
+
+        assertThat(changes.find(waiting.id()).orElseThrow().risk().score())
+                .as("5 + a 100 %% failure rate (20) + 1 recent failure (6.67), rounded").isEqualTo(32);
+    }
+
     private static RaiseChange.PlannedDeployment planned(boolean requiresApproval) {
         return new RaiseChange.PlannedDeployment(UUID.randomUUID(), UUID.randomUUID(), "payments",
                 requiresApproval ? "production" : "staging", "1.4.2", requiresApproval, "octocat");
@@ -185,6 +333,79 @@ class UseCasesTest {
     private static void assertUnprocessable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.UNPROCESSABLE));
+    }
+
+    /** The service's history: the last tally given (no change ended, by default), never a success before. */
+    private final class HistoryStub implements ChangeHistory {
+
+        @Override
+        public Tally endedBetween(String service, Instant from, Instant to) {
+            return history.getLast();
+        }
+
+        @Override
+        public Optional<Instant> lastSuccess(String service, String environment, Instant until) {
+            return Optional.of(until.minus(Duration.ofDays(1)));
+        }
+    }
+
+    private static final class NoIncidents implements Incidents {
+
+        @Override
+        public void opened(Incident incident) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resolved(UUID incidentId, String service, String environment, Instant resolvedAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Incident> openOn(String service, String environment) {
+            return List.of();
+        }
+    }
+
+    private static final class NoProfiles implements EnvironmentProfiles {
+
+        @Override
+        public Optional<EnvironmentProfile> find(String environment) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<EnvironmentProfile> all() {
+            return List.of();
+        }
+
+        @Override
+        public void save(EnvironmentProfile profile) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final class TemplatesStub implements StandardChangeTemplates {
+
+        @Override
+        public Optional<StandardChangeTemplate> find(UUID id) {
+            return templates.stream().filter(t -> t.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public List<StandardChangeTemplate> all() {
+            return templates;
+        }
+
+        @Override
+        public List<StandardChangeTemplate> active() {
+            return templates;
+        }
+
+        @Override
+        public void save(StandardChangeTemplate template) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class CatalogStub implements Environments {

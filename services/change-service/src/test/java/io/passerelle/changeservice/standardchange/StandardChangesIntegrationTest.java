@@ -116,7 +116,7 @@ class StandardChangesIntegrationTest {
     }
 
     @Test
-    void a_pipeline_change_matches_a_template_until_its_live_risk_or_a_freeze_or_the_templates_retirement_says_no()
+    void a_pipeline_change_matches_a_template_until_its_live_risk_or_the_templates_retirement_says_no()
             throws Exception {
         registerService();
         String id = JsonPath.read(define("""
@@ -127,21 +127,19 @@ class StandardChangesIntegrationTest {
         var now = Instant.now();
         var assessment = risk.assess(service, production, now);
         assertThat(assessment.score()).isEqualTo(15);
-        assertThat(standardChanges.match(new Candidate(service, production, true, assessment, false, null, now)))
+        assertThat(standardChanges.match(new Candidate(service, production, true, assessment, now)))
                 .isEqualTo(new Match.Matched(new TemplateRef(UUID.fromString(id), 1, "Small " + suffix)));
-        assertThat(standardChanges.match(new Candidate(service, staging, true, assessment, false, null, now)).reasons())
+        assertThat(standardChanges.match(new Candidate(service, staging, true, assessment, now)).reasons())
                 .containsExactly("no template for " + staging);
-        assertThat(standardChanges.match(new Candidate(service, production, true, assessment, true, "Year end", now))
-                .reasons()).containsExactly("in freeze window 'Year end'");
 
         recordFailedChange();
         var riskier = risk.assess(service, production);
         assertThat(riskier.score()).isEqualTo(42);
-        assertThat(standardChanges.match(new Candidate(service, production, true, riskier, false, null,
+        assertThat(standardChanges.match(new Candidate(service, production, true, riskier,
                 riskier.assessedAt())).reasons()).containsExactly("risk 42 > 20 (template 'Small " + suffix + "' v1)");
 
         mvc.perform(post(PATH + "/{id}/retire", id).with(user("alice", "change-manager"))).andExpect(status().isOk());
-        assertThat(standardChanges.match(new Candidate(service, production, true, assessment, false, null, now))
+        assertThat(standardChanges.match(new Candidate(service, production, true, assessment, now))
                 .reasons()).containsExactly("no template for " + production);
     }
 

@@ -45,7 +45,7 @@ class StandardChangesTest {
 
     @Test
     void a_change_raised_by_hand_never_matches() {
-        var match = StandardChanges.match(new Candidate("checkout", "production", false, risk(0), false, null, NOW),
+        var match = StandardChanges.match(new Candidate("checkout", "production", false, risk(0), NOW),
                 List.of(webDeploys));
 
         assertThat(match.reasons()).containsExactly(
@@ -73,19 +73,11 @@ class StandardChangesTest {
     }
 
     @Test
-    void a_change_in_a_freeze_window_never_matches() {
-        assertThat(StandardChanges.match(new Candidate("checkout", "production", true, risk(0), true, "Year end", NOW),
-                List.of(webDeploys)).reasons()).containsExactly("in freeze window 'Year end'");
-        assertThat(StandardChanges.match(new Candidate("checkout", "production", true, risk(0), true, null, NOW),
-                List.of(webDeploys)).reasons()).containsExactly("in a freeze window");
-    }
-
-    @Test
     void a_change_outside_the_templates_allowed_hours_is_refused_saying_which_hours() {
         var saturdayNight = Instant.parse("2026-11-28T22:00:00Z");
 
-        assertThat(StandardChanges.match(new Candidate("checkout", "production", true, risk(0), false, null,
-                saturdayNight), List.of(webDeploys)).reasons()).containsExactly(
+        assertThat(StandardChanges.match(new Candidate("checkout", "production", true, risk(0), saturdayNight),
+                List.of(webDeploys)).reasons()).containsExactly(
                 "outside allowed hours Mon–Fri 09:00–17:00 Europe/Paris (template 'Low-risk web deploys' v2)");
     }
 
@@ -100,12 +92,11 @@ class StandardChangesTest {
 
     @Test
     void every_reason_is_given_at_once() {
-        var match = StandardChanges.match(new Candidate("checkout", "production", false, risk(72), true, "Year end",
+        var match = StandardChanges.match(new Candidate("checkout", "production", false, risk(72),
                 Instant.parse("2026-11-28T22:00:00Z")), List.of(webDeploys));
 
         assertThat(match.reasons()).containsExactly(
                 "raised by hand: standard-change templates apply only to changes a green pipeline raised",
-                "in freeze window 'Year end'",
                 "risk 72 > 40 (template 'Low-risk web deploys' v2)",
                 "outside allowed hours Mon–Fri 09:00–17:00 Europe/Paris (template 'Low-risk web deploys' v2)");
     }
@@ -167,7 +158,7 @@ class StandardChangesTest {
     }
 
     private static Candidate candidate(String service, String environment, int risk) {
-        return new Candidate(service, environment, true, risk(risk), false, null, NOW);
+        return new Candidate(service, environment, true, risk(risk), NOW);
     }
 
     private static RiskAssessment risk(int score) {

@@ -5,12 +5,21 @@ import java.time.Clock;
 import io.passerelle.changeservice.catalog.port.Environments;
 import io.passerelle.changeservice.change.ApproveChange;
 import io.passerelle.changeservice.change.DefineApprovalPolicy;
+import io.passerelle.changeservice.change.Hold;
 import io.passerelle.changeservice.change.ProgressChange;
 import io.passerelle.changeservice.change.RaiseChange;
+import io.passerelle.changeservice.change.ReassessRisk;
 import io.passerelle.changeservice.change.RecordDeploymentOutcome;
 import io.passerelle.changeservice.change.RejectChange;
+import io.passerelle.changeservice.change.ResumeHeldChanges;
 import io.passerelle.changeservice.change.port.ApprovalPolicies;
 import io.passerelle.changeservice.change.port.Changes;
+import io.passerelle.changeservice.change.port.Freezes;
+import io.passerelle.changeservice.freezewindow.FreezeCalendar;
+import io.passerelle.changeservice.freezewindow.FreezeWindow;
+import io.passerelle.changeservice.risk.RiskAssessor;
+import io.passerelle.changeservice.risk.port.RiskMoved;
+import io.passerelle.changeservice.standardchange.StandardChanges;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,13 +31,38 @@ import org.springframework.context.annotation.Configuration;
 class ChangeUseCases {
 
     @Bean
-    RaiseChange raiseChange(Changes changes, Environments environments, Clock clock) {
-        return new RaiseChange(changes, environments, clock);
+    RaiseChange raiseChange(Changes changes, Environments environments, RiskAssessor risk, StandardChanges templates,
+            Freezes freezes, Clock clock) {
+        return new RaiseChange(changes, environments, risk, templates, freezes, clock);
     }
 
     @Bean
-    ApproveChange approveChange(Changes changes, ApprovalPolicies policies, Clock clock) {
-        return new ApproveChange(changes, policies, clock);
+    ApproveChange approveChange(Changes changes, ApprovalPolicies policies, Freezes freezes, Clock clock) {
+        return new ApproveChange(changes, policies, freezes, clock);
+    }
+
+    /** The freeze windows, as the change lifecycle asks them: which windows hold a change, and until when. */
+    @Bean
+    Freezes freezes(FreezeCalendar calendar) {
+        return (service, environment, at) -> calendar.freezeAt(service, environment, at).map(freeze -> new Hold(
+                freeze.windows().stream().map(FreezeWindow::id).toList(),
+                freeze.windows().stream().map(FreezeWindow::name).toList(), freeze.until()));
+    }
+
+    @Bean
+    ResumeHeldChanges resumeHeldChanges(Changes changes, Freezes freezes, Clock clock) {
+        return new ResumeHeldChanges(changes, freezes, clock);
+    }
+
+    @Bean
+    ReassessRisk reassessRisk(Changes changes, RiskAssessor risk, Clock clock) {
+        return new ReassessRisk(changes, risk, clock);
+    }
+
+    /** What moves the risk of a service's changes (an incident opening or resolving) has them assessed again. */
+    @Bean
+    RiskMoved riskMoved(ReassessRisk reassess) {
+        return reassess::of;
     }
 
     @Bean
@@ -37,8 +71,8 @@ class ChangeUseCases {
     }
 
     @Bean
-    ProgressChange progressChange(Changes changes, Clock clock) {
-        return new ProgressChange(changes, clock);
+    ProgressChange progressChange(Changes changes, ReassessRisk reassess, Clock clock) {
+        return new ProgressChange(changes, reassess, clock);
     }
 
     @Bean
@@ -47,7 +81,7 @@ class ChangeUseCases {
     }
 
     @Bean
-    RecordDeploymentOutcome recordDeploymentOutcome(Changes changes, Clock clock) {
-        return new RecordDeploymentOutcome(changes, clock);
+    RecordDeploymentOutcome recordDeploymentOutcome(Changes changes, ReassessRisk reassess, Clock clock) {
+        return new RecordDeploymentOutcome(changes, reassess, clock);
     }
 }

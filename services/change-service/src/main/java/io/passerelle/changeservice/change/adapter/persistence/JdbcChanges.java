@@ -18,16 +18,22 @@ import io.passerelle.changeservice.change.ChangeRequest;
 import io.passerelle.changeservice.change.ChangeState;
 import io.passerelle.changeservice.change.ChangeType;
 import io.passerelle.changeservice.change.Decision;
+import io.passerelle.changeservice.change.Hold;
 import io.passerelle.changeservice.change.Milestones;
 import io.passerelle.changeservice.change.Proposal;
 import io.passerelle.changeservice.change.Verdict;
 import io.passerelle.changeservice.change.port.Changes;
+import io.passerelle.changeservice.risk.RiskAssessment;
+import io.passerelle.changeservice.risk.RiskFactor;
+import io.passerelle.changeservice.standardchange.TemplateRef;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Change requests in three tables: the request, its decisions and its append-only audit trail. Saving a change
@@ -41,15 +47,23 @@ class JdbcChanges implements Changes {
                    r.deployment_id, r.release_id, r.raised_at, r.authorized_at, r.authorized_by,
                    r.implementation_started_at, r.implementation_ended_at, r.outcome, r.failure_reason, r.reviewed_by,
                    r.reviewed_at, r.review, r.closed_at, r.decided_under_environment, r.decided_under_service,
-                   r.decided_under_version, r.version
-            from change_request r""";
+                   r.decided_under_version, r.risk_score, r.risk_factors::text as risk_factors, r.risk_assessed_at,
+                   r.standard_template_id, r.standard_template_version, t.name as standard_template_name,
+                   r.held_until, r.held_by, r.held_by_names, r.version
+            from change_request r
+            left join standard_change_template t
+                   on t.id = r.standard_template_id and t.version = r.standard_template_version""";
+    private static final TypeReference<List<RiskFactor>> FACTORS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final EventPublisher events;
+    private final JsonMapper json;
 
-    JdbcChanges(JdbcClient jdbc, EventPublisher events) {
+    JdbcChanges(JdbcClient jdbc, EventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
+        this.json = json;
     }
 
     @Override
@@ -71,6 +85,34 @@ class JdbcChanges implements Changes {
                 where (cast(:service as text) is null or r.service = :service)
                   and (cast(:state as text) is null or r.state = :state)""", params,
                 "order by r.raised_at desc, r.seq desc");
+    }
+
+    @Override
+    public List<ChangeRequest> heldUntil(Instant now, int limit) {
+        return load("where r.state = 'SCHEDULED' and r.held_until <= :now", Map.of("now", SqlTime.of(now)),
+                "order by r.held_until, r.seq limit " + limit + " for update of r skip locked");
+    }
+
+    @Override
+    public List<ChangeRequest> heldBy(UUID windowId) {
+        return load("where r.state = 'SCHEDULED' and cast(:window as uuid) = any (r.held_by)",
+                Map.of("window", windowId), "order by r.held_until, r.seq for update of r");
+    }
+
+    @Override
+    public Optional<Instant> nextHoldOver() {
+        return jdbc.sql("select min(held_until) as next from change_request where held_until is not null")
+                .query((rs, n) -> Optional.ofNullable(SqlTime.nullableInstant(rs, "next"))).single();
+    }
+
+    @Override
+    public List<ChangeRequest> notImplementing(String service, @Nullable String environment) {
+        var params = new HashMap<String, @Nullable Object>();
+        params.put("service", service);
+        params.put("environment", environment);
+        return load("""
+                where r.service = :service and (cast(:environment as text) is null or r.environment = :environment)
+                  and r.state in ('PENDING_APPROVAL', 'SCHEDULED')""", params, "order by r.raised_at, r.seq");
     }
 
     @Override
@@ -121,11 +163,14 @@ class JdbcChanges implements Changes {
                 insert into change_request (id, type, state, service, environment, title, description, requested_by,
                     deployment_id, release_id, raised_at, authorized_at, authorized_by, implementation_started_at,
                     implementation_ended_at, outcome, failure_reason, reviewed_by, reviewed_at, review, closed_at,
-                    decided_under_environment, decided_under_service, decided_under_version, version)
+                    decided_under_environment, decided_under_service, decided_under_version, risk_score, risk_factors,
+                    risk_assessed_at, standard_template_id, standard_template_version, held_until, held_by,
+                    held_by_names, version)
                 values (:id, :type, :state, :service, :environment, :title, :description, :requestedBy,
                     :deploymentId, :releaseId, :raisedAt, :authorizedAt, :authorizedBy, :startedAt, :endedAt,
                     :outcome, :failureReason, :reviewedBy, :reviewedAt, :review, :closedAt,
-                    :policyEnvironment, :policyService, :policyVersion, 1)""")
+                    :policyEnvironment, :policyService, :policyVersion, :riskScore, cast(:riskFactors as jsonb),
+                    :riskAssessedAt, :templateId, :templateVersion, :heldUntil, :heldBy, :heldByNames, 1)""")
                 .param("id", change.id()).param("type", p.type().name()).param("state", change.state().name())
                 .param("service", p.service()).param("environment", p.environment()).param("title", p.title())
                 .param("description", p.description()).param("requestedBy", p.requestedBy())
@@ -133,7 +178,24 @@ class JdbcChanges implements Changes {
                 .param("raisedAt", SqlTime.of(change.raisedAt()))
                 .params(milestones(change.milestones()))
                 .params(decidedUnder(change))
+                .params(assessed(change))
+                .param("templateId", change.standardTemplate() == null ? null : change.standardTemplate().id())
+                .param("templateVersion", change.standardTemplate() == null ? null : change.standardTemplate().version())
                 .update();
+    }
+
+    /** The risk as last assessed and what holds the change, as columns. */
+    private Map<String, @Nullable Object> assessed(ChangeRequest change) {
+        var values = new HashMap<String, @Nullable Object>();
+        var risk = change.risk();
+        values.put("riskScore", risk == null ? null : risk.score());
+        values.put("riskFactors", risk == null ? null : json.writeValueAsString(risk.factors()));
+        values.put("riskAssessedAt", risk == null ? null : SqlTime.of(risk.assessedAt()));
+        var hold = change.hold();
+        values.put("heldUntil", hold == null ? null : SqlTime.of(hold.until()));
+        values.put("heldBy", hold == null ? null : hold.windowIds().toArray(UUID[]::new));
+        values.put("heldByNames", hold == null ? null : hold.windowNames().toArray(String[]::new));
+        return values;
     }
 
     private static Map<String, @Nullable Object> milestones(Milestones m) {
@@ -166,13 +228,16 @@ class JdbcChanges implements Changes {
                     authorized_by = :authorizedBy, implementation_started_at = :startedAt,
                     implementation_ended_at = :endedAt, outcome = :outcome, failure_reason = :failureReason,
                     reviewed_by = :reviewedBy, reviewed_at = :reviewedAt, review = :review, closed_at = :closedAt,
-                    decided_under_environment = :policyEnvironment, decided_under_service = :policyService,
+                    risk_score = :riskScore, risk_factors = cast(:riskFactors as jsonb),
+                    risk_assessed_at = :riskAssessedAt, held_until = :heldUntil, held_by = :heldBy,
+                    held_by_names = :heldByNames, decided_under_environment = :policyEnvironment, decided_under_service = :policyService,
                     decided_under_version = :policyVersion, version = version + 1
                 where id = :id and version = :version""")
                 .param("state", change.state().name())
                 .params(milestones(change.milestones()))
                 .param("id", change.id()).param("version", change.version())
                 .params(decidedUnder(change))
+                .params(assessed(change))
                 .update();
         if (updated != 1) {
             throw RuleViolationException.conflict("Change " + change.id()
@@ -215,7 +280,7 @@ class JdbcChanges implements Changes {
         var changes = new ArrayList<ChangeRequest>(rows.size());
         for (var r : rows) {
             changes.add(ChangeRequest.restore(r.id(), r.proposal(), r.state(), r.raisedAt(), r.milestones(),
-                    r.decidedUnder(),
+                    r.risk(), r.standardTemplate(), r.hold(), r.decidedUnder(),
                     decisions.getOrDefault(r.id(), List.of()),
                     audits.getOrDefault(r.id(), List.of()), r.version()));
         }
@@ -228,7 +293,7 @@ class JdbcChanges implements Changes {
                 rs.getString("requested_by"), rs.getObject("deployment_id", UUID.class),
                 rs.getObject("release_id", UUID.class));
         return new Row(rs.getObject("id", UUID.class), proposal, ChangeState.valueOf(rs.getString("state")),
-                SqlTime.instant(rs, "raised_at"), milestones(rs),
+                SqlTime.instant(rs, "raised_at"), milestones(rs), risk(rs), standardTemplate(rs), hold(rs),
                 rs.getObject("decided_under_version") == null ? null : new ApprovalPolicy.Ref(
                         rs.getString("decided_under_environment"), rs.getString("decided_under_service"),
                         rs.getInt("decided_under_version")),
@@ -259,7 +324,26 @@ class JdbcChanges implements Changes {
         };
     }
 
+    private @Nullable RiskAssessment risk(ResultSet rs) throws SQLException {
+        var factors = rs.getString("risk_factors");
+        return factors == null ? null : new RiskAssessment(rs.getInt("risk_score"), json.readValue(factors, FACTORS),
+                SqlTime.instant(rs, "risk_assessed_at"));
+    }
+
+    private static @Nullable TemplateRef standardTemplate(ResultSet rs) throws SQLException {
+        var id = rs.getObject("standard_template_id", UUID.class);
+        return id == null ? null
+                : new TemplateRef(id, rs.getInt("standard_template_version"), rs.getString("standard_template_name"));
+    }
+
+    private static @Nullable Hold hold(ResultSet rs) throws SQLException {
+        var until = SqlTime.nullableInstant(rs, "held_until");
+        return until == null ? null : new Hold(List.of((UUID[]) rs.getArray("held_by").getArray()),
+                List.of((String[]) rs.getArray("held_by_names").getArray()), until);
+    }
+
     private record Row(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, Milestones milestones,
+            @Nullable RiskAssessment risk, @Nullable TemplateRef standardTemplate, @Nullable Hold hold,
             ApprovalPolicy.@Nullable Ref decidedUnder, int version) {
     }
 }

@@ -7,16 +7,23 @@ import io.passerelle.changeservice.api.model.ApproverRole;
 import io.passerelle.changeservice.api.model.AuditEntry;
 import io.passerelle.changeservice.api.model.Change;
 import io.passerelle.changeservice.api.model.ChangeDetail;
+import io.passerelle.changeservice.api.model.ChangeHold;
 import io.passerelle.changeservice.api.model.ChangeOutcome;
 import io.passerelle.changeservice.api.model.ChangeState;
 import io.passerelle.changeservice.api.model.ChangeType;
 import io.passerelle.changeservice.api.model.DecidedUnder;
 import io.passerelle.changeservice.api.model.Decision;
 import io.passerelle.changeservice.api.model.Review;
+import io.passerelle.changeservice.api.model.RiskAssessment;
+import io.passerelle.changeservice.api.model.RiskFactor;
+import io.passerelle.changeservice.api.model.RiskFactorName;
+import io.passerelle.changeservice.api.model.StandardTemplate;
 import io.passerelle.changeservice.api.model.Verdict;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.ChangeRequest;
+import io.passerelle.changeservice.change.Hold;
 import io.passerelle.changeservice.change.Milestones;
+import io.passerelle.changeservice.standardchange.TemplateRef;
 import org.jspecify.annotations.Nullable;
 
 /** Maps change requests to the generated models of the HTTP contract, at the edge. */
@@ -40,7 +47,10 @@ final class Representations {
                 .failureReason(c.failureReason())
                 .review(review(c.milestones().review()))
                 .closedAt(utcOrNull(c.closedAt()))
-                .decidedUnder(decidedUnder(c.decidedUnder()));
+                .decidedUnder(decidedUnder(c.decidedUnder()))
+                .risk(c.risk() == null ? null : assessment(c.risk()))
+                .standardTemplate(template(c.standardTemplate()))
+                .hold(hold(c.hold()));
     }
 
     /** The change with its audit trail: the same fields as {@link #change}, mapped once. */
@@ -60,7 +70,28 @@ final class Representations {
                 .failureReason(change.getFailureReason())
                 .review(change.getReview())
                 .closedAt(change.getClosedAt())
-                .decidedUnder(change.getDecidedUnder());
+                .decidedUnder(change.getDecidedUnder())
+                .risk(change.getRisk())
+                .standardTemplate(change.getStandardTemplate())
+                .hold(change.getHold());
+    }
+
+    static RiskAssessment assessment(io.passerelle.changeservice.risk.RiskAssessment a) {
+        return new RiskAssessment(a.score(), a.factors().stream().map(Representations::factor).toList(),
+                utc(a.assessedAt()));
+    }
+
+    private static RiskFactor factor(io.passerelle.changeservice.risk.RiskFactor f) {
+        return new RiskFactor(RiskFactorName.fromValue(f.name()), f.weight(), f.value(), f.contribution(),
+                f.explanation());
+    }
+
+    private static @Nullable StandardTemplate template(@Nullable TemplateRef t) {
+        return t == null ? null : new StandardTemplate(t.id(), t.version(), t.name());
+    }
+
+    private static @Nullable ChangeHold hold(@Nullable Hold h) {
+        return h == null ? null : new ChangeHold(h.windowIds(), h.windowNames(), utc(h.until()));
     }
 
     private static @Nullable Review review(Milestones.@Nullable Review review) {

@@ -5,21 +5,27 @@ import java.util.UUID;
 
 import io.passerelle.changeservice.risk.Incident;
 import io.passerelle.changeservice.risk.port.Incidents;
+import io.passerelle.changeservice.risk.port.RiskMoved;
 import io.passerelle.platform.inbox.HandlesEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** What incident-service says about incidents, kept in this service's own projection for the risk of changes. */
+/**
+ * What incident-service says about incidents, kept in this service's own projection for the risk of changes; the
+ * open changes of the incident's service and environment are then assessed again.
+ */
 @Component
 class IncidentEventHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentEventHandlers.class);
 
     private final Incidents incidents;
+    private final RiskMoved riskMoved;
 
-    IncidentEventHandlers(Incidents incidents) {
+    IncidentEventHandlers(Incidents incidents, RiskMoved riskMoved) {
         this.incidents = incidents;
+        this.riskMoved = riskMoved;
     }
 
     /** An incident is open on the service in the environment (whatever its priority; risk counts P1 and P2). */
@@ -27,6 +33,7 @@ class IncidentEventHandlers {
     void onOpened(IncidentOpened data) {
         incidents.opened(new Incident(data.incidentId(), data.service(), data.environment(), data.priority(),
                 data.openedAt()));
+        riskMoved.of(data.service(), data.environment());
         log.info("Incident {} ({}) open on {} in {}", data.incidentId(), data.priority(), data.service(),
                 data.environment());
     }
@@ -35,6 +42,7 @@ class IncidentEventHandlers {
     @HandlesEvent("incident.resolved.v1")
     void onResolved(IncidentResolved data) {
         incidents.resolved(data.incidentId(), data.service(), data.environment(), data.resolvedAt());
+        riskMoved.of(data.service(), data.environment());
         log.info("Incident {} on {} in {} resolved", data.incidentId(), data.service(), data.environment());
     }
 

@@ -7,26 +7,13 @@ import java.util.Objects;
 
 import io.passerelle.changeservice.api.model.Criticality;
 import io.passerelle.changeservice.api.model.EnvironmentProfile;
-import io.passerelle.changeservice.api.model.RiskAssessment;
-import io.passerelle.changeservice.api.model.RiskFactor;
-import io.passerelle.changeservice.api.model.RiskFactorName;
 import io.passerelle.changeservice.api.model.WeeklyHours;
 import org.jspecify.annotations.Nullable;
 
-/** Maps risk assessments and environment profiles to and from the generated models of the HTTP contract. */
+/** Maps environment profiles to and from the generated models of the HTTP contract. */
 final class Representations {
 
     private Representations() {
-    }
-
-    static RiskAssessment assessment(io.passerelle.changeservice.risk.RiskAssessment a) {
-        return new RiskAssessment(a.score(), a.factors().stream().map(Representations::factor).toList(),
-                utc(a.assessedAt()));
-    }
-
-    private static RiskFactor factor(io.passerelle.changeservice.risk.RiskFactor f) {
-        return new RiskFactor(RiskFactorName.fromValue(f.name()), f.weight(), f.value(), f.contribution(),
-                f.explanation());
     }
 
     static EnvironmentProfile profile(io.passerelle.changeservice.risk.EnvironmentProfile p) {

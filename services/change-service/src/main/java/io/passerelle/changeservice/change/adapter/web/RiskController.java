@@ -1,4 +1,4 @@
-package io.passerelle.changeservice.risk.adapter.web;
+package io.passerelle.changeservice.change.adapter.web;
 
 import io.passerelle.changeservice.api.RiskApi;
 import io.passerelle.changeservice.api.model.RiskAssessment;
@@ -11,7 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The live risk of a change, for pipelines and the console. */
+/** The live risk a change to a service in an environment would have now, for pipelines and the console. */
 @RestController
 class RiskController implements RiskApi {
 
