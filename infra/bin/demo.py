@@ -8,7 +8,9 @@
    verifies the signature and reports SUCCEEDED with a pipeline token and the deployment's callback credential
    (the request's `callbackToken`, sent back as X-Passerelle-Callback-Token); production then waits for approval
    (NORMAL);
-4. Alertmanager reports a firing alert for shop/staging: an incident opens with that deployment as top suspect.
+4. Alertmanager reports a firing alert for shop/staging: an incident opens with that deployment as top suspect;
+5. alice (change-manager) declares a short freeze window on shop; the next green pipeline's change is authorized but
+   held, nothing is deployed; when the window ends, the deployment goes out on its own.
 Only the standard library: urllib, hmac, http.server.
 """
 import hashlib, hmac, json, os, secrets, sys, threading, time, urllib.error, urllib.parse, urllib.request
@@ -101,9 +103,55 @@ def listing(path, tok):
     return body if status == 200 else []
 
 
+def deliver(sha):
+    """A green workflow_run of REPO on main at that commit, signed; retried until the catalog reaches the intake."""
+    run = int(time.time() * 1000)
+    payload = {"action": "completed",
+               "workflow_run": {"id": run, "name": "CI", "head_branch": "main", "head_sha": sha,
+                                "status": "completed", "conclusion": "success",
+                                "html_url": f"https://github.com/{REPO}/actions/runs/{run}",
+                                "updated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                "actor": {"login": "demo-bot"}},
+               "repository": {"full_name": REPO, "default_branch": "main"}}
+    raw = json.dumps(payload).encode()
+    for attempt in range(60):  # the integration service learns the catalog from an event: wait for it
+        status, body = call("POST", GATEWAY + "/webhooks/github", raw=raw, headers={
+            "X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": secrets.token_hex(16), "X-Hub-Signature-256": sign(raw)})
+        if status == 202 and isinstance(body, dict) and body.get("outcome") == "accepted":
+            return
+        time.sleep(0.5)
+    sys.exit(f"webhook not accepted: {status} {body}")
+
+
+def freeze(rhea, alice):
+    """Step 5: a freeze window holds a deployment, which goes out on its own when the window ends."""
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    end = now.timestamp() + 20
+    end_text = datetime.fromtimestamp(end, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    status, window = call("POST", GATEWAY + "/api/v1/freeze-windows", alice, {
+        "name": "Demo freeze", "reason": "make demo: a freeze holds deployments", "timeZone": "UTC",
+        "start": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "end": end_text,
+        "scope": {"services": [SERVICE], "environments": ["staging"]}})
+    if status != 201:
+        sys.exit(f"freeze window not declared: {status} {window}")
+    print(f"5. alice declares the freeze window '{window['name']}' on {SERVICE} in staging until {end_text}")
+    sha = secrets.token_hex(20)
+    deliver(sha)
+    deployment = wait_for("the frozen deployment", lambda: listing(f"/api/v1/deployments?service={SERVICE}", rhea),
+                          lambda d: d.get("commitSha") == sha and d.get("environment") == "staging")
+    held = wait_for("its held change", lambda: listing(f"/api/v1/changes?service={SERVICE}", rhea),
+                    lambda c: c.get("deploymentId") == deployment["id"] and c.get("hold"))
+    print(f"   commit {sha[:12]}: change {held['id']} is {held['type']} {held['state']}, held by "
+          f"{', '.join(held['hold']['windows'])} until {held['hold']['until']}; deployment {deployment['state']}")
+    done = wait_for("the deployment after the freeze", lambda: listing(f"/api/v1/deployments?service={SERVICE}", rhea),
+                    lambda d: d.get("id") == deployment["id"] and d.get("state") == "SUCCEEDED", 90)
+    print(f"   the freeze ended; deployment {done['id']} went out on its own: {done['state']} at {done.get('finishedAt')}")
+    return time.time() > end
+
+
 def main():
     try:
-        rhea, sam = user("rhea"), user("sam")
+        rhea, sam, alice = user("rhea"), user("sam"), user("alice")
     except OSError as e:
         sys.exit(f"Keycloak is not answering on {TOKEN_URL} ({e}): run `make up` first")
     server = ThreadingHTTPServer(("127.0.0.1", TARGET_PORT), DeployTarget)
@@ -122,22 +170,7 @@ def main():
 
     sha = secrets.token_hex(20)
     print(f"2. GitHub reports a green workflow run on main, commit {sha[:12]}")
-    payload = {"action": "completed",
-               "workflow_run": {"id": int(time.time()), "name": "CI", "head_branch": "main", "head_sha": sha,
-                                "status": "completed", "conclusion": "success",
-                                "html_url": f"https://github.com/{REPO}/actions/runs/{int(time.time())}",
-                                "updated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                                "actor": {"login": "demo-bot"}},
-               "repository": {"full_name": REPO, "default_branch": "main"}}
-    raw = json.dumps(payload).encode()
-    for attempt in range(60):  # the integration service learns the catalog from an event: wait for it
-        status, body = call("POST", GATEWAY + "/webhooks/github", raw=raw, headers={
-            "X-GitHub-Event": "workflow_run", "X-GitHub-Delivery": secrets.token_hex(16), "X-Hub-Signature-256": sign(raw)})
-        if status == 202 and isinstance(body, dict) and body.get("outcome") == "accepted":
-            break
-        time.sleep(0.5)
-    else:
-        sys.exit(f"webhook not accepted: {status} {body}")
+    deliver(sha)
     print("   accepted (202)")
 
     deployment = wait_for("the staging deployment", lambda: listing(f"/api/v1/deployments?service={SERVICE}", rhea),
@@ -174,8 +207,10 @@ def main():
     print(f"   incident {incident['id']}: {incident['priority']} {incident['state']} '{incident['title']}'")
     print(f"   top suspect: deployment {top.get('deploymentId')} score {top.get('score')}: {top.get('reason')}")
     ok = top.get("deploymentId") == deployment["id"]
-    print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it."
-          if ok else "\nUnexpected: the top suspect is not the deployment just made.")
+    ok = freeze(rhea, alice) and ok
+    print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it, a freeze held a"
+          " deployment and released it." if ok else "\nUnexpected: the top suspect is not the deployment just made,"
+          " or the frozen deployment went out before its freeze ended.")
     server.shutdown()
     sys.exit(0 if ok else 1)
 

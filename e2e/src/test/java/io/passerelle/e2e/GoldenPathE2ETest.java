@@ -363,7 +363,8 @@ class GoldenPathE2ETest {
         var process = demo.start();
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
-        assertThat(output).contains("STANDARD", "SUCCEEDED", "top suspect", "Golden path done");
+        assertThat(output).contains("STANDARD", "SUCCEEDED", "top suspect", "held by Demo freeze",
+                "went out on its own", "Golden path done");
     }
 
     /**
@@ -484,6 +485,74 @@ class GoldenPathE2ETest {
                 Map.of("reason", "postponed to next quarter"));
         assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
         assertThat(cancelled.body().path("state").asString()).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * A recurring freeze holds a pipeline's deployment: its change is authorized (standard, pre-approved by a template)
+     * but held, nothing is dispatched; change-service is killed while it is held and comes back after the freeze is
+     * over, and the deployment goes out on its own — once. The template pre-approves production only: the staging
+     * change is standard because staging needs no approval, and says there is no template for it.
+     */
+    @Test
+    @Order(18)
+    void a_recurring_freeze_holds_a_deployment_which_goes_out_on_its_own_after_it_even_with_change_service_killed() {
+        var service = "orders";
+        var registered = Http.post(api("/services"), rhea, service(service, "octo-org/orders", SECRET, List.of(
+                env("staging", 1, false, target.url("/ok")), env("production", 2, true, target.url("/ok")))));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        target.trust(service, SECRET);
+        awaitCatalogued("octo-org/orders", SECRET);
+        var template = Http.post(api("/standard-changes"), alice, Map.of("name", "Orders releases",
+                "description", "green pipeline on the default branch", "services", List.of(service),
+                "environments", List.of("production"), "maxRiskScore", 60));
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        var now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var end = now.plusSeconds(30);
+        var window = Map.of("name", "Orders nightly batch",
+                "reason", "the nightly batch must not meet a deployment", "start", now.minusSeconds(60).toString(),
+                "end", end.toString(), "timeZone", "Europe/Paris", "recurrence", "FREQ=DAILY;COUNT=7",
+                "scope", Map.of("services", List.of(service)));
+        assertThat(Http.post(api("/freeze-windows"), rhea, window).status()).isEqualTo(403);
+        var freeze = Http.post(api("/freeze-windows"), alice, window);
+        assertThat(freeze.status()).as(freeze.raw()).isEqualTo(201);
+
+        var sha = "0f0e0d0c0b0a09080706050403020100f0e0d0c0";
+        assertThat(GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun(vectors, "octo-org/orders", sha, 9101), SECRET,
+                GitHub.newDeliveryId()).status()).isEqualTo(202);
+        var staging = awaitChange(service, c -> "staging".equals(c.path("environment").asString())
+                && !c.path("hold").isMissingNode());
+        assertThat(staging.path("type").asString()).isEqualTo("STANDARD");
+        assertThat(staging.path("state").asString()).isEqualTo("SCHEDULED");
+        assertThat(staging.path("hold").path("windows").get(0).asString()).isEqualTo("Orders nightly batch");
+        assertThat(Instant.parse(staging.path("hold").path("until").asString())).isEqualTo(end);
+        assertThat(staging.path("risk").path("score").isInt()).isTrue();
+        var detail = Http.get(api("/changes/" + staging.path("id").asString()), sam).body();
+        assertThat(detail.path("auditTrail").valueStream().map(a -> a.path("detail").asString()))
+                .anyMatch(d -> d.contains("no standard-change template: no template for staging"));
+
+        stack.killNow("change-service");
+        try {
+            assertThat(deployments(service)).singleElement()
+                    .satisfies(d -> assertThat(d.path("state").asString()).isEqualTo("PLANNED"));
+            assertThat(target.callsFor(service)).isEmpty();
+            await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(end.plusSeconds(2)));
+        } finally {
+            stack.start("change-service");
+        }
+
+        var production = awaitChange(service, c -> "production".equals(c.path("environment").asString())
+                && "CLOSED".equals(c.path("state").asString()));
+        assertThat(production.path("standardTemplate").path("id").asString())
+                .isEqualTo(template.body().path("id").asString());
+        var released = Http.get(api("/changes/" + staging.path("id").asString()), sam).body();
+        assertThat(released.path("state").asString()).isEqualTo("CLOSED");
+        assertThat(released.path("auditTrail").valueStream().map(a -> a.path("action").asString()).toList())
+                .containsSubsequence("HELD", "RELEASED", "STARTED", "CLOSED");
+        assertThat(target.callsFor(service)).hasSize(2); // staging once, then production, each once
+        var calendar = Http.get(api("/calendar.ics"), alice);
+        assertThat(calendar.status()).isEqualTo(200);
+        assertThat(calendar.contentType()).startsWith("text/calendar");
+        assertThat(calendar.raw()).contains("BEGIN:VCALENDAR", "SUMMARY:Freeze: Orders nightly batch", "RRULE:FREQ=DAILY;COUNT=7");
     }
 
     private static Http.Response put(String path, String token, Object body) {

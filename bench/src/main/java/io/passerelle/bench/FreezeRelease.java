@@ -1,0 +1,97 @@
+package io.passerelle.bench;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.passerelle.testkit.DeployTarget;
+import io.passerelle.testkit.GitHub;
+import io.passerelle.testkit.Http;
+import io.passerelle.testkit.Tokens;
+
+/**
+ * Freeze end → held deployment dispatched: {@code n} green pipelines of one service arrive during a freeze window of
+ * that service; each change is authorized (standard) but held, nothing is dispatched. When the window ends, the held
+ * changes are released and their deployments go out on their own; each deployment's delay is the time from the
+ * window's end to its signed deploy request reaching the target.
+ */
+final class FreezeRelease {
+
+    private FreezeRelease() {
+    }
+
+    /** The Markdown row of the measure. */
+    static String measure(String gateway, Tokens tokens, int n) throws Exception {
+        var rhea = tokens.user("rhea");
+        var alice = tokens.user("alice");
+        var name = "bench-frz-" + Long.toString(System.currentTimeMillis(), 36);
+        var repository = "bench/" + name;
+        var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+        try (var target = new DeployTarget(tokens)) {
+            target.trust(name, secret);
+            var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
+                    repository, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
+                            "name", "staging", "order", 1, "requiresApproval", false,
+                            "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
+            if (registered.status() != 201) {
+                throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
+            }
+            GitHub.awaitCatalogued(gateway, repository, secret, 30);
+            var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            var end = now.plusSeconds(30 + n / 5);
+            var freeze = Http.post(gateway + "/api/v1/freeze-windows", alice, Map.of("name", "Bench freeze",
+                    "reason", "make bench", "start", now.minusSeconds(60).toString(), "end", end.toString(),
+                    "timeZone", "UTC", "scope", Map.of("services", List.of(name))));
+            if (freeze.status() != 201) {
+                throw new IllegalStateException("cannot declare the freeze: " + freeze.raw());
+            }
+            var senders = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < n; i++) {
+                long run = i;
+                senders.submit(() -> {
+                    var sha = String.format("%040x", 0xF2EE000000L + run);
+                    GitHub.deliver(gateway, GitHub.workflowRun(repository, "main", sha, 700_000 + run), secret,
+                            GitHub.newDeliveryId());
+                });
+            }
+            senders.shutdown();
+            senders.awaitTermination(5, TimeUnit.MINUTES);
+            int held = 0;
+            while (Instant.now().isBefore(end)) {
+                held = (int) Http.get(gateway + "/api/v1/changes?service=" + name + "&state=SCHEDULED", rhea).body()
+                        .valueStream().filter(c -> !c.path("hold").isMissingNode()).count();
+                if (held == n) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            if (held != n || !target.callsFor(name).isEmpty()) {
+                return "| freeze end → held deployment dispatched | not measured: " + held + " of " + n
+                        + " changes held before the window ended (lengthen it) |";
+            }
+            long endNanos = System.nanoTime() + Duration.between(Instant.now(), end).toNanos();
+            long deadline = endNanos + TimeUnit.SECONDS.toNanos(120);
+            while (target.callsFor(name).size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            var delays = target.callsFor(name).stream().mapToDouble(c -> (c.receivedAtNanos() - endNanos) / 1e6)
+                    .sorted().toArray();
+            if (delays.length < n) {
+                return "| freeze end → held deployment dispatched | " + delays.length + " of " + n
+                        + " dispatched within 120 s of the end |";
+            }
+            return String.format(Locale.ROOT, "| freeze end → held deployment dispatched (%d changes held by one window,"
+                    + " released together) | p50 %.0f ms · p99 %.0f ms · max %.0f ms; none before the end: %s |",
+                    n, GoldenPathBenchmark.percentile(delays, 50), GoldenPathBenchmark.percentile(delays, 99),
+                    delays[delays.length - 1], Arrays.stream(delays).allMatch(d -> d >= 0) ? "yes" : "NO");
+        }
+    }
+}
