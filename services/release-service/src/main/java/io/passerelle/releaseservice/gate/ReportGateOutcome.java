@@ -36,13 +36,14 @@ public final class ReportGateOutcome {
      * @throws io.passerelle.platform.domain.RuleViolationException (conflict) unless it is ALLOWED and unreported
      */
     public Gate report(UUID gateId, String client, GateOutcome outcome, @Nullable String reason) {
-        var gate = gates.lock(gateId).orElseThrow(() -> new NotFoundException("gate", gateId));
-        if (!gate.isOpenedBy(client)) {
+        var found = gates.byId(gateId).orElseThrow(() -> new NotFoundException("gate", gateId));
+        if (!found.isOpenedBy(client)) {
             throw ReadGate.notOpenedBy(gateId);
         }
-        gate.requireOutcomeAllowed();
-        var deployment = deployments.lock(gate.deploymentId()).orElseThrow(() ->
-                new IllegalStateException("deployment " + gate.deploymentId() + " of gate " + gateId + " is missing"));
+        // the deployment first, then its gate: the order in which a change decision locks them
+        var deployment = deployments.lock(found.deploymentId()).orElseThrow(() ->
+                new IllegalStateException("deployment " + found.deploymentId() + " of gate " + gateId + " is missing"));
+        gates.lock(gateId).orElseThrow().requireOutcomeAllowed();
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean changed = switch (outcome) {
             case SUCCEEDED -> deployment.succeed(now);
