@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * late, twice or after the outcome, so they change nothing (and return false) once the deployment is past the
  * state they are about; an outcome the target reports that contradicts the current state is a
  * {@link RuleViolationException#conflict conflict}. The environment's approval rule and deploy target are copied
- * when it is planned, so that it is carried out as it was authorized.
+ * when it is planned, so that it is carried out as it was authorized. A deployment its pipeline carries out
+ * ({@link Executor#PIPELINE}, behind a gate) has no target: once authorized it is IN_PROGRESS at once (the pipeline
+ * is deploying) and nothing is requested from anyone.
  */
 public final class Deployment {
 
@@ -35,7 +37,8 @@ public final class Deployment {
     private final String version;
     private final String commitSha;
     private final boolean requiresApproval;
-    private final DeployTarget target;
+    private final Executor executor;
+    private final @Nullable DeployTarget target;
     private final String requestedBy;
     private final @Nullable String runUrl;
     private final Instant plannedAt;
@@ -47,9 +50,12 @@ public final class Deployment {
     private final List<DeploymentEvent> events = new ArrayList<>();
 
     private Deployment(UUID id, UUID releaseId, String service, String environment, String version, String commitSha,
-            boolean requiresApproval, DeployTarget target, String requestedBy, @Nullable String runUrl,
-            Instant plannedAt, DeploymentState state, @Nullable UUID changeId, @Nullable String reason,
-            @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+            boolean requiresApproval, Executor executor, @Nullable DeployTarget target, String requestedBy,
+            @Nullable String runUrl, Instant plannedAt, DeploymentState state, @Nullable UUID changeId,
+            @Nullable String reason, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+        if ((executor == Executor.TARGET) != (target != null)) {
+            throw new IllegalArgumentException("a deployment has a deploy target exactly when its target carries it out");
+        }
         this.id = id;
         this.releaseId = releaseId;
         this.service = service;
@@ -57,6 +63,7 @@ public final class Deployment {
         this.version = version;
         this.commitSha = commitSha;
         this.requiresApproval = requiresApproval;
+        this.executor = executor;
         this.target = target;
         this.requestedBy = requestedBy;
         this.runUrl = runUrl;
@@ -68,37 +75,74 @@ public final class Deployment {
         this.finishedAt = finishedAt;
     }
 
-    /** Plans {@code release} into {@code environment}; it waits for a change. Registers {@link DeploymentPlanned}. */
+    /**
+     * Plans {@code release} into {@code environment}, to be carried out by the environment's deploy target; it waits
+     * for a change requested by the release's {@code requestedBy}. Registers {@link DeploymentPlanned}.
+     */
     public static Deployment plan(Release release, Environment environment, Instant at) {
+        return planned(release, environment, Executor.TARGET, environment.target(), release.requestedBy(),
+                release.runUrl(), at);
+    }
+
+    /**
+     * Plans {@code release} into {@code environment}, to be carried out by the pipeline run {@code runUrl} itself
+     * (behind a gate); it waits for a change requested by {@code requestedBy}. Registers {@link DeploymentPlanned}.
+     */
+    public static Deployment planForPipeline(Release release, Environment environment, String requestedBy,
+            String runUrl, Instant at) {
+        return planned(release, environment, Executor.PIPELINE, null, requestedBy, runUrl, at);
+    }
+
+    private static Deployment planned(Release release, Environment environment, Executor executor,
+            @Nullable DeployTarget target, String requestedBy, @Nullable String runUrl, Instant at) {
         var deployment = new Deployment(UUID.randomUUID(), release.id(), release.service(), environment.name(),
-                release.version(), release.commitSha(), environment.requiresApproval(), environment.target(),
-                release.requestedBy(), release.runUrl(), at, PLANNED, null, null, null, null);
+                release.version(), release.commitSha(), environment.requiresApproval(), executor, target, requestedBy,
+                runUrl, at, PLANNED, null, null, null, null);
         deployment.events.add(new DeploymentPlanned(deployment.id, release.id(), release.service(), environment.name(),
-                release.version(), release.commitSha(), environment.requiresApproval(), release.requestedBy(),
-                release.runUrl(), at));
+                release.version(), release.commitSha(), environment.requiresApproval(), requestedBy, runUrl, at));
         return deployment;
     }
 
     /** A deployment as stored. */
     public static Deployment restore(UUID id, UUID releaseId, String service, String environment, String version,
-            String commitSha, boolean requiresApproval, DeployTarget target, String requestedBy,
-            @Nullable String runUrl, Instant plannedAt, DeploymentState state, @Nullable UUID changeId,
-            @Nullable String reason, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
-        return new Deployment(id, releaseId, service, environment, version, commitSha, requiresApproval, target,
-                requestedBy, runUrl, plannedAt, state, changeId, reason, startedAt, finishedAt);
+            String commitSha, boolean requiresApproval, Executor executor, @Nullable DeployTarget target,
+            String requestedBy, @Nullable String runUrl, Instant plannedAt, DeploymentState state,
+            @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
+            @Nullable Instant finishedAt) {
+        return new Deployment(id, releaseId, service, environment, version, commitSha, requiresApproval, executor,
+                target, requestedBy, runUrl, plannedAt, state, changeId, reason, startedAt, finishedAt);
     }
 
     /**
-     * Its change was authorized: the deploy target is asked to deploy. Registers {@link DeploymentRequested}; a
-     * deployment no longer planned (a duplicate or late decision) changes nothing and returns false.
+     * change-service raised {@code changeId} for this planned deployment: it is recorded so that the change behind
+     * it can be shown before it is decided. False when it changes nothing (known already, or no longer planned).
+     */
+    public boolean changeRaised(UUID changeId) {
+        if (state != PLANNED || changeId.equals(this.changeId)) {
+            return false;
+        }
+        this.changeId = changeId;
+        return true;
+    }
+
+    /**
+     * Its change was authorized. A deploy target's deployment is requested from the target (registers
+     * {@link DeploymentRequested}); a pipeline's is in progress at once, since the pipeline deploys it, and nothing
+     * is requested. A deployment no longer planned (a duplicate or late decision) changes nothing and returns false.
      */
     public boolean authorize(UUID changeId, Instant at) {
         if (state != PLANNED) {
             return false;
         }
         this.changeId = changeId;
+        if (executor == Executor.PIPELINE) {
+            this.state = IN_PROGRESS;
+            this.startedAt = at;
+            return true;
+        }
         this.state = REQUESTED;
-        events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha, target, at));
+        events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha,
+                Objects.requireNonNull(target), at));
         return true;
     }
 
@@ -131,10 +175,11 @@ public final class Deployment {
 
     /**
      * The deploy target could not be reached or refused the request: an underway deployment {@link #fail fails};
-     * one that is not underway (its outcome came first) changes nothing and returns false.
+     * one that is not underway (its outcome came first), or that no target carries out, changes nothing and
+     * returns false.
      */
     public boolean dispatchFailed(String reason, Instant at) {
-        return state.isUnderway() && fail(reason, at);
+        return executor == Executor.TARGET && state.isUnderway() && fail(reason, at);
     }
 
     /**
@@ -211,7 +256,12 @@ public final class Deployment {
         return requiresApproval;
     }
 
-    public DeployTarget target() {
+    public Executor executor() {
+        return executor;
+    }
+
+    /** Where it is sent; none for a deployment its pipeline carries out. */
+    public @Nullable DeployTarget target() {
         return target;
     }
 

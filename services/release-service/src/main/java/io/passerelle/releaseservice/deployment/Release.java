@@ -17,6 +17,8 @@ public final class Release {
 
     static final Pattern COMMIT_SHA = Pattern.compile("^[0-9a-f]{7,40}$");
     static final int VERSION_LENGTH = 12;
+    /** A version a pipeline names: letters, digits and {@code . _ + -}, as in semantic versions. */
+    static final Pattern VERSION = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$");
 
     private final UUID id;
     private final String service;
@@ -44,13 +46,22 @@ public final class Release {
      */
     public static Release fromPipeline(String service, String commitSha, @Nullable String runUrl,
             @Nullable String actor, Instant at) {
+        return fromPipeline(service, commitSha, null, runUrl, actor, at);
+    }
+
+    /** The same, named {@code version} when given (else the first 12 characters of the commit). */
+    public static Release fromPipeline(String service, String commitSha, @Nullable String version,
+            @Nullable String runUrl, @Nullable String actor, Instant at) {
         if (!COMMIT_SHA.matcher(commitSha).matches()) {
             throw new IllegalArgumentException("commit SHA '" + commitSha + "' must be 7 to 40 lower-case hex digits");
         }
-        var version = commitSha.substring(0, Math.min(VERSION_LENGTH, commitSha.length()));
+        if (version != null && !VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("version '" + version + "' must match " + VERSION);
+        }
+        var named = version != null ? version : commitSha.substring(0, Math.min(VERSION_LENGTH, commitSha.length()));
         var requestedBy = "pipeline:" + (actor == null || actor.isBlank() ? "unknown" : actor);
-        var release = new Release(UUID.randomUUID(), service, version, commitSha, runUrl, requestedBy, at);
-        release.events.add(new ReleaseRecorded(release.id, service, version, commitSha, runUrl, at));
+        var release = new Release(UUID.randomUUID(), service, named, commitSha, runUrl, requestedBy, at);
+        release.events.add(new ReleaseRecorded(release.id, service, named, commitSha, runUrl, at));
         return release;
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.Releases;
@@ -46,6 +47,10 @@ public final class ReportDeploymentOutcome {
         }
         var deployment = deployments.lock(deploymentId)
                 .orElseThrow(() -> new NotFoundException("deployment", deploymentId));
+        if (deployment.executor() == Executor.PIPELINE) {
+            throw RuleViolationException.conflict("deployment " + deploymentId + " is carried out by its pipeline,"
+                    + " not a deploy target: its outcome is reported on its gate");
+        }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean changed = switch (outcome) {
             case SUCCEEDED -> deployment.succeed(now);

@@ -221,4 +221,110 @@ class DeploymentTest {
         assertThat(planned.dispatchFailed("connection refused", LATER)).isFalse();
         assertThat(planned.state()).isEqualTo(DeploymentState.PLANNED);
     }
+
+    // Deployments their pipeline carries out, behind a gate
+
+    static final String RUN = "https://ci.example/runs/7";
+
+    static Deployment plannedForPipeline() {
+        var deployment = Deployment.planForPipeline(release(), PRODUCTION, "pipeline:hubot", RUN, PLANNED_AT);
+        deployment.pullEvents();
+        return deployment;
+    }
+
+    static Deployment allowedPipelineDeployment() {
+        var deployment = plannedForPipeline();
+        deployment.authorize(CHANGE, LATER);
+        return deployment;
+    }
+
+    @Test
+    void a_pipeline_s_deployment_is_planned_for_its_requester_and_run_without_a_target() {
+        var deployment = Deployment.planForPipeline(release(), PRODUCTION, "pipeline:hubot", RUN, PLANNED_AT);
+
+        assertThat(deployment.executor()).isEqualTo(Executor.PIPELINE);
+        assertThat(deployment.target()).isNull();
+        assertThat(deployment.requestedBy()).isEqualTo("pipeline:hubot");
+        assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentPlanned.class, e -> {
+            assertThat(e.requestedBy()).isEqualTo("pipeline:hubot");
+            assertThat(e.runUrl()).isEqualTo(RUN);
+            assertThat(e.requiresApproval()).isTrue();
+            assertThat(e.environment()).isEqualTo("production");
+        });
+    }
+
+    @Test
+    void an_authorized_pipeline_deployment_is_in_progress_at_once_and_requests_nothing() {
+        var deployment = plannedForPipeline();
+
+        assertThat(deployment.authorize(CHANGE, LATER)).isTrue();
+
+        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
+        assertThat(deployment.changeId()).isEqualTo(CHANGE);
+        assertThat(deployment.startedAt()).isEqualTo(LATER);
+        assertThat(deployment.pullEvents()).isEmpty();
+        assertThat(deployment.authorize(UUID.randomUUID(), LATER)).isFalse();
+    }
+
+    @Test
+    void a_pipeline_deployment_succeeds_or_fails_with_the_same_events_as_a_target_s() {
+        var succeeded = allowedPipelineDeployment();
+        assertThat(succeeded.succeed(LATER.plusSeconds(30))).isTrue();
+        assertThat(succeeded.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentSucceeded.class, e -> {
+            assertThat(e.changeId()).isEqualTo(CHANGE);
+            assertThat(e.startedAt()).isEqualTo(LATER);
+            assertThat(e.finishedAt()).isEqualTo(LATER.plusSeconds(30));
+        });
+
+        var failed = allowedPipelineDeployment();
+        assertThat(failed.fail("smoke test failed", LATER.plusSeconds(30))).isTrue();
+        assertThat(failed.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentFailed.class, e -> {
+            assertThat(e.reason()).isEqualTo("smoke test failed");
+            assertThat(e.changeId()).isEqualTo(CHANGE);
+        });
+    }
+
+    @Test
+    void dispatch_reports_never_move_a_pipeline_s_deployment() {
+        var deployment = allowedPipelineDeployment();
+
+        assertThat(deployment.start(LATER)).isFalse();
+        assertThat(deployment.dispatchFailed("deploy target answered HTTP 500", LATER)).isFalse();
+
+        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
+        assertThat(deployment.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void a_rejected_pipeline_deployment_is_cancelled_and_takes_no_outcome() {
+        var deployment = plannedForPipeline();
+
+        assertThat(deployment.cancel(CHANGE, "change rejected", LATER)).isTrue();
+
+        assertThat(deployment.state()).isEqualTo(DeploymentState.CANCELLED);
+        assertConflict(() -> deployment.succeed(LATER));
+    }
+
+    @Test
+    void the_change_raised_for_a_planned_deployment_is_recorded_until_it_is_decided() {
+        var deployment = plannedForPipeline();
+        var raised = UUID.randomUUID();
+
+        assertThat(deployment.changeRaised(raised)).isTrue();
+        assertThat(deployment.changeRaised(raised)).isFalse();
+        assertThat(deployment.changeId()).isEqualTo(raised);
+        assertThat(deployment.state()).isEqualTo(DeploymentState.PLANNED);
+        assertThat(allowedPipelineDeployment().changeRaised(raised)).isFalse();
+        assertThat(deployment.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void a_deployment_has_a_target_exactly_when_its_target_carries_it_out() {
+        assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
+                "v", "0123456", true, Executor.PIPELINE, PRODUCTION.target(), "pipeline:x", RUN, PLANNED_AT,
+                DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
+                "v", "0123456", true, Executor.TARGET, null, "pipeline:x", RUN, PLANNED_AT,
+                DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

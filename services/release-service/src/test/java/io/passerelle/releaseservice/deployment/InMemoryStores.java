@@ -15,6 +15,7 @@ import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,11 @@ final class InMemoryStores {
             return Optional.ofNullable(byId.get(id));
         }
 
+        public Optional<Release> lock(String service, String commitSha) {
+            return byId.values().stream().filter(r -> r.service().equals(service) && r.commitSha().equals(commitSha))
+                    .findFirst();
+        }
+
         public List<Release> newestFirst(@Nullable String service) {
             return byId.values().stream().filter(r -> service == null || r.service().equals(service))
                     .sorted(Comparator.comparing(Release::recordedAt).reversed()).toList();
@@ -86,6 +92,19 @@ final class InMemoryStores {
 
         public List<Deployment> newestFirst(@Nullable String service, @Nullable String environment) {
             return List.copyOf(deploymentsById.values());
+        }
+    };
+
+    /** The gates told of decisions about pipelines' deployments, in order ("allowed <id>", "refused <id>"). */
+    final List<String> gateDecisions = new ArrayList<>();
+
+    final PipelineGates gates = new PipelineGates() {
+        public void allowed(Deployment deployment, Instant at) {
+            gateDecisions.add("allowed " + deployment.id());
+        }
+
+        public void refused(Deployment deployment, Instant at) {
+            gateDecisions.add("refused " + deployment.id());
         }
     };
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
+import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
@@ -25,7 +26,7 @@ class PromotionTest {
     InMemoryStores stores = new InMemoryStores();
     RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
             stores.clock);
-    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.clock);
+    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.gates, stores.clock);
     CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.services, stores.releases,
             stores.deployments, credentials, stores.clock);
@@ -157,5 +158,51 @@ class PromotionTest {
 
         assertThat(stores.published).isEmpty();
         assertThat(stores.deploymentsById.get(staging.id()).state()).isEqualTo(DeploymentState.REQUESTED);
+    }
+
+    // Pipelines' deployments (gates): decided like any other, their gate told in the same transaction
+
+    Deployment plannedForPipeline() {
+        var release = Release.fromPipeline("payments", SHA, "https://ci.example/runs/9", "hubot", Instant.EPOCH);
+        stores.releases.save(release);
+        var deployment = Deployment.planForPipeline(release, env("production", 20, true), "pipeline:hubot",
+                "https://ci.example/runs/9", Instant.EPOCH);
+        stores.deployments.save(deployment);
+        return deployment;
+    }
+
+    @Test
+    void the_decision_about_a_pipeline_s_deployment_decides_its_gate_and_requests_nothing() {
+        var allowed = plannedForPipeline();
+        var rejected = plannedForPipeline();
+
+        assertThat(decisions.authorized(allowed.id(), UUID.randomUUID())).isEqualTo(ApplyChangeDecision.Outcome.APPLIED);
+        assertThat(decisions.rejected(rejected.id(), UUID.randomUUID(), "no")).isEqualTo(ApplyChangeDecision.Outcome.APPLIED);
+        assertThat(decisions.authorized(allowed.id(), UUID.randomUUID())).isEqualTo(ApplyChangeDecision.Outcome.IGNORED);
+
+        assertThat(stores.gateDecisions).containsExactly("allowed " + allowed.id(), "refused " + rejected.id());
+        assertThat(stores.published(DeploymentRequested.class)).isEmpty();
+        assertThat(stores.deploymentsById.get(allowed.id()).state()).isEqualTo(DeploymentState.IN_PROGRESS);
+    }
+
+    @Test
+    void a_target_s_deployment_tells_no_gate() {
+        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+
+        decisions.authorized(onlyPlanned().id(), UUID.randomUUID());
+
+        assertThat(stores.gateDecisions).isEmpty();
+        assertThat(stores.published(DeploymentRequested.class)).hasSize(1);
+    }
+
+    @Test
+    void a_pipeline_s_deployment_takes_no_outcome_from_a_deploy_target_s_callback() {
+        var deployment = plannedForPipeline();
+        decisions.authorized(deployment.id(), UUID.randomUUID());
+
+        assertThatThrownBy(() -> outcomes.report(deployment.id(), credentials.issue(deployment.id()), Reported.SUCCEEDED,
+                null)).isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.getMessage()).contains("reported on its gate"));
+        assertThat(stores.deploymentsById.get(deployment.id()).state()).isEqualTo(DeploymentState.IN_PROGRESS);
     }
 }

@@ -9,6 +9,7 @@ import io.passerelle.releaseservice.deployment.RecordRelease;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.TrackDispatch;
 import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Releases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,8 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    ApplyChangeDecision applyChangeDecision(Deployments deployments, Clock clock) {
-        return new ApplyChangeDecision(deployments, clock);
+    ApplyChangeDecision applyChangeDecision(Deployments deployments, PipelineGates gates, Clock clock) {
+        return new ApplyChangeDecision(deployments, gates, clock);
     }
 
     @Bean

@@ -18,6 +18,9 @@ public interface Releases {
 
     Optional<Release> byId(UUID id);
 
+    /** The release of that service and commit, locked until the end of the transaction. */
+    Optional<Release> lock(String service, String commitSha);
+
     /** Newest first, of one service or of all. */
     List<Release> newestFirst(@Nullable String service);
 }

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The change of a planned deployment was decided (change-service): authorized → deployment.requested.v1 to its
- * deploy target; rejected → the deployment is cancelled. Changes not about a deployment are none of ours.
+ * The change of a planned deployment was raised, then decided (change-service): raised → its id is recorded;
+ * authorized → deployment.requested.v1 to its deploy target (or, behind a gate, its pipeline may deploy); rejected →
+ * the deployment is cancelled. Changes not about a deployment are none of ours.
  */
 @Component
 class ChangeEventHandlers {
@@ -24,6 +25,16 @@ class ChangeEventHandlers {
 
     ChangeEventHandlers(ApplyChangeDecision decisions) {
         this.decisions = decisions;
+    }
+
+    @HandlesEvent("change.raised.v1")
+    void onRaised(ChangeRaised data, InboundEvent event) {
+        if (data.deploymentId() == null) {
+            log.debug("Ignored {} {}: change {} is not about a deployment", event.type(), event.id(), data.changeId());
+        } else if (decisions.raised(data.deploymentId(), data.changeId()) == Outcome.IGNORED) {
+            log.debug("Ignored {} {}: deployment {} is unknown, no longer planned or knows its change", event.type(),
+                    event.id(), data.deploymentId());
+        }
     }
 
     @HandlesEvent("change.authorized.v1")
@@ -52,6 +63,10 @@ class ChangeEventHandlers {
     private static void ignored(InboundEvent event, UUID deploymentId) {
         log.info("Ignored {} {}: deployment {} is unknown or no longer planned", event.type(), event.id(),
                 deploymentId);
+    }
+
+    /** Our copy of the fields we read. */
+    record ChangeRaised(UUID changeId, @Nullable UUID deploymentId) {
     }
 
     /** Our copy of the fields we read. */

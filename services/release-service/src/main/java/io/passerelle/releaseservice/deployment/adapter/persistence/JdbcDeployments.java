@@ -12,6 +12,7 @@ import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.deployment.Deployment;
 import io.passerelle.releaseservice.deployment.DeploymentState;
+import io.passerelle.releaseservice.deployment.Executor;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +34,11 @@ class JdbcDeployments implements Deployments {
     public void save(Deployment d) {
         jdbc.sql("""
                 insert into deployment (id, release_id, service, environment, version, commit_sha, requires_approval,
-                    target_type, target_url, requested_by, run_url, state, change_id, reason, planned_at, started_at,
-                    finished_at)
+                    executor, target_type, target_url, requested_by, run_url, state, change_id, reason, planned_at,
+                    started_at, finished_at)
                 values (:id, :releaseId, :service, :environment, :version, :commitSha, :requiresApproval,
-                    :targetType, :targetUrl, :requestedBy, :runUrl, :state, :changeId, :reason, :plannedAt,
-                    :startedAt, :finishedAt)
+                    :executor, :targetType, :targetUrl, :requestedBy, :runUrl, :state, :changeId, :reason,
+                    :plannedAt, :startedAt, :finishedAt)
                 on conflict (id) do update set state = excluded.state, change_id = excluded.change_id,
                     reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at""")
                 .param("id", d.id())
@@ -47,8 +48,9 @@ class JdbcDeployments implements Deployments {
                 .param("version", d.version())
                 .param("commitSha", d.commitSha())
                 .param("requiresApproval", d.requiresApproval())
-                .param("targetType", d.target().type())
-                .param("targetUrl", d.target().url().toString())
+                .param("executor", d.executor().name())
+                .param("targetType", d.target() == null ? null : d.target().type())
+                .param("targetUrl", d.target() == null ? null : d.target().url().toString())
                 .param("requestedBy", d.requestedBy())
                 .param("runUrl", d.runUrl())
                 .param("state", d.state().name())
@@ -86,10 +88,12 @@ class JdbcDeployments implements Deployments {
     }
 
     private static Deployment deployment(ResultSet rs) throws SQLException {
+        var targetUrl = rs.getString("target_url");
         return Deployment.restore(rs.getObject("id", UUID.class), rs.getObject("release_id", UUID.class),
                 rs.getString("service"), rs.getString("environment"), rs.getString("version"),
                 rs.getString("commit_sha"), rs.getBoolean("requires_approval"),
-                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
+                Executor.valueOf(rs.getString("executor")),
+                targetUrl == null ? null : new DeployTarget(rs.getString("target_type"), URI.create(targetUrl)),
                 rs.getString("requested_by"), rs.getString("run_url"), SqlTime.instant(rs, "planned_at"),
                 DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
                 rs.getString("reason"), SqlTime.nullableInstant(rs, "started_at"),

@@ -52,6 +52,13 @@ class JdbcReleases implements Releases {
     }
 
     @Override
+    public Optional<Release> lock(String service, String commitSha) {
+        return jdbc.sql("select * from release where service = :service and commit_sha = :sha for update")
+                .param("service", service).param("sha", commitSha)
+                .query((rs, i) -> release(rs)).optional();
+    }
+
+    @Override
     public List<Release> newestFirst(@Nullable String service) {
         return jdbc.sql("""
                 select * from release where cast(:service as text) is null or service = :service
