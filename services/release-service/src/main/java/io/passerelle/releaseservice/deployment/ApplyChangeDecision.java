@@ -43,6 +43,21 @@ public final class ApplyChangeDecision {
         return apply(deploymentId, d -> d.cancel(changeId, reason, at), d -> gates.refused(d, at));
     }
 
+    /**
+     * The change was authorized but freeze windows hold it until {@code until}: the deployment stays PLANNED (its
+     * change.authorized.v1 follows when the freeze ends); the gate of a pipeline's deployment says HELD.
+     */
+    public Outcome held(UUID deploymentId, UUID changeId, String reason, Instant until) {
+        var deployment = deployments.lock(deploymentId);
+        if (deployment.isEmpty() || deployment.get().state() != DeploymentState.PLANNED) {
+            return Outcome.IGNORED;
+        }
+        if (deployment.get().executor() == Executor.PIPELINE) {
+            gates.held(deployment.get(), changeId, reason, until, now());
+        }
+        return Outcome.APPLIED;
+    }
+
     private Outcome apply(UUID deploymentId, Predicate<Deployment> transition,
             Consumer<Deployment> gate) {
         var deployment = deployments.lock(deploymentId);

@@ -2,6 +2,7 @@ package io.passerelle.releaseservice.gate;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.passerelle.releaseservice.deployment.Deployment;
@@ -36,6 +37,11 @@ public final class DecideGate implements PipelineGates {
     public void refused(Deployment deployment, Instant at) {
         decide(deployment, at, gate -> gate.refuse(Objects.requireNonNull(deployment.changeId()),
                 Objects.requireNonNull(deployment.reason()), at));
+    }
+
+    @Override
+    public void held(Deployment deployment, UUID changeId, String reason, Instant until, Instant at) {
+        decide(deployment, at, gate -> gate.hold(changeId, reason, until, at));
     }
 
     private void decide(Deployment deployment, Instant at, Predicate<Gate> decision) {

@@ -34,13 +34,14 @@ public final class Gate {
     private @Nullable UUID changeId;
     private @Nullable String reason;
     private @Nullable Instant decidedAt;
+    private @Nullable Instant proceedAt;
     private final @Nullable GateOutcome outcome;
     private final List<GateDecided> events = new ArrayList<>();
 
     private Gate(UUID id, UUID deploymentId, String service, String environment, String commitSha, String version,
             String runUrl, String requestedBy, String openedBy, Evidence evidence, @Nullable Callback callback,
             Instant openedAt, GateDecision decision, @Nullable UUID changeId, @Nullable String reason,
-            @Nullable Instant decidedAt, @Nullable GateOutcome outcome) {
+            @Nullable Instant decidedAt, @Nullable Instant proceedAt, @Nullable GateOutcome outcome) {
         this.id = id;
         this.deploymentId = deploymentId;
         this.service = service;
@@ -57,6 +58,7 @@ public final class Gate {
         this.changeId = changeId;
         this.reason = reason;
         this.decidedAt = decidedAt;
+        this.proceedAt = proceedAt;
         this.outcome = outcome;
     }
 
@@ -68,16 +70,17 @@ public final class Gate {
         }
         return new Gate(UUID.randomUUID(), deployment.id(), deployment.service(), deployment.environment(),
                 deployment.commitSha(), deployment.version(), deployment.runUrl(), deployment.requestedBy(), openedBy,
-                evidence, callback, at, GateDecision.PENDING, deployment.changeId(), null, null, null);
+                evidence, callback, at, GateDecision.PENDING, deployment.changeId(), null, null, null, null);
     }
 
     /** A gate as stored, with what its deployment says (change, outcome). */
     public static Gate restore(UUID id, UUID deploymentId, String service, String environment, String commitSha,
             String version, String runUrl, String requestedBy, String openedBy, Evidence evidence,
             @Nullable Callback callback, Instant openedAt, GateDecision decision, @Nullable UUID changeId,
-            @Nullable String reason, @Nullable Instant decidedAt, @Nullable GateOutcome outcome) {
+            @Nullable String reason, @Nullable Instant decidedAt, @Nullable Instant proceedAt,
+            @Nullable GateOutcome outcome) {
         return new Gate(id, deploymentId, service, environment, commitSha, version, runUrl, requestedBy, openedBy,
-                evidence, callback, openedAt, decision, changeId, reason, decidedAt, outcome);
+                evidence, callback, openedAt, decision, changeId, reason, decidedAt, proceedAt, outcome);
     }
 
     /**
@@ -93,6 +96,19 @@ public final class Gate {
         return decide(GateDecision.REFUSED, changeId, reason, at);
     }
 
+    /**
+     * The change was authorized but freeze windows hold it until {@code until}, for {@code reason}: HELD, which is not
+     * final (ALLOWED follows when the change is released). Registers {@link GateDecided}; false when decided already.
+     */
+    public boolean hold(UUID changeId, String reason, Instant until, Instant at) {
+        if (!decide(GateDecision.HELD, changeId, reason, at)) {
+            return false;
+        }
+        this.proceedAt = until;
+        events.set(events.size() - 1, decided());
+        return true;
+    }
+
     private boolean decide(GateDecision decided, UUID changeId, @Nullable String why, Instant at) {
         if (decision.isFinal()) {
             return false;
@@ -101,17 +117,23 @@ public final class Gate {
         this.changeId = changeId;
         this.reason = why;
         this.decidedAt = at;
+        this.proceedAt = null;
         events.add(decided());
         return true;
     }
 
     /** The decision as it is published and posted to the callback URL. */
     public GateDecided decided() {
-        if (!decision.isFinal()) {
+        if (decision == GateDecision.PENDING) {
             throw new IllegalStateException("gate " + id + " is not decided");
         }
         return new GateDecided(id, deploymentId, Objects.requireNonNull(changeId), service, environment, decision,
-                reason, Objects.requireNonNull(decidedAt));
+                reason, proceedAt, Objects.requireNonNull(decidedAt));
+    }
+
+    /** HELD: when the change behind it may proceed. */
+    public @Nullable Instant proceedAt() {
+        return proceedAt;
     }
 
     /** Whether the client {@code client} (a token's {@code azp}) opened it. */

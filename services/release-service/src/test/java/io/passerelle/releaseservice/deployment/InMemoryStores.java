@@ -106,6 +106,10 @@ final class InMemoryStores {
         public void refused(Deployment deployment, Instant at) {
             gateDecisions.add("refused " + deployment.id());
         }
+
+        public void held(Deployment deployment, UUID changeId, String reason, Instant until, Instant at) {
+            gateDecisions.add("held " + deployment.id() + " until " + until);
+        }
     };
 
     <T extends DomainEvent> List<T> published(Class<T> type) {

@@ -18,14 +18,22 @@ class GateEventsTest {
     @Test
     void gate_decided_keeps_its_recorded_shape() {
         EventContracts.assertMatchesRecorded(new GateDecided(GATE, DEPLOYMENT, CHANGE, "payments", "production",
-                GateDecision.REFUSED, "change " + CHANGE + " rejected by bob: no rollback plan",
+                GateDecision.REFUSED, "change " + CHANGE + " rejected by bob: no rollback plan", null,
                 Instant.parse("2026-03-01T11:02:00.5Z")));
     }
 
     @Test
     void an_allowed_gate_decided_has_no_reason_and_conforms() {
         var data = EventContracts.assertConforms(new GateDecided(GATE, DEPLOYMENT, CHANGE, "payments", "production",
-                GateDecision.ALLOWED, null, Instant.parse("2026-03-01T11:02:00Z")));
+                GateDecision.ALLOWED, null, null, Instant.parse("2026-03-01T11:02:00Z")));
         assertThat(data.has("reason")).isFalse();
+    }
+
+    @Test
+    void a_held_gate_decided_says_until_when_and_conforms() {
+        var data = EventContracts.assertConforms(new GateDecided(GATE, DEPLOYMENT, CHANGE, "payments", "production",
+                GateDecision.HELD, "held by freeze window 'Weekends' until 2026-03-02T07:00:00Z",
+                Instant.parse("2026-03-02T07:00:00Z"), Instant.parse("2026-03-01T11:02:00Z")));
+        assertThat(data.get("proceedAt").asString()).isEqualTo("2026-03-02T07:00:00Z");
     }
 }

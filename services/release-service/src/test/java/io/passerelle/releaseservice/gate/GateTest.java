@@ -35,7 +35,8 @@ class GateTest {
     static Gate withOutcome(Gate gate, GateOutcome outcome) {
         return Gate.restore(gate.id(), gate.deploymentId(), gate.service(), gate.environment(), gate.commitSha(),
                 gate.version(), gate.runUrl(), gate.requestedBy(), gate.openedBy(), gate.evidence(), gate.callback(),
-                gate.openedAt(), gate.decision(), gate.changeId(), gate.reason(), gate.decidedAt(), outcome);
+                gate.openedAt(), gate.decision(), gate.changeId(), gate.reason(), gate.decidedAt(), gate.proceedAt(),
+                outcome);
     }
 
     static void assertConflict(Runnable action, String message) {
@@ -67,6 +68,28 @@ class GateTest {
         var release = Release.fromPipeline("payments", "0123456789abcdef", RUN, "octocat", OPENED);
         assertThatThrownBy(() -> Gate.open(Deployment.plan(release, PRODUCTION, OPENED), "ci", Evidence.NONE, null,
                 OPENED)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_change_held_by_a_freeze_holds_the_gate_until_it_is_authorized_which_allows_it() {
+        var gate = pending();
+        var change = UUID.randomUUID();
+        var until = OPENED.plusSeconds(3600);
+
+        assertThat(gate.hold(change, "held by freeze window 'Weekends' until " + until, until, OPENED)).isTrue();
+
+        assertThat(gate.decision()).isEqualTo(GateDecision.HELD);
+        assertThat(gate.decision().isFinal()).as("a waiting pipeline goes on waiting").isFalse();
+        assertThat(gate.proceedAt()).isEqualTo(until);
+        assertThat(gate.pullEvents()).singleElement().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo(GateDecision.HELD);
+            assertThat(e.proceedAt()).isEqualTo(until);
+        });
+        assertThat(gate.allow(change, until)).isTrue();
+        assertThat(gate.decision()).isEqualTo(GateDecision.ALLOWED);
+        assertThat(gate.proceedAt()).isNull();
+        assertThat(gate.pullEvents()).singleElement().satisfies(e -> assertThat(e.proceedAt()).isNull());
+        assertThat(gate.hold(change, "again", until, until)).as("final").isFalse();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -301,6 +302,39 @@ class GatesIntegrationTest {
     }
 
     // --- waiting for the decision
+
+    @Test
+    void a_change_held_by_a_freeze_holds_the_gate_and_a_waiting_long_poll_goes_on_waiting_until_it_is_released()
+            throws Exception {
+        var gate = openedGate();
+        var id = gate.get("id").asString();
+        var deploymentId = gate.get("deploymentId").asString();
+        var change = UUID.randomUUID().toString();
+        var until = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        var waiting = waiting(id, 30);
+
+        events.publish("change.held.v1", change, Map.of("changeId", change, "type", "NORMAL", "service", service,
+                "environment", "production", "deploymentId", deploymentId, "windowIds", List.of(UUID.randomUUID()),
+                "reason", "held by freeze window 'Weekends' until " + until, "heldUntil", until.toString(),
+                "heldAt", Instant.now().toString()));
+
+        awaitDecision(id, "HELD");
+        var held = published("gate.decided.v1", "gateId", id).data();
+        assertThat(held.get("decision").asString()).isEqualTo("HELD");
+        assertThat(Instant.parse(held.get("proceedAt").asString())).isEqualTo(until);
+        call(get("/api/v1/gates/" + id).with(pipeline(CI))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision").value("HELD"))
+                .andExpect(jsonPath("$.proceedAt").value(until.toString()));
+        Thread.sleep(300);
+        assertThat(isAnswered(waiting)).as("HELD is not final: the pipeline goes on waiting").isFalse();
+        assertThat(jdbc.sql("select state from deployment where id = cast(:id as uuid)").param("id", deploymentId)
+                .query(String.class).single()).isEqualTo("PLANNED");
+
+        authorize(deploymentId, change);
+        waiting.getAsyncResult(10_000);
+        answered(waiting).andExpect(jsonPath("$.decision").value("ALLOWED"))
+                .andExpect(jsonPath("$.proceedAt").doesNotExist());
+    }
 
     @Test
     void a_waiting_long_poll_is_answered_as_soon_as_the_change_is_authorized() throws Exception {

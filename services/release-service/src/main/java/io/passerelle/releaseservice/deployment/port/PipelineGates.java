@@ -1,6 +1,7 @@
 package io.passerelle.releaseservice.deployment.port;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import io.passerelle.releaseservice.deployment.Deployment;
 
@@ -15,4 +16,7 @@ public interface PipelineGates {
 
     /** The deployment's change was rejected: the deployment is cancelled, for {@code deployment.reason()}. */
     void refused(Deployment deployment, Instant at);
+
+    /** The deployment's change was authorized but freeze windows hold it until {@code until}, for {@code reason}. */
+    void held(Deployment deployment, UUID changeId, String reason, Instant until, Instant at);
 }

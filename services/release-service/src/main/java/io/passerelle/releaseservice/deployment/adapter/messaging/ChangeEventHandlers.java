@@ -1,5 +1,6 @@
 package io.passerelle.releaseservice.deployment.adapter.messaging;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.passerelle.platform.inbox.HandlesEvent;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The change of a planned deployment was raised, then decided (change-service): raised → its id is recorded;
- * authorized → deployment.requested.v1 to its deploy target (or, behind a gate, its pipeline may deploy); rejected →
+ * The change of a planned deployment was raised, then decided (change-service): raised → its id is recorded; held
+ * by a freeze → it waits (its gate says HELD); authorized → deployment.requested.v1 to its deploy target (or, behind a gate, its pipeline may deploy); rejected →
  * the deployment is cancelled. Changes not about a deployment are none of ours.
  */
 @Component
@@ -46,6 +47,20 @@ class ChangeEventHandlers {
         }
     }
 
+    /** Authorized but held by freeze windows: the deployment waits (its gate says HELD) for change.authorized.v1. */
+    @HandlesEvent("change.held.v1")
+    void onHeld(ChangeHeld data, InboundEvent event) {
+        if (data.deploymentId() == null) {
+            log.debug("Ignored {} {}: change {} is not about a deployment", event.type(), event.id(), data.changeId());
+        } else if (decisions.held(data.deploymentId(), data.changeId(), data.reason(), data.heldUntil())
+                == Outcome.IGNORED) {
+            ignored(event, data.deploymentId());
+        } else {
+            log.info("Deployment {} held by a freeze until {}: {}", data.deploymentId(), data.heldUntil(),
+                    data.reason());
+        }
+    }
+
     @HandlesEvent("change.rejected.v1")
     void onRejected(ChangeRejected data, InboundEvent event) {
         if (data.deploymentId() == null) {
@@ -71,6 +86,10 @@ class ChangeEventHandlers {
 
     /** Our copy of the fields we read. */
     record ChangeAuthorized(UUID changeId, @Nullable UUID deploymentId) {
+    }
+
+    /** Our copy of the fields we read. */
+    record ChangeHeld(UUID changeId, @Nullable UUID deploymentId, String reason, Instant heldUntil) {
     }
 
     /** Our copy of the fields we read. */

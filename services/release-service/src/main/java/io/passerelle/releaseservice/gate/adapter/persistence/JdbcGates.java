@@ -40,11 +40,11 @@ class JdbcGates implements Gates {
         var callback = gate.callback();
         jdbc.sql("""
                 insert into gate (id, deployment_id, opened_by, test_report_url, artifact_digest, callback_url,
-                    callback_secret_sealed, decision, reason, decided_at, opened_at)
+                    callback_secret_sealed, decision, reason, decided_at, proceed_at, opened_at)
                 values (:id, :deploymentId, :openedBy, :testReportUrl, :artifactDigest, :callbackUrl,
-                    :callbackSecretSealed, :decision, :reason, :decidedAt, :openedAt)
+                    :callbackSecretSealed, :decision, :reason, :decidedAt, :proceedAt, :openedAt)
                 on conflict (id) do update set decision = excluded.decision, reason = excluded.reason,
-                    decided_at = excluded.decided_at""")
+                    decided_at = excluded.decided_at, proceed_at = excluded.proceed_at""")
                 .param("id", gate.id())
                 .param("deploymentId", gate.deploymentId())
                 .param("openedBy", gate.openedBy())
@@ -55,6 +55,7 @@ class JdbcGates implements Gates {
                 .param("decision", gate.decision().name())
                 .param("reason", gate.reason())
                 .param("decidedAt", SqlTime.ofNullable(gate.decidedAt()))
+                .param("proceedAt", SqlTime.ofNullable(gate.proceedAt()))
                 .param("openedAt", SqlTime.of(gate.openedAt()))
                 .update();
         events.publish(gate.pullEvents());
@@ -100,6 +101,7 @@ class JdbcGates implements Gates {
                 callbackUrl == null ? null : new Callback(callbackUrl, rs.getString("callback_secret_sealed")),
                 SqlTime.instant(rs, "opened_at"), GateDecision.valueOf(rs.getString("decision")),
                 rs.getObject("change_id", UUID.class), rs.getString("reason"), SqlTime.nullableInstant(rs, "decided_at"),
+                SqlTime.nullableInstant(rs, "proceed_at"),
                 "SUCCEEDED".equals(state) ? GateOutcome.SUCCEEDED : "FAILED".equals(state) ? GateOutcome.FAILED : null);
     }
 }

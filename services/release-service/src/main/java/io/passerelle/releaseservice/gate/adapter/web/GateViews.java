@@ -20,6 +20,7 @@ final class GateViews {
                 .changeId(gate.changeId())
                 .reason(gate.reason())
                 .decidedAt(ApiTime.utcOrNull(gate.decidedAt()))
+                .proceedAt(ApiTime.utcOrNull(gate.proceedAt()))
                 .outcome(gate.outcome() == null ? null : GateRecord.OutcomeEnum.fromValue(gate.outcome().name()))
                 .evidence(evidence.testReportUrl() == null && evidence.artifactDigest() == null ? null
                         : new GateEvidence().testReportUrl(evidence.testReportUrl())
