@@ -555,6 +555,86 @@ class GoldenPathE2ETest {
         assertThat(calendar.raw()).contains("BEGIN:VCALENDAR", "SUMMARY:Freeze: Orders nightly batch", "RRULE:FREQ=DAILY;COUNT=7");
     }
 
+    /**
+     * A pipeline that deploys itself waits at a gate with the CLI (`infra/bin/passerelle`, a shell and curl) through
+     * the gateway with its own client credentials: the person who triggered it (Codertocat, whom the realm maps to bob)
+     * cannot approve its change, another change manager does, and the waiting CLI exits 0 at once; it reports the
+     * outcome, which closes the change. A rejected gate exits 1, one nobody decides exits 2 at its timeout.
+     */
+    @Test
+    @Order(19)
+    void a_pipeline_waits_at_a_gate_with_the_cli_until_a_change_manager_approves_then_reports_its_outcome()
+            throws Exception {
+        var service = "gated";
+        var registered = Http.post(api("/services"), rhea, service(service, "octo-org/gated", SECRET, List.of(
+                env("staging", 1, false, target.url("/ok")), env("production", 2, true, target.url("/ok")))));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        awaitCatalogued("octo-org/gated", SECRET);
+
+        var approvedRun = gate(service, "1111111111111111111111111111111111111111", 120);
+        var change = awaitChange(service, c -> "PENDING_APPROVAL".equals(c.path("state").asString()));
+        assertThat(change.path("requestedBy").asString()).isEqualTo("pipeline:Codertocat");
+        var approve = api("/changes/" + change.path("id").asString() + "/approve");
+        var own = Http.post(approve, bob, Map.of());
+        assertThat(own.status()).as("bob is Codertocat on GitHub: %s", own.raw()).isEqualTo(403);
+        assertThat(approvedRun.isAlive()).isTrue();
+        var approved = Http.post(approve, alice, Map.of("comment", "ship it"));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        long decided = System.nanoTime();
+        assertThat(approvedRun.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var output = new String(approvedRun.getInputStream().readAllBytes());
+        System.out.printf("gate: approval accepted → waiting CLI exited in %d ms%n",
+                (System.nanoTime() - decided) / 1_000_000);
+        assertThat(approvedRun.exitValue()).as(output).isZero();
+        assertThat(output).contains("decision=ALLOWED", "change=" + change.path("id").asString());
+        var gateId = output.lines().filter(l -> l.startsWith("gate=")).findFirst().orElseThrow().substring(5);
+
+        var outcome = cli("outcome", "--gate", gateId, "--result", "SUCCEEDED");
+        assertThat(outcome.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(outcome.exitValue()).as(new String(outcome.getInputStream().readAllBytes())).isZero();
+        awaitChange(service, c -> change.path("id").asString().equals(c.path("id").asString())
+                && "CLOSED".equals(c.path("state").asString()));
+        assertThat(deployments(service)).singleElement()
+                .satisfies(d -> assertThat(d.path("state").asString()).isEqualTo("SUCCEEDED"));
+        assertThat(target.callsFor(service)).as("a gated deployment is the pipeline's own").isEmpty();
+
+        var refusedRun = gate(service, "2222222222222222222222222222222222222222", 120);
+        var second = awaitChange(service, c -> "PENDING_APPROVAL".equals(c.path("state").asString()));
+        assertThat(Http.post(api("/changes/" + second.path("id").asString() + "/reject"), alice,
+                Map.of("reason", "not during the sale")).status()).isEqualTo(200);
+        assertThat(refusedRun.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var refusal = new String(refusedRun.getInputStream().readAllBytes());
+        assertThat(refusedRun.exitValue()).as(refusal).isEqualTo(1);
+        assertThat(refusal).contains("decision=REFUSED", "not during the sale");
+
+        var undecided = gate(service, "3333333333333333333333333333333333333333", 3);
+        assertThat(undecided.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var timedOut = new String(undecided.getInputStream().readAllBytes());
+        assertThat(undecided.exitValue()).as(timedOut).isEqualTo(2);
+        assertThat(timedOut).contains("decision=PENDING");
+    }
+
+    /** {@code passerelle gate} for that commit of the service in production, as Codertocat's run, started. */
+    private static Process gate(String service, String sha, int timeoutSeconds) throws Exception {
+        return cli("gate", "--service", service, "--environment", "production", "--sha", sha, "--run-url",
+                "https://github.com/octo-org/" + service + "/actions/runs/" + sha.substring(0, 6), "--actor",
+                "Codertocat", "--timeout", Integer.toString(timeoutSeconds));
+    }
+
+    /** The pipeline client, with the CI's client credentials, against the end-to-end stack's gateway. */
+    private static Process cli(String... args) throws Exception {
+        var root = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
+        var command = new ArrayList<String>(List.of("sh", root.resolve("infra/bin/passerelle").toString()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true);
+        process.environment().put("PASSERELLE_URL", Stack.GATEWAY);
+        process.environment().put("PASSERELLE_TOKEN_URL", Stack.KEYCLOAK
+                + "/realms/passerelle/protocol/openid-connect/token");
+        process.environment().put("PASSERELLE_CLIENT_ID", "passerelle-ci");
+        process.environment().put("PASSERELLE_CLIENT_SECRET", "passerelle-ci-secret");
+        return process.start();
+    }
+
     private static Http.Response put(String path, String token, Object body) {
         return Http.send("PUT", api(path), token, Http.JSON.writeValueAsBytes(body), Map.of());
     }
