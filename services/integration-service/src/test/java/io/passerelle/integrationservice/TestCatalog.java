@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,8 +23,14 @@ public final class TestCatalog {
     public record Registered(String service, String repository, String defaultBranch, String secret) {
     }
 
-    /** A new service with a random name, repository and secret; returns once the projection holds it. */
+    /** A new service with a random name, repository and secret, environment prod; returns once the projection holds it. */
     public static Registered register(EventProbe events, JdbcClient jdbc, String defaultBranch) {
+        return register(events, jdbc, defaultBranch, "prod");
+    }
+
+    /** The same, with these environments (in order). */
+    public static Registered register(EventProbe events, JdbcClient jdbc, String defaultBranch,
+            String... environments) {
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         var registered = new Registered("svc-" + suffix, "octo-org/Repo-" + suffix, defaultBranch,
                 "secret-" + UUID.randomUUID());
@@ -34,8 +39,10 @@ public final class TestCatalog {
                 "repository", registered.repository(),
                 "defaultBranch", defaultBranch,
                 "webhookSecretSealed", SEALER.seal(registered.secret()),
-                "environments", List.of(Map.of("name", "prod", "order", 1, "requiresApproval", false,
-                        "deployTarget", Map.of("type", "webhook", "url", "http://127.0.0.1:1/deploy"))),
+                "environments", java.util.stream.IntStream.range(0, environments.length)
+                        .mapToObj(i -> Map.of("name", environments[i], "order", i + 1, "requiresApproval", false,
+                                "deployTarget", Map.of("type", "webhook", "url", "http://127.0.0.1:1/deploy")))
+                        .toList(),
                 "registeredAt", Instant.now().toString()));
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
                 "select count(*) from cataloged_service where service = :s").param("s", registered.service())

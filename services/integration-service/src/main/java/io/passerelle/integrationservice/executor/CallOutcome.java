@@ -2,10 +2,13 @@ package io.passerelle.integrationservice.executor;
 
 import java.time.Duration;
 
-/** What one attempt to call a deploy target came to. {@code what} reads after "deploy target …". */
+/**
+ * What one attempt at an outbound call came to: to a deploy target, or to GitHub (a review). {@code what} reads
+ * after the callee's name ("deploy target …", "GitHub …").
+ */
 public sealed interface CallOutcome {
 
-    /** The target answered 2xx. */
+    /** The callee answered 2xx. */
     record Accepted(int status) implements CallOutcome {
     }
 

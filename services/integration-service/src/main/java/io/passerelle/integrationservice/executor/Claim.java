@@ -13,9 +13,15 @@ import org.jspecify.annotations.Nullable;
  * the call continues.
  */
 public record Claim(UUID deploymentId, String service, String environment, String targetUrl, String body,
-        int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil, Map<String, String> trace) {
+        int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil, Map<String, String> trace)
+        implements Attempted {
 
     public Claim {
         trace = Map.copyOf(trace);
+    }
+
+    @Override
+    public UUID id() {
+        return deploymentId;
     }
 }

@@ -4,12 +4,12 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** What becomes of a claimed dispatch after an attempt: its next state. */
+/** What becomes of a claimed outbound call after an attempt (a dispatch, a GitHub review): its next state. */
 public sealed interface Decision {
 
     int attempts();
 
-    /** DISPATCHED: the target accepted it. */
+    /** The callee accepted it (a dispatch becomes DISPATCHED, a review ANSWERED). */
     record Dispatched(int attempts) implements Decision {
     }
 

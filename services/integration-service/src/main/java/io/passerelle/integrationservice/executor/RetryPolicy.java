@@ -6,13 +6,14 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Retries across attempts, one HTTP call per claim. An attempt is a call that was started (counted before it is
+ * Retries across attempts, one HTTP call per claim; shared by every outbound call made from an outbox table (the
+ * deploy dispatcher, the GitHub reviews), each with its own settings and the name of whom it calls. An attempt is a call that was started (counted before it is
  * sent, so a call whose answer was lost counts too): a retryable failure comes back after an exponential backoff
  * until {@code maxAttempts} calls were made; a final answer fails at once. A deployment fails only for what its own
  * calls showed: a call refused by the target's circuit breaker is not an attempt, and the dispatch comes back when
  * the breaker can admit it (the time it stays open still, plus jitter so that waiting deployments do not return
  * all at once), until {@code giveUpAfter} since the request — and then the reason says so, with how many calls
- * this deployment made. A pure function (its jitter is drawn from the deployment id and the time).
+ * this deployment made. A pure function (its jitter is drawn from the claim's id and the time).
  */
 public final class RetryPolicy {
 
@@ -23,8 +24,15 @@ public final class RetryPolicy {
     private final Duration backoff;
     private final Duration maxBackoff;
     private final Duration giveUpAfter;
+    private final String callee;
 
+    /** The deploy dispatcher's policy: reasons read "deploy target …". */
     public RetryPolicy(int maxAttempts, Duration backoff, Duration maxBackoff, Duration giveUpAfter) {
+        this(maxAttempts, backoff, maxBackoff, giveUpAfter, "deploy target");
+    }
+
+    /** @param callee whom the calls go to, as reasons name it ("deploy target", "GitHub") */
+    public RetryPolicy(int maxAttempts, Duration backoff, Duration maxBackoff, Duration giveUpAfter, String callee) {
         if (maxAttempts < 1 || backoff.isNegative() || maxBackoff.compareTo(backoff) < 0 || !giveUpAfter.isPositive()) {
             throw new IllegalArgumentException("retry policy needs maxAttempts >= 1, 0 <= backoff <= maxBackoff and a"
                     + " positive give-up delay");
@@ -33,17 +41,18 @@ public final class RetryPolicy {
         this.backoff = backoff;
         this.maxBackoff = maxBackoff;
         this.giveUpAfter = giveUpAfter;
+        this.callee = callee;
     }
 
     /** Whether every allowed call was made already (the claim is one whose last answer was lost). */
-    public boolean attemptsUsedUp(Claim claim) {
+    public boolean attemptsUsedUp(Attempted claim) {
         return claim.attempts() >= maxAttempts;
     }
 
-    public Decision decide(Claim claim, CallOutcome outcome, Instant now) {
+    public Decision decide(Attempted claim, CallOutcome outcome, Instant now) {
         return switch (outcome) {
             case CallOutcome.Accepted accepted -> new Decision.Dispatched(claim.attempts() + 1);
-            case CallOutcome.Refused refused -> new Decision.Failed(claim.attempts() + 1, "deploy target "
+            case CallOutcome.Refused refused -> new Decision.Failed(claim.attempts() + 1, callee + " "
                     + refused.what() + " (not retried: only I/O errors, timeouts, 5xx and 429 are)");
             case CallOutcome.Unavailable unavailable -> unavailable(claim, unavailable.what(), now);
             case CallOutcome.CircuitOpen open -> circuitOpen(claim, open, now);
@@ -54,18 +63,18 @@ public final class RetryPolicy {
         };
     }
 
-    private Decision unavailable(Claim claim, String what, Instant now) {
+    private Decision unavailable(Attempted claim, String what, Instant now) {
         int attempts = claim.attempts() + 1;
         boolean sameEachTime = claim.failures() == null || claim.failures().equals(what);
         if (attempts >= maxAttempts) {
-            return new Decision.Failed(attempts, attempts == 1 ? "deploy target " + what + " on its only attempt"
-                    : sameEachTime ? "deploy target " + what + " on each of " + attempts + " attempts"
-                    : "deploy target failed on each of " + attempts + " attempts; the last time it " + what);
+            return new Decision.Failed(attempts, attempts == 1 ? callee + " " + what + " on its only attempt"
+                    : sameEachTime ? callee + " " + what + " on each of " + attempts + " attempts"
+                    : callee + " failed on each of " + attempts + " attempts; the last time it " + what);
         }
         return new Decision.Retry(attempts, now.plus(backoffAfter(attempts)), sameEachTime ? what : what + MIXED);
     }
 
-    private Decision circuitOpen(Claim claim, CallOutcome.CircuitOpen open, Instant now) {
+    private Decision circuitOpen(Attempted claim, CallOutcome.CircuitOpen open, Instant now) {
         var deadline = deadline(claim);
         if (!now.isBefore(deadline)) {
             return new Decision.Failed(claim.attempts(), "circuit breaker for " + open.breaker() + " still open "
@@ -75,12 +84,12 @@ public final class RetryPolicy {
                                     + (claim.failures() == null ? "" : "; the target " + claim.failures())));
         }
         var wait = open.retryIn().isPositive() ? open.retryIn() : backoffAfter(1);
-        var next = now.plus(wait).plus(jitter(claim.deploymentId(), now, wait));
+        var next = now.plus(wait).plus(jitter(claim.id(), now, wait));
         return new Decision.Retry(claim.attempts(), next.isBefore(deadline) ? next : deadline, claim.failures());
     }
 
     /** The last allowed call's answer was lost: the outcome is awaited until the give-up time, never called again. */
-    private Decision answerLost(Claim claim, Instant now) {
+    private Decision answerLost(Attempted claim, Instant now) {
         var deadline = deadline(claim);
         if (now.isBefore(deadline)) {
             return new Decision.Retry(claim.attempts(), deadline, claim.failures());
@@ -91,7 +100,7 @@ public final class RetryPolicy {
                 + (claim.failures() == null ? "" : "; before that, the target " + claim.failures()));
     }
 
-    private Instant deadline(Claim claim) {
+    private Instant deadline(Attempted claim) {
         return claim.requestedAt().plus(giveUpAfter);
     }
 
@@ -103,15 +112,15 @@ public final class RetryPolicy {
     }
 
     /**
-     * Up to a fifth of the wait (at least up to one backoff), drawn from the deployment and the time: deployments
+     * Up to a fifth of the wait (at least up to one backoff), drawn from the claim's id and the time: claims
      * refused together come back spread out, and the same inputs always give the same jitter.
      */
-    Duration jitter(UUID deploymentId, Instant now, Duration wait) {
+    Duration jitter(UUID id, Instant now, Duration wait) {
         long bound = Math.max(wait.toMillis() / 5, backoff.toMillis());
         if (bound <= 0) {
             return Duration.ZERO;
         }
-        var random = new SplittableRandom(deploymentId.getMostSignificantBits() ^ deploymentId.getLeastSignificantBits()
+        var random = new SplittableRandom(id.getMostSignificantBits() ^ id.getLeastSignificantBits()
                 ^ now.toEpochMilli());
         return Duration.ofMillis(random.nextLong(bound));
     }

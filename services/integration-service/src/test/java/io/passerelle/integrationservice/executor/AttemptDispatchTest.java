@@ -24,7 +24,7 @@ class AttemptDispatchTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     final SecretSealer sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     final CatalogedService payments = new CatalogedService("payments", "octo-org/payments", "main",
-            sealer.seal("s3cret"), Instant.EPOCH);
+            sealer.seal("s3cret"), Instant.EPOCH, java.util.List.of("prod"));
     /** What happened, in order: "start" (the attempt counted), "call" (the request sent), "settle …". */
     final List<String> steps = new ArrayList<>();
     final List<Decision> settled = new ArrayList<>();

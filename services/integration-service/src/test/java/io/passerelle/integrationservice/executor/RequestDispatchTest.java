@@ -27,7 +27,7 @@ class RequestDispatchTest {
     final SecretSealer sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     final CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     final CatalogedService payments = new CatalogedService("payments", "octo-org/payments", "main",
-            sealer.seal("s3cret"), Instant.EPOCH);
+            sealer.seal("s3cret"), Instant.EPOCH, java.util.List.of("prod"));
     /** deployment id → state, as the outbox would hold it */
     final Map<UUID, String> states = new HashMap<>();
     final Map<UUID, String> bodies = new HashMap<>();

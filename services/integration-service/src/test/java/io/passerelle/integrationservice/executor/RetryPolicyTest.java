@@ -145,4 +145,17 @@ class RetryPolicyTest {
         assertThat(policy.decide(claim(1, "answered HTTP 500"), new CallOutcome.NotCalled("no secret"), NOW))
                 .isEqualTo(new Decision.Failed(1, "no secret"));
     }
+
+    @Test
+    void the_same_policy_serves_the_github_reviews_naming_github() {
+        var github = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1), "GitHub");
+
+        assertThat(github.decide(claim(0, null), HTTP_500, NOW))
+                .isEqualTo(new Decision.Retry(1, NOW.plusSeconds(1), "answered HTTP 500"));
+        assertThat(github.decide(claim(2, "answered HTTP 500"), HTTP_500, NOW))
+                .isEqualTo(new Decision.Failed(3, "GitHub answered HTTP 500 on each of 3 attempts"));
+        assertThat(github.decide(claim(0, null), new CallOutcome.Refused("answered HTTP 422"), NOW))
+                .isEqualTo(new Decision.Failed(1,
+                        "GitHub answered HTTP 422 (not retried: only I/O errors, timeouts, 5xx and 429 are)"));
+    }
 }

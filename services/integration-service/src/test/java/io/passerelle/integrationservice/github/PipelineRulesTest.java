@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PipelineRulesTest {
 
     static final CatalogedService SERVICE = new CatalogedService("payments", "octo-org/Payments", "main", "sealed",
-            Instant.EPOCH);
+            Instant.EPOCH, java.util.List.of("prod"));
     static final Instant UPDATED = Instant.parse("2026-11-27T10:00:00Z");
 
     static WorkflowRun run(String branch, String conclusion) {

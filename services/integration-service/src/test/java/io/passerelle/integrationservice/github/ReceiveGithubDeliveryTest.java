@@ -24,7 +24,7 @@ class ReceiveGithubDeliveryTest {
     static final String KEY = "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=";
     final SecretSealer sealer = new SecretSealer(KEY);
     final CatalogedService service = new CatalogedService("payments", "octo-org/payments", "main",
-            sealer.seal("s3cret"), Instant.EPOCH);
+            sealer.seal("s3cret"), Instant.EPOCH, java.util.List.of("prod"));
     final Set<String> recorded = new HashSet<>();
     final List<PipelineSucceeded> published = new ArrayList<>();
     final ReceiveGithubDelivery receive = new ReceiveGithubDelivery(new OneService(), this::record, e -> published.add((PipelineSucceeded) e),

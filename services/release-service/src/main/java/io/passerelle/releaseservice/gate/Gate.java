@@ -65,10 +65,16 @@ public final class Gate {
     /** A gate for {@code deployment}, planned for its pipeline, opened by the client {@code openedBy}: PENDING. */
     public static Gate open(Deployment deployment, String openedBy, Evidence evidence, @Nullable Callback callback,
             Instant at) {
+        return open(UUID.randomUUID(), deployment, openedBy, evidence, callback, at);
+    }
+
+    /** The same, with the id its requester chose. */
+    public static Gate open(UUID id, Deployment deployment, String openedBy, Evidence evidence,
+            @Nullable Callback callback, Instant at) {
         if (deployment.executor() != Executor.PIPELINE || deployment.runUrl() == null) {
             throw new IllegalArgumentException("a gate is about a deployment its pipeline run carries out");
         }
-        return new Gate(UUID.randomUUID(), deployment.id(), deployment.service(), deployment.environment(),
+        return new Gate(id, deployment.id(), deployment.service(), deployment.environment(),
                 deployment.commitSha(), deployment.version(), deployment.runUrl(), deployment.requestedBy(), openedBy,
                 evidence, callback, at, GateDecision.PENDING, deployment.changeId(), null, null, null, null);
     }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.passerelle.platform.crypto.SecretSealer;
@@ -53,6 +54,18 @@ public final class OpenGate {
 
     /** Opens the gate {@code request} asks for on behalf of the client {@code client} (the token's {@code azp}). */
     public Opened open(Request request, String client) {
+        return open(UUID.randomUUID(), request, client);
+    }
+
+    /**
+     * Opens the gate {@code request} asks for with the id its requester chose (a gate another service asked for by
+     * an event, such as a GitHub environment's protection rule): the gate of that id, if it is open already.
+     */
+    public Opened open(UUID gateId, Request request, String client) {
+        var known = gates.byId(gateId);
+        if (known.isPresent()) {
+            return new Opened(known.get(), null, false);
+        }
         var service = services.byName(request.service()).orElseThrow(() -> RuleViolationException.unprocessable(
                 "service " + request.service() + " is not in the catalog"));
         var environment = service.environment(request.environment()).orElseThrow(() ->
@@ -83,7 +96,7 @@ public final class OpenGate {
             secret = newSecret();
             callback = new Callback(request.callbackUrl(), sealer.seal(secret));
         }
-        var gate = Gate.open(deployment, client, request.evidence(), callback, now);
+        var gate = Gate.open(gateId, deployment, client, request.evidence(), callback, now);
         gates.save(gate);
         return new Opened(gate, secret, true);
     }

@@ -337,6 +337,38 @@ class GatesIntegrationTest {
     }
 
     @Test
+    void a_gate_another_service_asks_for_is_opened_with_its_id_once_and_decided_like_any() {
+        var gateId = UUID.randomUUID();
+        var sha = "8a7d3b7f56830f91e5c0c02ab44d3215b29ad086";
+        var request = new java.util.HashMap<String, Object>(Map.of("gateId", gateId.toString(), "service", service,
+                "environment", "production", "commitSha", sha,
+                "runUrl", "https://github.com/acme/" + service + "/actions/runs/42", "actor", "klutchell",
+                "requestedAt", Instant.now().toString(), "source", "github-deployment-protection-rule"));
+
+        events.publish("gate.requested.v1", gateId.toString(), request);
+        events.publish("gate.requested.v1", gateId.toString(), request); // redelivered by another event id
+
+        awaitDecision(gateId.toString(), "PENDING");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.received("gate.requested.v1",
+                d -> d.get("gateId").asString().equals(gateId.toString())).stream().allMatch(e -> jdbc.sql(
+                        "select count(*) from processed_message where message_id = :id").param("id", e.id())
+                .query(Integer.class).single() == 1));
+        assertThat(count("select count(*) from gate g join deployment d on d.id = g.deployment_id"
+                + " where d.service = :service")).isOne();
+        var deploymentId = jdbc.sql("select deployment_id from gate where id = :id").param("id", gateId)
+                .query(UUID.class).single();
+        assertThat(jdbc.sql("select requested_by from deployment where id = :id").param("id", deploymentId)
+                .query(String.class).single()).isEqualTo("pipeline:klutchell");
+        var planned = published("deployment.planned.v1", "deploymentId", deploymentId.toString()).data();
+        assertThat(planned.get("requestedBy").asString()).isEqualTo("pipeline:klutchell");
+
+        authorize(deploymentId.toString(), UUID.randomUUID().toString());
+
+        var decided = published("gate.decided.v1", "gateId", gateId.toString()).data();
+        assertThat(decided.get("decision").asString()).isEqualTo("ALLOWED");
+    }
+
+    @Test
     void a_waiting_long_poll_is_answered_as_soon_as_the_change_is_authorized() throws Exception {
         var gate = openedGate();
         var id = gate.get("id").asString();

@@ -1,6 +1,7 @@
 package io.passerelle.integrationservice.catalog.adapter.messaging;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.passerelle.integrationservice.catalog.CatalogedService;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
@@ -13,7 +14,10 @@ class ServiceEventHandlers {
 
     /** Our own reading of {@code service.registered.v1}: only the fields used here. */
     record ServiceRegistered(String service, String repository, String defaultBranch, String webhookSecretSealed,
-            Instant registeredAt) {
+            List<Environment> environments, Instant registeredAt) {
+
+        record Environment(String name) {
+        }
     }
 
     private final CatalogedServices catalog;
@@ -26,6 +30,7 @@ class ServiceEventHandlers {
     @HandlesEvent("service.registered.v1")
     void onRegistered(ServiceRegistered registered) {
         catalog.register(new CatalogedService(registered.service(), registered.repository(),
-                registered.defaultBranch(), registered.webhookSecretSealed(), registered.registeredAt()));
+                registered.defaultBranch(), registered.webhookSecretSealed(), registered.registeredAt(),
+                registered.environments().stream().map(ServiceRegistered.Environment::name).toList()));
     }
 }

@@ -2,6 +2,7 @@ package io.passerelle.integrationservice.catalog.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import io.passerelle.integrationservice.catalog.CatalogedService;
@@ -25,17 +26,19 @@ class JdbcCatalogedServices implements CatalogedServices {
     public void register(CatalogedService service) {
         try {
             jdbc.sql("""
-                    insert into cataloged_service (service, repository, default_branch, webhook_secret_sealed, registered_at)
-                    values (:service, :repository, :branch, :secret, :at)
+                    insert into cataloged_service (service, repository, default_branch, webhook_secret_sealed, registered_at,
+                        environments)
+                    values (:service, :repository, :branch, :secret, :at, :environments)
                     on conflict (service) do update set repository = excluded.repository,
                         default_branch = excluded.default_branch, webhook_secret_sealed = excluded.webhook_secret_sealed,
-                        registered_at = excluded.registered_at
+                        registered_at = excluded.registered_at, environments = excluded.environments
                     where cataloged_service.registered_at <= excluded.registered_at""")
                     .param("service", service.name())
                     .param("repository", service.repository())
                     .param("branch", service.defaultBranch())
                     .param("secret", service.webhookSecretSealed())
                     .param("at", SqlTime.of(service.registeredAt()))
+                    .param("environments", service.environments().toArray(String[]::new))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new RepositoryAlreadyCatalogedException(service.repository(), service.name(), e);
@@ -61,6 +64,6 @@ class JdbcCatalogedServices implements CatalogedServices {
     private static CatalogedService map(ResultSet rs, int row) throws SQLException {
         return new CatalogedService(rs.getString("service"), rs.getString("repository"),
                 rs.getString("default_branch"), rs.getString("webhook_secret_sealed"),
-                SqlTime.instant(rs, "registered_at"));
+                SqlTime.instant(rs, "registered_at"), List.of((String[]) rs.getArray("environments").getArray()));
     }
 }

@@ -1,4 +1,4 @@
-/** Received GitHub deliveries in PostgreSQL. */
+/** Received GitHub deliveries and protection requests (with their reviews) in PostgreSQL. */
 @NullMarked
 package io.passerelle.integrationservice.github.adapter.persistence;
 

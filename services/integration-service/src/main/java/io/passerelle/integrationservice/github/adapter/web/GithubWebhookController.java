@@ -3,7 +3,9 @@ package io.passerelle.integrationservice.github.adapter.web;
 import io.passerelle.integrationservice.api.GithubApi;
 import io.passerelle.integrationservice.api.model.WebhookOutcome;
 import io.passerelle.integrationservice.api.model.WebhookOutcome.OutcomeEnum;
+import io.passerelle.integrationservice.github.ProtectionRuleDelivery;
 import io.passerelle.integrationservice.github.ReceiveGithubDelivery;
+import io.passerelle.integrationservice.github.RequestGate;
 import io.passerelle.platform.web.JsonErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -21,16 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Implemented by hand, not through {@link GithubApi}: the signature covers the exact bytes, so the body is taken raw
- * and parsed here. Authenticates by signature ({@code passerelle.security.public-paths}), hence {@code permitAll()}.
+ * and parsed here. Authenticates by signature ({@code passerelle.security.public-paths}), hence {@code permitAll()}:
+ * a repository's webhook secret for its deliveries, the GitHub App's for {@code deployment_protection_rule}.
  */
 @RestController
 class GithubWebhookController {
 
     private final ReceiveGithubDelivery receive;
+    private final RequestGate gates;
     private final JsonMapper tolerant;
 
-    GithubWebhookController(ReceiveGithubDelivery receive, JsonMapper json) {
+    GithubWebhookController(ReceiveGithubDelivery receive, RequestGate gates, JsonMapper json) {
         this.receive = receive;
+        this.gates = gates;
         this.tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
@@ -41,7 +46,16 @@ class GithubWebhookController {
             @RequestHeader("X-GitHub-Delivery") String deliveryId,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,
             @RequestBody byte[] body) {
-        var delivery = parse(body).toDomain(event, deliveryId);
+        if (event.equals(ProtectionRuleDelivery.EVENT)) {
+            return switch (gates.receive(parse(body, ProtectionRulePayload.class).toDomain(event, deliveryId), body,
+                    signature)) {
+                case RequestGate.Outcome.Requested requested -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new WebhookOutcome(OutcomeEnum.ACCEPTED).gateId(requested.event().gateId()));
+                case RequestGate.Outcome.Ignored ignored -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new WebhookOutcome(OutcomeEnum.IGNORED).reason(ignored.reason()));
+            };
+        }
+        var delivery = parse(body, GithubPayload.class).toDomain(event, deliveryId);
         return switch (receive.receive(delivery, body, signature)) {
             case ReceiveGithubDelivery.Outcome.Accepted accepted ->
                 ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookOutcome(OutcomeEnum.ACCEPTED));
@@ -51,10 +65,10 @@ class GithubWebhookController {
         };
     }
 
-    private GithubPayload parse(byte[] body) {
-        GithubPayload payload;
+    private <T> T parse(byte[] body, Class<T> type) {
+        T payload;
         try {
-            payload = tolerant.readValue(body, GithubPayload.class);
+            payload = tolerant.readValue(body, type);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(JsonErrors.describe(e));
         }

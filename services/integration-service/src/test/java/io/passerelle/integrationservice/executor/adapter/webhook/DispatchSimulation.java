@@ -147,7 +147,7 @@ final class DispatchSimulation {
         var target = new WebhookDeployTarget(JsonMapper.builder().build(), clock, guard,
                 new TargetBreakers(registry, clock), halfFailing, new SimpleMeterRegistry());
         var sealer = new SecretSealer("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
-        var service = new CatalogedService("shop", "acme/shop", "main", sealer.seal("s3cret"), Instant.EPOCH);
+        var service = new CatalogedService("shop", "acme/shop", "main", sealer.seal("s3cret"), Instant.EPOCH, java.util.List.of("prod"));
         var policy = new RetryPolicy(dispatcher.maxAttempts(), dispatcher.backoff(), dispatcher.maxBackoff(),
                 dispatcher.giveUpAfter());
         var attempt = new AttemptDispatch(new OneService(service), target, outbox, events, policy, sealer, clock);
