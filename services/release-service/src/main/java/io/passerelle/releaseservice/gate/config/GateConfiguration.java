@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.releaseservice.catalog.port.Services;
@@ -91,9 +92,10 @@ class GateConfiguration {
 
     @Bean
     CallbackWorker callbackWorker(GateCallbacks callbacks, OutboundGuard guard, SecretSealer sealer,
-            TransactionTemplate tx, Clock clock, MeterRegistry meters, GateProperties properties) {
+            TransactionTemplate tx, Clock clock, MeterRegistry meters, ObservationRegistry observations,
+            GateProperties properties) {
         var c = properties.callbacks();
-        return new CallbackWorker(callbacks, guard, sealer, tx, clock, meters, new CallbackWorker.Settings(
+        return new CallbackWorker(callbacks, guard, sealer, tx, clock, meters, observations, new CallbackWorker.Settings(
                 c.maxAttempts(), c.backoff(), c.maxBackoff(), c.connectTimeout(), c.readTimeout(), c.pollInterval(),
                 c.lease()));
     }

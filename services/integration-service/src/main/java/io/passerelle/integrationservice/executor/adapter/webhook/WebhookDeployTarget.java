@@ -16,13 +16,14 @@ import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.port.DeployTarget;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One signed POST per attempt. In order: the outbound guard resolves the target's host and judges every address it
  * resolved to (a refusal fails the deployment, not retried); the target's circuit breaker must admit the call (a
  * refusal is not an attempt, and says how long the breaker stays open); the attempt is counted; the request goes to
- * the checked addresses only ({@link PinnedHttpClient}), with connect and read timeouts. Retries are not made here:
+ * the checked addresses only (the platform's {@link PinnedHttpClient}), with connect and read timeouts. Retries are not made here:
  * the dispatcher decides on another attempt. I/O errors, timeouts, 5xx and 429 are worth another attempt (and count
  * as failures for the breaker); any other answer is final. Every outcome is counted
  * ({@value #CALLS}{@code {outcome}}), and the HTTP exchange is observed (a client span whose {@code traceparent} the
@@ -54,7 +55,8 @@ public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
             TargetBreakers breakers, MeterRegistry meters, ObservationRegistry observations, Duration connectTimeout,
             Duration readTimeout, int connections) {
         return new WebhookDeployTarget(json, clock, guard, breakers,
-                new PinnedHttpClient(connectTimeout, readTimeout, connections, observations), meters);
+                Transport.over(new PinnedHttpClient("deploy calls", connectTimeout, readTimeout, connections,
+                        observations)), meters);
     }
 
     @Override

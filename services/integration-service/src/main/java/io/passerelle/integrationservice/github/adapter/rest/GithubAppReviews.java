@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import io.passerelle.integrationservice.github.ReviewClaim;
 import io.passerelle.integrationservice.github.port.GithubReviews;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,10 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
     static final String REVIEWS = "passerelle.github.reviews";
     /** A cached installation token is used until this long before it expires (GitHub's last an hour). */
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
+    /** How much of GitHub's answer is read (a token, or an error's message). */
+    static final int MAX_ANSWER = 64 * 1024;
+    /** GitHub calls at once: the review worker's concurrency bounds them first. */
+    static final int CONNECTIONS = 16;
 
     private record Token(String value, Instant usableUntil) {
     }
@@ -60,13 +66,13 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
     private final @Nullable AppJwt jwt;
     private final ApiUrl api;
     private final OutboundGuard guard;
-    private final GithubHttp http;
+    private final PinnedHttpClient http;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<Long, Token> tokens = new ConcurrentHashMap<>();
 
-    private GithubAppReviews(@Nullable AppJwt jwt, ApiUrl api, OutboundGuard guard, GithubHttp http, JsonMapper json,
+    private GithubAppReviews(@Nullable AppJwt jwt, ApiUrl api, OutboundGuard guard, PinnedHttpClient http, JsonMapper json,
             Clock clock, MeterRegistry meters) {
         this.jwt = jwt;
         this.api = api;
@@ -87,7 +93,8 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
             OutboundGuard guard, JsonMapper json, Clock clock, MeterRegistry meters, ObservationRegistry observations,
             Duration connectTimeout, Duration readTimeout) {
         var jwt = appId == null || privateKeyPem == null ? null : new AppJwt(appId, PrivateKeys.rsa(privateKeyPem));
-        return new GithubAppReviews(jwt, api, guard, new GithubHttp(connectTimeout, readTimeout, observations), json,
+        return new GithubAppReviews(jwt, api, guard, new PinnedHttpClient("GitHub calls", connectTimeout, readTimeout, CONNECTIONS,
+                observations), json,
                 clock, meters);
     }
 
@@ -114,7 +121,9 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
             body.put("environment_name", claim.environmentName());
             body.put("state", claim.review().state().wire());
             body.put("comment", claim.review().comment());
-            var answer = http.post(callback, headers("Bearer " + token), json.writeValueAsBytes(body));
+            var headers = new HashMap<>(headers("Bearer " + token));
+            headers.put("Content-Type", "application/json; charset=UTF-8");
+            var answer = http.post(callback, headers, json.writeValueAsBytes(body), MAX_ANSWER);
             if (answer.status() >= 200 && answer.status() < 300) {
                 return new CallOutcome.Accepted(answer.status());
             }
@@ -142,9 +151,9 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
             return cached.value();
         }
         var url = admitted(api.accessTokens(installationId));
-        GithubHttp.Answer answer;
+        PinnedHttpClient.Answer answer;
         try {
-            answer = http.post(url, headers("Bearer " + jwt.issue(now)), new byte[0]);
+            answer = http.post(url, headers("Bearer " + jwt.issue(now)), new byte[0], MAX_ANSWER);
         } catch (IOException e) {
             throw new Stopped(new CallOutcome.Unavailable("was unreachable (" + e.getMessage() + ") when asked for"
                     + " an installation token"));
@@ -160,7 +169,7 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
         return token.value();
     }
 
-    private Token parse(GithubHttp.Answer answer, long installationId) throws Stopped {
+    private Token parse(PinnedHttpClient.Answer answer, long installationId) throws Stopped {
         try {
             var node = json.readTree(answer.body());
             var token = node.get("token");
@@ -201,7 +210,7 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
     }
 
     /** GitHub's own words for a failure ({@code message}), when it gave some. */
-    private String message(GithubHttp.Answer answer) {
+    private String message(PinnedHttpClient.Answer answer) {
         try {
             var message = json.readTree(answer.body()).get("message");
             if (message != null && message.isString()) {

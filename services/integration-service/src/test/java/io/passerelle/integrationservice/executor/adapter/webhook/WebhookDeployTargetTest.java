@@ -23,6 +23,7 @@ import io.passerelle.integrationservice.executor.adapter.webhook.DispatchSimulat
 import io.passerelle.platform.outbound.HostResolver;
 import io.passerelle.platform.outbound.OutboundAllowList;
 import io.passerelle.platform.outbound.OutboundGuard;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,8 +65,8 @@ class WebhookDeployTargetTest {
 
     final List<Map<String, List<String>>> received = new CopyOnWriteArrayList<>();
     final HttpServer server;
-    final PinnedHttpClient http = new PinnedHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
-            ObservationRegistry.NOOP);
+    final Transport http = Transport.over(new PinnedHttpClient("deploy calls", Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 4, ObservationRegistry.NOOP));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebhookDeployTarget target;
     final List<String> starts = new ArrayList<>();

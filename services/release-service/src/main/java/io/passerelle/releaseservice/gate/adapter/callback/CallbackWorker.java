@@ -11,10 +11,12 @@ import java.util.concurrent.Executors;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.loop.PollingLoop;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import io.passerelle.releaseservice.gate.port.CallbackSender;
 import io.passerelle.releaseservice.gate.port.GateCallbacks;
 import io.passerelle.releaseservice.gate.port.GateCallbacks.Delivery;
@@ -54,7 +56,7 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
     private volatile ExecutorService calls;
 
     public CallbackWorker(GateCallbacks callbacks, OutboundGuard guard, SecretSealer sealer, TransactionTemplate tx,
-            Clock clock, MeterRegistry meters, Settings settings) {
+            Clock clock, MeterRegistry meters, ObservationRegistry observations, Settings settings) {
         this.callbacks = callbacks;
         this.guard = guard;
         this.sealer = sealer;
@@ -63,7 +65,8 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
         this.meters = meters;
         this.settings = settings;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoff(), 2.0, 0.2, settings.maxBackoff());
-        this.http = new PinnedHttpClient(settings.connectTimeout(), settings.readTimeout(), BATCH);
+        this.http = new PinnedHttpClient("gate callbacks", settings.connectTimeout(), settings.readTimeout(), BATCH,
+                observations);
         this.loop = new PollingLoop("gate-callbacks", settings.pollInterval(), this::round);
         this.calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gate-callback-", 0).factory());
     }
@@ -152,7 +155,7 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
         var signed = SignedCallback.of(delivery.id(), delivery.body(), sealer.unseal(delivery.secretSealed()),
                 clock.instant());
         try {
-            int status = http.post(target, signed);
+            int status = http.post(target, signed.headers(), signed.body(), 0).status();
             if (status >= 200 && status < 300) {
                 return new Result.Delivered();
             }
