@@ -10,7 +10,9 @@
    (NORMAL);
 4. Alertmanager reports a firing alert for shop/staging: an incident opens with that deployment as top suspect;
 5. alice (change-manager) declares a short freeze window on shop; the next green pipeline's change is authorized but
-   held, nothing is deployed; when the window ends, the deployment goes out on its own.
+   held, nothing is deployed; when the window ends, the deployment goes out on its own;
+6. a pipeline that deploys by itself asks at a gate whether it may deploy to production and waits; alice approves the
+   change behind it, and the waiting request hears ALLOWED at once; the pipeline reports its outcome.
 Only the standard library: urllib, hmac, http.server.
 """
 import hashlib, hmac, json, os, secrets, sys, threading, time, urllib.error, urllib.parse, urllib.request
@@ -149,6 +151,42 @@ def freeze(rhea, alice):
     return time.time() > end
 
 
+def gate(alice):
+    """Step 6: a pipeline that deploys by itself waits at a gate; a change manager approves; the wait ends."""
+    ci = client("passerelle-ci")
+    sha = secrets.token_hex(20)
+    status, opened = call("POST", GATEWAY + "/api/v1/gates", ci, {
+        "service": SERVICE, "environment": "production", "commitSha": sha, "actor": "demo-bot",
+        "runUrl": f"https://github.com/{REPO}/actions/runs/{int(time.time())}"})
+    if status != 201:
+        sys.exit(f"gate not opened: {status} {opened}")
+    url = GATEWAY + "/api/v1/gates/" + opened["id"]
+    print(f"6. a pipeline asks whether it may deploy {sha[:12]} to production: gate {opened['id']} {opened['decision']}")
+    answer = {}
+
+    def wait():
+        answer["status"], answer["gate"] = call("GET", url + "?wait=60", ci)
+        answer["at"] = time.monotonic()
+
+    waiting = threading.Thread(target=wait)
+    waiting.start()
+    gate_now = wait_for("the change behind the gate", lambda: [call("GET", url, ci)[1]],
+                        lambda g: g.get("changeId"))
+    time.sleep(0.5)  # the pipeline is waiting
+    status, change = call("POST", f"{GATEWAY}/api/v1/changes/{gate_now['changeId']}/approve", alice,
+                          {"comment": "make demo"})
+    approved = time.monotonic()
+    if status != 200:
+        sys.exit(f"approval refused: {status} {change}")
+    waiting.join(60)
+    decided = answer.get("gate") or {}
+    print(f"   alice approves change {gate_now['changeId']}; the waiting pipeline hears {decided.get('decision')} "
+          f"{(answer.get('at', approved) - approved) * 1000:.0f} ms later")
+    status, reported = call("POST", url + "/outcome", ci, {"result": "SUCCEEDED"})
+    print(f"   the pipeline deploys and reports SUCCEEDED: the change is closed ({status})")
+    return decided.get("decision") == "ALLOWED" and status == 200
+
+
 def main():
     try:
         rhea, sam, alice = user("rhea"), user("sam"), user("alice")
@@ -208,9 +246,11 @@ def main():
     print(f"   top suspect: deployment {top.get('deploymentId')} score {top.get('score')}: {top.get('reason')}")
     ok = top.get("deploymentId") == deployment["id"]
     ok = freeze(rhea, alice) and ok
+    ok = gate(alice) and ok
     print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it, a freeze held a"
-          " deployment and released it." if ok else "\nUnexpected: the top suspect is not the deployment just made,"
-          " or the frozen deployment went out before its freeze ended.")
+          " deployment and released it, a gate opened by a change manager's approval." if ok else "\nUnexpected: the"
+          " top suspect is not the deployment just made, the frozen deployment went out before its freeze ended, or"
+          " the gate was not allowed.")
     server.shutdown()
     sys.exit(0 if ok else 1)
 

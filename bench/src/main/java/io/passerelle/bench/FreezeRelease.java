@@ -28,7 +28,88 @@ final class FreezeRelease {
     private FreezeRelease() {
     }
 
-    /** The Markdown row of the measure. */
+    private static void register(String gateway, String rhea, DeployTarget target, String name, String secret) {
+        target.trust(name, secret);
+        var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
+                "bench/" + name, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
+                        "name", "staging", "order", 1, "requiresApproval", false,
+                        "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
+        }
+        GitHub.awaitCatalogued(gateway, "bench/" + name, secret, 30);
+    }
+
+    /**
+     * The Markdown row of the measure one held deployment at a time: {@code services} services side by side, each
+     * {@code rounds} times: a window of its own ending two seconds on, one pipeline held by it, the delay from the
+     * window's end to the deploy request.
+     */
+    static String measureOneByOne(String gateway, Tokens tokens, int services, int rounds) throws Exception {
+        var rhea = tokens.user("rhea");
+        var alice = tokens.user("alice");
+        var delays = new java.util.concurrent.ConcurrentLinkedQueue<Double>();
+        try (var target = new DeployTarget(tokens)) {
+            var pool = Executors.newFixedThreadPool(services);
+            var failures = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+            for (int s = 0; s < services; s++) {
+                var name = "bench-frz1-" + s + "-" + Long.toString(System.currentTimeMillis(), 36);
+                var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+                register(gateway, rhea, target, name, secret);
+                pool.submit(() -> {
+                    try {
+                        for (int r = 0; r < rounds; r++) {
+                            delays.add(oneHeld(gateway, rhea, alice, target, name, secret, r));
+                        }
+                    } catch (Exception e) {
+                        failures.add(name + ": " + e.getMessage());
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+            if (!failures.isEmpty()) {
+                return "| freeze end → held deployment dispatched, one at a time | not measured: " + failures.peek() + " |";
+            }
+        }
+        var sorted = delays.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT, "| freeze end → held deployment dispatched, one held deployment per window (%d"
+                + " windows, %d services side by side) | p50 %.0f ms · p99 %.0f ms · max %.0f ms |", sorted.length,
+                services, GoldenPathBenchmark.percentile(sorted, 50), GoldenPathBenchmark.percentile(sorted, 99),
+                sorted[sorted.length - 1]);
+    }
+
+    /** One window of the service ending 2 s on, one pipeline it holds: ms from the end to the deploy request. */
+    private static double oneHeld(String gateway, String rhea, String alice, DeployTarget target, String name,
+            String secret, int round) throws Exception {
+        var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var end = now.plusSeconds(3);
+        var freeze = Http.post(gateway + "/api/v1/freeze-windows", alice, Map.of("name", "Bench " + round,
+                "reason", "make bench", "start", now.minusSeconds(60).toString(), "end", end.toString(),
+                "timeZone", "UTC", "scope", Map.of("services", List.of(name))));
+        if (freeze.status() != 201) {
+            throw new IllegalStateException("cannot declare the freeze: " + freeze.raw());
+        }
+        int before = target.callsFor(name).size();
+        var sha = String.format("%040x", 0xF1EE000000L + round);
+        GitHub.deliver(gateway, GitHub.workflowRun("bench/" + name, "main", sha, 800_000 + round), secret,
+                GitHub.newDeliveryId());
+        long endNanos = System.nanoTime() + Duration.between(Instant.now(), end).toNanos();
+        long deadline = endNanos + TimeUnit.SECONDS.toNanos(30);
+        while (target.callsFor(name).size() == before) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no deploy request within 30 s of the end");
+            }
+            Thread.sleep(5);
+        }
+        double delay = (target.callsFor(name).get(before).receivedAtNanos() - endNanos) / 1e6;
+        if (delay < 0) {
+            throw new IllegalStateException("a held deployment went out " + (-delay) + " ms before its freeze ended");
+        }
+        return delay;
+    }
+
+    /** The Markdown row of the measure: {@code n} changes held by one window, all released when it ends. */
     static String measure(String gateway, Tokens tokens, int n) throws Exception {
         var rhea = tokens.user("rhea");
         var alice = tokens.user("alice");
@@ -36,15 +117,7 @@ final class FreezeRelease {
         var repository = "bench/" + name;
         var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         try (var target = new DeployTarget(tokens)) {
-            target.trust(name, secret);
-            var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
-                    repository, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
-                            "name", "staging", "order", 1, "requiresApproval", false,
-                            "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
-            if (registered.status() != 201) {
-                throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
-            }
-            GitHub.awaitCatalogued(gateway, repository, secret, 30);
+            register(gateway, rhea, target, name, secret);
             var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             var end = now.plusSeconds(30 + n / 5);
             var freeze = Http.post(gateway + "/api/v1/freeze-windows", alice, Map.of("name", "Bench freeze",

@@ -107,6 +107,7 @@ public final class GoldenPathBenchmark {
             System.out.printf(Locale.ROOT, "| burst of %d green pipelines, 4 senders → all deployments SUCCEEDED | %.1f s · %.1f pipelines/s (webhooks accepted at %.0f/s) |%n",
                     burst, (done - start) / 1e9, burst / ((done - start) / 1e9), burst / ((sent - start) / 1e9));
             System.out.println(GateDecisionDelivery.measure(gateway, tokens, runs));
+            System.out.println(FreezeRelease.measureOneByOne(gateway, tokens, 10, Math.max(1, runs / 10)));
             System.out.println(FreezeRelease.measure(gateway, tokens, runs));
             for (var rss : residentSetSizes(stack)) {
                 System.out.println(rss);

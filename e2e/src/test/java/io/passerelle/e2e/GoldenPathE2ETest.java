@@ -364,7 +364,7 @@ class GoldenPathE2ETest {
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("STANDARD", "SUCCEEDED", "top suspect", "held by Demo freeze",
-                "went out on its own", "Golden path done");
+                "went out on its own", "hears ALLOWED", "Golden path done");
     }
 
     /**
@@ -462,6 +462,10 @@ class GoldenPathE2ETest {
         var raised = Http.post(api("/changes"), rhea, Map.of("service", PAYMENTS, "environment", "staging",
                 "title", "Renew the TLS certificate", "type", "NORMAL"));
         assertThat(raised.status()).as(raised.raw()).isEqualTo(201);
+        // its risk counts the payments deployment that failed earlier in this suite (Order 6)
+        assertThat(raised.body().path("risk").path("factors").valueStream()
+                .filter(f -> "recent-failures".equals(f.path("name").asString())).findFirst().orElseThrow()
+                .path("value").asDouble()).isPositive();
         var change = api("/changes/" + raised.body().path("id").asString());
         assertThat(Http.post(change + "/approve", alice, Map.of()).status()).isEqualTo(200);
 
