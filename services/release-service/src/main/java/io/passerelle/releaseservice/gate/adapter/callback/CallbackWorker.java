@@ -5,15 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.platform.crypto.SecretSealer;
-import io.passerelle.platform.loop.PollingLoop;
+import io.passerelle.platform.loop.ClaimingWorker;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import io.passerelle.platform.outbound.PinnedHttpClient;
@@ -26,10 +25,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Posts gate decisions to their callback URLs, from the gate_callback table: one platform thread per instance, woken
- * right after the commit of a decision, otherwise polling (retries that fall due, leases that expired). It claims due
- * rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}, leased: several instances run side by side), makes
- * the calls on virtual threads outside any transaction and records each result in its own. Each attempt is counted
+ * Posts gate decisions to their callback URLs, from the gate_callback table, on the platform's {@link ClaimingWorker}:
+ * woken right after the commit of a decision, otherwise polling (retries that fall due, leases that expired); due rows
+ * claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED}, leased: several instances run side by side), the
+ * calls on virtual threads outside any transaction (at most {@value #BATCH} at once), each result recorded in its own. Each attempt is counted
  * before it is made. In order, per attempt: the outbound guard resolves the URL and judges every address (a refusal
  * is final: the operator's rules do not change by retrying), the decision is signed anew, and posted to the checked
  * addresses only. 2xx is delivered; I/O errors, timeouts, 5xx and 429 are retried after an exponential back-off with
@@ -41,7 +40,6 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
     static final String ATTEMPTS = "passerelle.gate.callbacks";
     private static final Logger log = LoggerFactory.getLogger(CallbackWorker.class);
     private static final int BATCH = 16;
-    private static final Duration MIN_WAIT = Duration.ofMillis(20);
 
     private final GateCallbacks callbacks;
     private final OutboundGuard guard;
@@ -52,8 +50,7 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
     private final Settings settings;
     private final IntervalFunction backoff;
     private final PinnedHttpClient http;
-    private final PollingLoop loop;
-    private volatile ExecutorService calls;
+    private final ClaimingWorker<Delivery> worker;
 
     public CallbackWorker(GateCallbacks callbacks, OutboundGuard guard, SecretSealer sealer, TransactionTemplate tx,
             Clock clock, MeterRegistry meters, ObservationRegistry observations, Settings settings) {
@@ -67,8 +64,18 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoff(), 2.0, 0.2, settings.maxBackoff());
         this.http = new PinnedHttpClient("gate callbacks", settings.connectTimeout(), settings.readTimeout(), BATCH,
                 observations);
-        this.loop = new PollingLoop("gate-callbacks", settings.pollInterval(), this::round);
-        this.calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gate-callback-", 0).factory());
+        this.worker = new ClaimingWorker<>("gate-callbacks", new ClaimingWorker.Claims<>() {
+            @Override
+            public List<Delivery> claim(int max) {
+                return callbacks.claim(max, clock.instant(), settings.lease());
+            }
+
+            @Override
+            public Optional<Instant> nextDue() {
+                return callbacks.nextDue();
+            }
+        }, this::send, tx, clock, BATCH, settings.pollInterval(),
+                settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1));
     }
 
     /**
@@ -90,30 +97,7 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
 
     @Override
     public void sendAfterCommit() {
-        loop.wakeUpAfterCommit();
-    }
-
-    /** One round: what is due, at most {@value #BATCH} at once, all called before the next round. */
-    private Duration round() throws InterruptedException {
-        List<Delivery> claimed = tx.execute(status -> callbacks.claim(BATCH, clock.instant(), settings.lease()));
-        if (claimed != null && !claimed.isEmpty()) {
-            var done = claimed.stream().map(d -> calls.submit(() -> send(d))).toList();
-            for (var call : done) {
-                try {
-                    call.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    log.warn("Gate callback round: {}", e.getCause().toString());
-                }
-            }
-            if (claimed.size() == BATCH) {
-                return Duration.ZERO;
-            }
-        }
-        var wait = callbacks.nextDue().map(due -> Duration.between(clock.instant(), due)).orElse(settings.pollInterval());
-        if (wait.compareTo(settings.pollInterval()) > 0) {
-            wait = settings.pollInterval();
-        }
-        return wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait;
+        worker.wakeUpAfterCommit();
     }
 
     private void send(Delivery delivery) {
@@ -199,26 +183,22 @@ public class CallbackWorker implements CallbackSender, SmartLifecycle, AutoClose
 
     @Override
     public void start() {
-        if (calls.isShutdown()) {
-            calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gate-callback-", 0).factory());
-        }
-        loop.start();
+        worker.start();
     }
 
+    /** Calls in flight get connect + read timeout to finish; one cut short is sent again once its lease expires. */
     @Override
     public void stop() {
-        loop.stop(settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1));
-        calls.shutdown();
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop.isRunning();
+        return worker.isRunning();
     }
 
     @Override
     public void close() throws IOException {
-        calls.shutdownNow();
         http.close();
     }
 }
