@@ -12,9 +12,9 @@ import io.passerelle.changeservice.change.port.Freezes;
 /**
  * Lets held changes proceed when the freeze windows that held them end: those whose hold is over, oldest hold first,
  * and, when a window is ended early, those it held. Each is asked again whether a window covers it (one declared
- * meanwhile holds it anew). The holds live in the store, so a restart loses none; each change is released in its own
- * transaction with the event it registers, and a change another instance is releasing is skipped, so none is
- * released twice.
+ * meanwhile holds it anew). The holds live in the store, so a restart loses none; the changes of one round (at most
+ * {@value #BATCH}) are released in the caller's transaction with the events they register, locked so that a change
+ * another instance is releasing is skipped: none is released twice.
  */
 public class ResumeHeldChanges {
 
