@@ -37,6 +37,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
+import static io.passerelle.changeservice.Catalogued.environment;
+import static io.passerelle.changeservice.Catalogued.expectProblem;
 import static io.passerelle.platform.test.EventContracts.assertConforms;
 import static io.passerelle.platform.test.EventContracts.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,8 +60,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PasserelleIntegrationTest
 @AutoConfigureMockMvc
 class ChangeServiceIntegrationTest {
-
-    private static final String PROBLEMS = "https://passerelle.io/problems/";
 
     @Autowired MockMvc mvc;
     @Autowired EventProbe events;
@@ -843,25 +843,11 @@ class ChangeServiceIntegrationTest {
     // --- helpers
 
     private void registerService() {
-        publishRegistration(List.of(environment("staging", 1, false), environment("production", 2, true)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from catalog_environment where service = :s").param("s", service)
-                .query(Integer.class).single() == 2);
+        Catalogued.register(events, jdbc, service, "staging", "production");
     }
 
     private void publishRegistration(List<Map<String, Object>> environments) {
-        assertConforms(events.publish("service.registered.v1", service, Map.of(
-                "service", service,
-                "repository", "acme/" + service,
-                "defaultBranch", "main",
-                "webhookSecretSealed", "c2VhbGVk",
-                "environments", environments,
-                "registeredAt", Instant.now().toString())));
-    }
-
-    private static Map<String, Object> environment(String name, int order, boolean requiresApproval) {
-        return Map.of("name", name, "order", order, "requiresApproval", requiresApproval,
-                "deployTarget", Map.of("type", "webhook", "url", "http://127.0.0.1:9/" + name));
+        Catalogued.register(events, jdbc, service, environments);
     }
 
     private UUID planDeployment(String environment, boolean requiresApproval) {
@@ -996,12 +982,6 @@ class ChangeServiceIntegrationTest {
     private int riskOf(String changeId) {
         return jdbc.sql("select risk_score from change_request where id = :id").param("id", UUID.fromString(changeId))
                 .query(Integer.class).single();
-    }
-
-    private static ResultActions expectProblem(ResultActions result, int status, String type) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + type));
     }
 
     private static java.util.function.Predicate<tools.jackson.databind.JsonNode> about(UUID deploymentId) {

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -50,7 +49,6 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureMockMvc
 class FreezeWindowsIntegrationTest {
 
-    private static final String PROBLEMS = "https://passerelle.io/problems/";
     private static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar");
 
     @Autowired MockMvc mvc;
@@ -357,19 +355,7 @@ class FreezeWindowsIntegrationTest {
     }
 
     private void registerService() {
-        var target = Map.of("type", "webhook", "url", "http://127.0.0.1:9/deploy");
-        assertConforms(events.publish("service.registered.v1", service, Map.of(
-                "service", service,
-                "repository", "acme/" + service,
-                "defaultBranch", "main",
-                "webhookSecretSealed", "c2VhbGVk",
-                "environments", List.of(
-                        Map.of("name", "staging", "order", 1, "requiresApproval", false, "deployTarget", target),
-                        Map.of("name", "production", "order", 2, "requiresApproval", true, "deployTarget", target)),
-                "registeredAt", Instant.now().toString())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from catalog_environment where service = :s").param("s", service)
-                .query(Integer.class).single() == 2);
+        Catalogued.register(events, jdbc, service, "staging", "production");
     }
 
     private static VEvent event(net.fortuna.ical4j.model.Calendar calendar, String uid) {
@@ -379,9 +365,7 @@ class FreezeWindowsIntegrationTest {
     }
 
     private static ResultActions expectProblem(ResultActions result, int status, String type) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + type))
+        return Catalogued.expectProblem(result, status, type)
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("Exception"))));
     }
 

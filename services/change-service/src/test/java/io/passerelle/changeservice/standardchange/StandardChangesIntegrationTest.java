@@ -1,5 +1,6 @@
 package io.passerelle.changeservice.standardchange;
 
+import static io.passerelle.changeservice.Catalogued.expectProblem;
 import static io.passerelle.platform.test.EventContracts.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,14 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -24,6 +23,7 @@ import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
 import io.passerelle.platform.test.TestJwts;
+import io.passerelle.changeservice.Catalogued;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -45,7 +45,6 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureMockMvc
 class StandardChangesIntegrationTest {
 
-    private static final String PROBLEMS = "https://passerelle.io/problems/";
     private static final String PATH = "/api/v1/standard-changes";
 
     @Autowired MockMvc mvc;
@@ -304,35 +303,15 @@ class StandardChangesIntegrationTest {
                 .update();
     }
 
-    private void registerService() {
-        events.publish("service.registered.v1", service, Map.of(
-                "service", service,
-                "repository", "acme/" + service,
-                "defaultBranch", "main",
-                "webhookSecretSealed", "c2VhbGVk",
-                "environments", List.of(environment(staging, 1, false), environment(production, 2, true)),
-                "registeredAt", Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from catalog_environment where service = :s").param("s", service)
-                .query(Integer.class).single() == 2);
-    }
-
-    private static Map<String, Object> environment(String name, int order, boolean requiresApproval) {
-        return Map.of("name", name, "order", order, "requiresApproval", requiresApproval,
-                "deployTarget", Map.of("type", "webhook", "url", "http://127.0.0.1:9/" + name));
-    }
-
     private static java.util.function.Predicate<JsonNode> about(String templateId) {
         return data -> data.path("templateId").asString().equals(templateId);
     }
 
-    private static ResultActions expectProblem(ResultActions result, int status, String type) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + type));
-    }
-
     private static RequestPostProcessor user(String name, String... roles) {
         return TestJwts.user(name, roles);
+    }
+
+    private void registerService() {
+        Catalogued.register(events, jdbc, service, staging, production);
     }
 }
