@@ -639,6 +639,60 @@ class GoldenPathE2ETest {
         return process.start();
     }
 
+    /**
+     * The change-enablement endpoints not walked above, through the gateway with real tokens: the calendar, ending a
+     * freeze window, environment profiles and the live risk they move, a template's next version and its retirement;
+     * each write refused to a role that may not make it.
+     */
+    @Test
+    @Order(21)
+    void change_managers_end_freezes_profile_environments_and_version_templates_through_the_gateway() {
+        var now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var window = Map.of("name", "Checkout audit", "reason", "auditors in the building",
+                "start", now.plusSeconds(3600).toString(), "end", now.plusSeconds(7200).toString(), "timeZone", "UTC",
+                "scope", Map.of("services", List.of(CHECKOUT)));
+        var declared = Http.post(api("/freeze-windows"), alice, window);
+        assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
+        var end = api("/freeze-windows/" + declared.body().path("id").asString() + "/end");
+        assertThat(Http.post(end, rhea, null).status()).isEqualTo(403);
+        var ended = Http.post(end, alice, null);
+        assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
+        assertThat(ended.body().path("endedBy").asString()).isEqualTo("alice");
+        assertThat(Http.get(api("/freeze-windows?active=true"), sam).body().valueStream()
+                .noneMatch(w -> "Checkout audit".equals(w.path("name").asString()))).isTrue();
+        var calendar = Http.get(api("/calendar?from=" + now.minusSeconds(86_400) + "&to=" + now.plusSeconds(86_400)),
+                sam);
+        assertThat(calendar.status()).as(calendar.raw()).isEqualTo(200);
+        assertThat(calendar.body().path("changes").isArray()).isTrue();
+
+        var before = Http.get(api("/risk?service=" + CHECKOUT + "&environment=production"), rhea);
+        assertThat(before.status()).as(before.raw()).isEqualTo(200);
+        var profile = Map.of("criticality", "CRITICAL");
+        assertThat(put("/environment-profiles/production", rhea, profile).status()).isEqualTo(403);
+        assertThat(put("/environment-profiles/production", alice, profile).status()).isEqualTo(200);
+        assertThat(Http.get(api("/environment-profiles"), rhea).body().valueStream()
+                .anyMatch(p -> "production".equals(p.path("environment").asString()))).isTrue();
+        var after = Http.get(api("/risk?service=" + CHECKOUT + "&environment=production"), rhea).body();
+        assertThat(after.path("score").asInt()).as("a critical environment weighs more")
+                .isGreaterThan(before.body().path("score").asInt());
+
+        var definition = Map.<String, Object>of("name", "Checkout hotfixes", "description", "small fixes",
+                "services", List.of(CHECKOUT), "environments", List.of("production"), "maxRiskScore", 30);
+        var template = Http.post(api("/standard-changes"), alice, definition);
+        assertThat(template.status()).as(template.raw()).isEqualTo(201);
+        var path = "/standard-changes/" + template.body().path("id").asString();
+        var tighter = new java.util.HashMap<>(definition);
+        tighter.put("maxRiskScore", 20);
+        assertThat(put(path, rhea, tighter).status()).isEqualTo(403);
+        var second = put(path, alice, tighter);
+        assertThat(second.status()).as(second.raw()).isEqualTo(200);
+        assertThat(second.body().path("version").asInt()).isEqualTo(2);
+        assertThat(Http.post(api(path + "/retire"), rhea, null).status()).isEqualTo(403);
+        var retired = Http.post(api(path + "/retire"), alice, null);
+        assertThat(retired.status()).as(retired.raw()).isEqualTo(200);
+        assertThat(Http.get(api(path), tokens.pipeline()).body().path("status").asString()).isEqualTo("RETIRED");
+    }
+
     private static Http.Response put(String path, String token, Object body) {
         return Http.send("PUT", api(path), token, Http.JSON.writeValueAsBytes(body), Map.of());
     }
