@@ -30,7 +30,7 @@ class DeploymentEventsTest {
     @Test
     void deployment_planned_keeps_its_recorded_shape() {
         EventContracts.assertMatchesRecorded(new DeploymentPlanned(DEPLOYMENT, RELEASE, "payments", "production",
-                VERSION, SHA, true, "pipeline:octocat", RUN, Instant.parse("2026-03-01T10:20:00Z")));
+                VERSION, SHA, true, "pipeline:octocat", RUN, Instant.parse("2026-03-01T10:20:00Z"), null));
     }
 
     @Test
