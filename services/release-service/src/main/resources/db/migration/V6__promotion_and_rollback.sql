@@ -13,9 +13,11 @@ alter table deployment
     add column rollback_reason  text,
     add column emergency        boolean not null default false,
     add constraint deployment_rollback_check
-        check ((kind = 'ROLLBACK') = (rollback_of is not null and rollback_reason is not null)),
-    drop constraint deployment_release_id_environment_key;
-create unique index deployment_forward_once on deployment (release_id, environment) where kind = 'DEPLOY';
+        check ((kind = 'ROLLBACK') = (rollback_of is not null and rollback_reason is not null));
+-- a release is promoted into an environment once by its deploy target; its rollbacks are not promotions
+drop index deployment_promoted_once;
+create unique index deployment_promoted_once on deployment (release_id, environment)
+    where executor = 'TARGET' and kind = 'DEPLOY';
 -- one rollback of a deployment at a time: another may follow only once the last one failed or was cancelled
 create unique index deployment_one_live_rollback on deployment (rollback_of)
     where kind = 'ROLLBACK' and state not in ('FAILED', 'CANCELLED');

@@ -126,7 +126,7 @@ final class InMemoryStores {
 
         public Optional<Deployment> forward(UUID releaseId, String environment) {
             return deploymentsById.values().stream().filter(d -> d.kind() == Deployment.Kind.DEPLOY
-                    && d.releaseId().equals(releaseId) && d.environment().equals(environment)).findFirst();
+                    && d.executor() == Executor.TARGET && d.releaseId().equals(releaseId) && d.environment().equals(environment)).findFirst();
         }
 
         public Optional<Deployment> lastSucceededBefore(String service, String environment, Instant before,

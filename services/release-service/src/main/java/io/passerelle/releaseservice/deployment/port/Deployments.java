@@ -23,7 +23,10 @@ public interface Deployments {
     /** Newest (planned) first, optionally of one service and/or one environment. */
     List<Deployment> newestFirst(@Nullable String service, @Nullable String environment);
 
-    /** The deployment that took the release forward into that environment (not a rollback), if any. */
+    /**
+     * The deployment by a deploy target that took the release forward into that environment (not a rollback, not a
+     * pipeline's own deployment behind a gate), if any.
+     */
     Optional<Deployment> forward(UUID releaseId, String environment);
 
     /**

@@ -96,7 +96,7 @@ class JdbcDeployments implements Deployments {
     @Override
     public Optional<Deployment> forward(UUID releaseId, String environment) {
         return jdbc.sql("select * from deployment where release_id = :releaseId and environment = :environment"
-                        + " and kind = 'DEPLOY'")
+                        + " and kind = 'DEPLOY' and executor = 'TARGET'")
                 .param("releaseId", releaseId).param("environment", environment)
                 .query((rs, i) -> deployment(rs)).optional();
     }
