@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import com.jayway.jsonpath.JsonPath;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.Approver;
+import io.passerelle.changeservice.change.AuditEntry;
 import io.passerelle.changeservice.change.ChangeOutcome;
 import io.passerelle.changeservice.change.ChangeType;
 import io.passerelle.changeservice.change.ChangeState;
@@ -825,6 +826,39 @@ class ChangeServiceIntegrationTest {
         var failed = assertConforms(events.await("change.failed.v1", about(deploymentId)));
         assertThat(failed.data().get("reason").asString())
                 .isEqualTo(recorded("deployment.failed.v1").get("reason").asString());
+    }
+
+    @Test
+    void an_emergency_rollback_raises_an_emergency_change_and_the_undone_change_s_trail_records_the_rollback()
+            throws Exception {
+        var undone = UUID.randomUUID();
+        var undoneChange = publishRecordedPlan(undone);
+        publishRecordedOutcome("deployment.succeeded.v1", undone, undoneChange);
+        events.await("change.closed.v1", about(undone));
+
+        var rollback = UUID.randomUUID();
+        var planned = (ObjectNode) recorded("deployment.planned.v1");
+        planned.put("deploymentId", rollback.toString()).put("service", service).put("environment", "staging")
+                .put("requiresApproval", false).put("version", "1.4.1");
+        planned.putObject("rollback").put("of", undone.toString()).put("reason", "error rate 30% after 1.4.2")
+                .put("emergency", true);
+        assertConforms(events.publish("deployment.planned.v1", rollback.toString(), planned));
+        var raised = assertConforms(events.await("change.raised.v1", about(rollback))).data();
+        assertThat(raised.get("type").asString()).isEqualTo("EMERGENCY");
+        assertThat(raised.get("title").asString()).isEqualTo("Roll " + service + " in staging back to 1.4.1");
+
+        var rolledBack = (ObjectNode) recorded("deployment.rolled-back.v1");
+        rolledBack.put("deploymentId", rollback.toString()).put("rolledBackDeploymentId", undone.toString())
+                .put("changeId", raised.get("changeId").asString()).put("service", service)
+                .put("environment", "staging").put("restoredVersion", "1.4.1");
+        assertConforms(events.publish("deployment.rolled-back.v1", rollback.toString(), rolledBack));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> changes.find(UUID.fromString(undoneChange)).orElseThrow()
+                .auditTrail().stream().anyMatch(e -> e.action() == AuditEntry.Action.BACKED_OUT));
+        var entry = changes.find(UUID.fromString(undoneChange)).orElseThrow().auditTrail().getLast();
+        assertThat(entry.detail()).contains(rollback.toString(), "1.4.1", rolledBack.get("reason").asString());
+        assertThat(entry.state()).as("the change keeps the state of its own implementation")
+                .isEqualTo(ChangeState.CLOSED);
     }
 
     @Test

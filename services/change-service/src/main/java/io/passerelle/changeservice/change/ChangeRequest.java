@@ -279,6 +279,14 @@ public final class ChangeRequest {
         endByDeployment(ChangeOutcome.FAILED, reason, at);
     }
 
+    /**
+     * The change's deployment was undone by a rollback (another deployment under its own change): the trail says so;
+     * the change keeps its state and outcome, which describe its own implementation.
+     */
+    public void backedOut(String detail, Instant at) {
+        audit(at, DEPLOYMENT_OUTCOME, AuditEntry.Action.BACKED_OUT, detail);
+    }
+
     /** A change manager writes the post-implementation review of a change that did not succeed, which closes it. */
     public void review(Approver reviewer, String text, Instant at) {
         requireState(REVIEW, "reviewed");

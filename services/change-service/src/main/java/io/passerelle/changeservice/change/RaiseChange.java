@@ -62,10 +62,17 @@ public class RaiseChange {
         var assessed = risk.assess(deployment.service(), deployment.environment(), at);
         var match = templates.match(new Candidate(deployment.service(), deployment.environment(), true, assessed, at));
         var standard = match.template().isPresent() || !deployment.requiresApproval();
-        var title = "Deploy " + deployment.service() + " " + deployment.version() + " to " + deployment.environment();
-        var proposal = new Proposal(standard ? ChangeType.STANDARD : ChangeType.NORMAL, deployment.service(),
-                deployment.environment(), title, null, deployment.requestedBy(), deployment.deploymentId(),
-                deployment.releaseId());
+        var rollback = deployment.rollback();
+        var type = rollback != null && rollback.emergency() ? ChangeType.EMERGENCY
+                : standard ? ChangeType.STANDARD : ChangeType.NORMAL;
+        var title = rollback == null
+                ? "Deploy " + deployment.service() + " " + deployment.version() + " to " + deployment.environment()
+                : "Roll " + deployment.service() + " in " + deployment.environment() + " back to "
+                        + deployment.version();
+        var description = rollback == null ? null
+                : "Undoes deployment " + rollback.of() + ": " + rollback.reason();
+        var proposal = new Proposal(type, deployment.service(), deployment.environment(), title, description,
+                deployment.requestedBy(), deployment.deploymentId(), deployment.releaseId());
         var assessment = new Assessment(assessed, match.template().orElse(null), match.reasons());
         return Optional.of(raise(proposal, assessment, deployment.requiresApproval(), at));
     }
@@ -77,8 +84,20 @@ public class RaiseChange {
         return change;
     }
 
-    /** A deployment of a release to an environment, as release orchestration planned it. */
+    /**
+     * A deployment of a release to an environment, as release orchestration planned it; a rollback says what it
+     * undoes and whether an incident asks for it (an emergency change).
+     */
     public record PlannedDeployment(UUID deploymentId, UUID releaseId, String service, String environment,
-            String version, boolean requiresApproval, String requestedBy) {
+            String version, boolean requiresApproval, String requestedBy, @Nullable Rollback rollback) {
+
+        public PlannedDeployment(UUID deploymentId, UUID releaseId, String service, String environment,
+                String version, boolean requiresApproval, String requestedBy) {
+            this(deploymentId, releaseId, service, environment, version, requiresApproval, requestedBy, null);
+        }
+    }
+
+    /** What a rollback undoes, why, and whether its change is an emergency. */
+    public record Rollback(UUID of, String reason, boolean emergency) {
     }
 }

@@ -43,6 +43,11 @@ public class RecordDeploymentOutcome {
         return outcome;
     }
 
+    /** The deployment was rolled back: its change's trail records what undid it. */
+    public Outcome rolledBack(UUID deploymentId, String detail) {
+        return record(deploymentId, change -> change.backedOut(detail, clock.instant()));
+    }
+
     private Outcome record(UUID deploymentId, Consumer<ChangeRequest> transition) {
         var found = changes.findByDeployment(deploymentId);
         if (found.isEmpty()) {

@@ -2,15 +2,19 @@ package io.passerelle.releaseservice.catalog;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import io.passerelle.releaseservice.catalog.port.Services;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds a service to the catalog; its webhook secret is sealed before it is stored or published (the store publishes
@@ -41,7 +45,7 @@ public final class RegisterService {
         }
         var environments = new ArrayList<Environment>();
         for (int i = 0; i < request.environments().size(); i++) {
-            environments.add(environment("environments[" + i + "].deployTarget.url", request.environments().get(i)));
+            environments.add(environment("environments[" + i + "]", request.environments().get(i)));
         }
         var service = Service.register(request.name(), request.repository(), request.defaultBranch(),
                 sealer.seal(request.webhookSecret()), environments, clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -56,8 +60,9 @@ public final class RegisterService {
         return service;
     }
 
-    /** The deploy target URL passes the guard first; {@code field} names it as the request does. */
-    private Environment environment(String field, NewEnvironment requested) {
+    /** The deploy target URL passes the guard first; {@code at} names the environment as the request does. */
+    private Environment environment(String at, NewEnvironment requested) {
+        var field = at + ".deployTarget.url";
         var url = requested.targetUrl();
         switch (guard.check(url)) {
             case OutboundVerdict.Malformed malformed -> throw new IllegalArgumentException(field + ": " + url + " "
@@ -73,7 +78,21 @@ public final class RegisterService {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
         }
-        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target);
+        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
+                promotion(at + ".promotion", requested));
+    }
+
+    private static Promotion promotion(String field, NewEnvironment requested) {
+        if (requested.promotionMode() == null) {
+            return Promotion.AUTOMATIC;
+        }
+        try {
+            var mode = Promotion.Mode.valueOf(requested.promotionMode().toUpperCase(Locale.ROOT));
+            var soak = requested.soak() == null ? null : Duration.parse(requested.soak());
+            return new Promotion(mode, soak);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        }
     }
 
     /** What a release manager asks to register; the secret in clear, never stored so. */
@@ -86,8 +105,15 @@ public final class RegisterService {
         }
     }
 
-    /** An environment as requested: its deploy target still as the text the release manager wrote. */
+    /**
+     * An environment as requested: its deploy target and promotion still as the text the release manager wrote (no
+     * promotion mode: automatic).
+     */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
-            String targetUrl) {
+            String targetUrl, @Nullable String promotionMode, @Nullable String soak) {
+
+        public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl) {
+            this(name, order, requiresApproval, targetType, targetUrl, null, null);
+        }
     }
 }

@@ -55,6 +55,11 @@ public final class Service {
         this.defaultBranch = defaultBranch;
         this.webhookSecretSealed = webhookSecretSealed;
         this.environments = environments.stream().sorted(Comparator.comparingInt(Environment::order)).toList();
+        var first = this.environments.getFirst();
+        if (first.promotion().mode() != Promotion.Mode.AUTOMATIC) {
+            throw new IllegalArgumentException("environment " + first.name() + " comes first: every release reaches it"
+                    + " automatically, so its promotion cannot be " + first.promotion().mode().name().toLowerCase());
+        }
         this.registeredAt = registeredAt;
     }
 
@@ -75,6 +80,13 @@ public final class Service {
     /** Where a new release goes first: the environment with the lowest order. */
     public Environment firstEnvironment() {
         return environments.getFirst();
+    }
+
+    /** The environment a release must have succeeded in before {@code environment}: the next lower order, if any. */
+    public Optional<Environment> environmentBefore(String environment) {
+        var current = environment(environment)
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no environment " + environment));
+        return environments.reversed().stream().filter(e -> e.order() < current.order()).findFirst();
     }
 
     /** Where a release goes after succeeding in {@code environment}: the next higher order, if any. */

@@ -42,6 +42,7 @@ public final class Deployment {
     private final String requestedBy;
     private final @Nullable String runUrl;
     private final Instant plannedAt;
+    private final @Nullable Rollback rollback;
     private DeploymentState state;
     private @Nullable UUID changeId;
     private @Nullable String reason;
@@ -51,8 +52,9 @@ public final class Deployment {
 
     private Deployment(UUID id, UUID releaseId, String service, String environment, String version, String commitSha,
             boolean requiresApproval, Executor executor, @Nullable DeployTarget target, String requestedBy,
-            @Nullable String runUrl, Instant plannedAt, DeploymentState state, @Nullable UUID changeId,
-            @Nullable String reason, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+            @Nullable String runUrl, Instant plannedAt, @Nullable Rollback rollback, DeploymentState state,
+            @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
+            @Nullable Instant finishedAt) {
         if ((executor == Executor.TARGET) != (target != null)) {
             throw new IllegalArgumentException("a deployment has a deploy target exactly when its target carries it out");
         }
@@ -68,6 +70,7 @@ public final class Deployment {
         this.requestedBy = requestedBy;
         this.runUrl = runUrl;
         this.plannedAt = plannedAt;
+        this.rollback = rollback;
         this.state = state;
         this.changeId = changeId;
         this.reason = reason;
@@ -81,7 +84,17 @@ public final class Deployment {
      */
     public static Deployment plan(Release release, Environment environment, Instant at) {
         return planned(release, environment, Executor.TARGET, environment.target(), release.requestedBy(),
-                release.runUrl(), at);
+                release.runUrl(), null, at);
+    }
+
+    /**
+     * Plans putting {@code previous} (the release that succeeded in {@code environment} before) back there, undoing
+     * {@code rollback.of()}, through the environment's deploy target, on behalf of {@code requestedBy}; it waits for
+     * its own change. Registers {@link DeploymentPlanned} of kind ROLLBACK.
+     */
+    public static Deployment rollBack(Release previous, Environment environment, Rollback rollback,
+            String requestedBy, Instant at) {
+        return planned(previous, environment, Executor.TARGET, environment.target(), requestedBy, null, rollback, at);
     }
 
     /**
@@ -90,27 +103,29 @@ public final class Deployment {
      */
     public static Deployment planForPipeline(Release release, Environment environment, String requestedBy,
             String runUrl, Instant at) {
-        return planned(release, environment, Executor.PIPELINE, null, requestedBy, runUrl, at);
+        return planned(release, environment, Executor.PIPELINE, null, requestedBy, runUrl, null, at);
     }
 
     private static Deployment planned(Release release, Environment environment, Executor executor,
-            @Nullable DeployTarget target, String requestedBy, @Nullable String runUrl, Instant at) {
+            @Nullable DeployTarget target, String requestedBy, @Nullable String runUrl, @Nullable Rollback rollback,
+            Instant at) {
         var deployment = new Deployment(UUID.randomUUID(), release.id(), release.service(), environment.name(),
                 release.version(), release.commitSha(), environment.requiresApproval(), executor, target, requestedBy,
-                runUrl, at, PLANNED, null, null, null, null);
+                runUrl, at, rollback, PLANNED, null, null, null, null);
         deployment.events.add(new DeploymentPlanned(deployment.id, release.id(), release.service(), environment.name(),
-                release.version(), release.commitSha(), environment.requiresApproval(), requestedBy, runUrl, at));
+                release.version(), release.commitSha(), environment.requiresApproval(), requestedBy, runUrl, at,
+                rollback));
         return deployment;
     }
 
     /** A deployment as stored. */
     public static Deployment restore(UUID id, UUID releaseId, String service, String environment, String version,
             String commitSha, boolean requiresApproval, Executor executor, @Nullable DeployTarget target,
-            String requestedBy, @Nullable String runUrl, Instant plannedAt, DeploymentState state,
-            @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
+            String requestedBy, @Nullable String runUrl, Instant plannedAt, @Nullable Rollback rollback,
+            DeploymentState state, @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
             @Nullable Instant finishedAt) {
         return new Deployment(id, releaseId, service, environment, version, commitSha, requiresApproval, executor,
-                target, requestedBy, runUrl, plannedAt, state, changeId, reason, startedAt, finishedAt);
+                target, requestedBy, runUrl, plannedAt, rollback, state, changeId, reason, startedAt, finishedAt);
     }
 
     /**
@@ -195,6 +210,10 @@ public final class Deployment {
         this.finishedAt = at;
         events.add(new DeploymentSucceeded(id, releaseId, Objects.requireNonNull(changeId), service, environment,
                 version, commitSha, startedAt, at));
+        if (rollback != null) {
+            events.add(new DeploymentRolledBack(id, rollback.of(), changeId, service, environment, releaseId, version,
+                    rollback.reason(), rollback.emergency(), at));
+        }
         return true;
     }
 
@@ -214,6 +233,9 @@ public final class Deployment {
                 startedAt, at));
         return true;
     }
+
+    /** A release going forward, or the previous one put back. */
+    public enum Kind { DEPLOY, ROLLBACK }
 
     private void require(boolean allowed, String transition) {
         if (!allowed) {
@@ -267,6 +289,15 @@ public final class Deployment {
 
     public String requestedBy() {
         return requestedBy;
+    }
+
+    public Kind kind() {
+        return rollback == null ? Kind.DEPLOY : Kind.ROLLBACK;
+    }
+
+    /** What it undoes, when it is a rollback. */
+    public @Nullable Rollback rollback() {
+        return rollback;
     }
 
     public @Nullable String runUrl() {

@@ -6,7 +6,7 @@ import io.passerelle.platform.event.DomainEvent;
 
 /** What happened to a deployment, as the outside world learns it; the deployment is the subject. */
 public sealed interface DeploymentEvent extends DomainEvent
-        permits DeploymentPlanned, DeploymentRequested, DeploymentSucceeded, DeploymentFailed {
+        permits DeploymentPlanned, DeploymentRequested, DeploymentSucceeded, DeploymentFailed, DeploymentRolledBack {
 
     UUID deploymentId();
 

@@ -1,38 +1,33 @@
 package io.passerelle.releaseservice.deployment;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
-import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.port.Deployments;
-import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The deploy target reports how a deployment ended, with the credential issued for that deployment (checked first:
- * a pipeline role alone reports nothing). A success promotes the release: it is planned into the service's next
- * environment (the next higher order), which needs its own change.
+ * a pipeline role alone reports nothing). A success promotes the release as the next environment's promotion says
+ * ({@link PromoteRelease}).
  */
 public final class ReportDeploymentOutcome {
 
     static final String DEFAULT_FAILURE = "the deploy target reported a failure";
 
-    private final Services services;
-    private final Releases releases;
     private final Deployments deployments;
+    private final PromoteRelease promotion;
     private final CallbackCredentials credentials;
     private final Clock clock;
 
-    public ReportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            CallbackCredentials credentials, Clock clock) {
-        this.services = services;
-        this.releases = releases;
+    public ReportDeploymentOutcome(Deployments deployments, PromoteRelease promotion, CallbackCredentials credentials,
+            Clock clock) {
         this.deployments = deployments;
+        this.promotion = promotion;
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -59,20 +54,10 @@ public final class ReportDeploymentOutcome {
         if (changed) {
             deployments.save(deployment);
             if (outcome == Reported.SUCCEEDED) {
-                promote(deployment, now);
+                promotion.afterSuccess(deployment, now);
             }
         }
         return deployment;
-    }
-
-    private void promote(Deployment succeeded, Instant at) {
-        var service = services.byName(succeeded.service())
-                .orElseThrow(() -> new IllegalStateException("service " + succeeded.service() + " left the catalog"));
-        service.environmentAfter(succeeded.environment()).ifPresent(next -> {
-            var release = releases.byId(succeeded.releaseId())
-                    .orElseThrow(() -> new IllegalStateException("release " + succeeded.releaseId() + " is missing"));
-            deployments.save(Deployment.plan(release, next, at));
-        });
     }
 
     /** What the deploy target reports. */

@@ -138,7 +138,14 @@ class CatalogIntegrationTest {
             "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"ftp://a.example\"}}],",
             "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://\"}}],",
             "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false}],",
-            "\"owner\":\"someone\","
+            "\"owner\":\"someone\",",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"promotion\":{\"mode\":\"manual\"}}],", // the first environment waits for no one
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\"}}],", // soak without its time
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"manual\",\"soak\":\"PT1H\"}}],", // a time without soak
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\",\"soak\":\"PT0S\"}}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\",\"soak\":\"P15D\"}}],", // over 14 days
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\",\"soak\":\"one hour\"}}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"later\"}}],"
     })
     void an_invalid_registration_is_a_bad_request_and_writes_nothing(String override) throws Exception {
         var name = uniqueName();

@@ -1,5 +1,7 @@
 package io.passerelle.releaseservice.deployment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,7 +32,7 @@ class DeploymentEventsTest {
     @Test
     void deployment_planned_keeps_its_recorded_shape() {
         EventContracts.assertMatchesRecorded(new DeploymentPlanned(DEPLOYMENT, RELEASE, "payments", "production",
-                VERSION, SHA, true, "pipeline:octocat", RUN, Instant.parse("2026-03-01T10:20:00Z")));
+                VERSION, SHA, true, "pipeline:octocat", RUN, Instant.parse("2026-03-01T10:20:00Z"), null));
     }
 
     @Test
@@ -51,5 +53,23 @@ class DeploymentEventsTest {
         EventContracts.assertMatchesRecorded(new DeploymentFailed(DEPLOYMENT, RELEASE, CHANGE, "payments",
                 "production", VERSION, SHA, "deploy target answered HTTP 500 on each of 3 attempts", STARTED,
                 Instant.parse("2026-03-01T11:07:15Z")));
+    }
+
+    @Test
+    void a_rollback_s_plan_carries_what_it_undoes_within_the_schema() {
+        var data = EventContracts.assertConforms(new DeploymentPlanned(DEPLOYMENT, RELEASE, "payments", "production",
+                VERSION, SHA, true, "rhea", null, Instant.parse("2026-03-01T12:00:00Z"),
+                new Rollback(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "error rate 30%", true)));
+        assertThat(data.get("rollback").get("of").asString())
+                .isEqualTo("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+        assertThat(data.get("rollback").get("emergency").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deployment_rolled_back_keeps_its_recorded_shape() {
+        EventContracts.assertMatchesRecorded(new DeploymentRolledBack(
+                UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), DEPLOYMENT,
+                UUID.fromString("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"), "payments", "production", RELEASE, VERSION,
+                "v3 fails its health checks", true, Instant.parse("2026-03-01T12:00:00Z")));
     }
 }

@@ -322,9 +322,9 @@ class DeploymentTest {
     void a_deployment_has_a_target_exactly_when_its_target_carries_it_out() {
         assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
                 "v", "0123456", true, Executor.PIPELINE, PRODUCTION.target(), "pipeline:x", RUN, PLANNED_AT,
-                DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                null, DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
                 "v", "0123456", true, Executor.TARGET, null, "pipeline:x", RUN, PLANNED_AT,
-                DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                null, DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -15,14 +15,44 @@ import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
+import io.passerelle.releaseservice.deployment.port.Promotions;
 import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
 /** Plain in-memory ports, so that the use cases' rules are tested without Spring or a database. */
 final class InMemoryStores {
 
-    final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+    final MovingClock clock = new MovingClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    /** A clock that stands still until a test moves it on. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
     final Map<UUID, Deployment> deploymentsById = new LinkedHashMap<>();
     final List<DomainEvent> published = new ArrayList<>();
 
@@ -92,6 +122,95 @@ final class InMemoryStores {
 
         public List<Deployment> newestFirst(@Nullable String service, @Nullable String environment) {
             return List.copyOf(deploymentsById.values());
+        }
+
+        public Optional<Deployment> forward(UUID releaseId, String environment) {
+            return deploymentsById.values().stream().filter(d -> d.kind() == Deployment.Kind.DEPLOY
+                    && d.executor() == Executor.TARGET && d.releaseId().equals(releaseId) && d.environment().equals(environment)).findFirst();
+        }
+
+        public Optional<Deployment> lastSucceededBefore(String service, String environment, Instant before,
+                UUID otherThan) {
+            return deploymentsById.values().stream()
+                    .filter(d -> d.service().equals(service) && d.environment().equals(environment)
+                            && d.state() == DeploymentState.SUCCEEDED && d.finishedAt().isBefore(before)
+                            && !d.releaseId().equals(otherThan))
+                    .max(Comparator.comparing(Deployment::finishedAt));
+        }
+
+        public Optional<Deployment> liveRollbackOf(UUID deploymentId) {
+            return deploymentsById.values().stream().filter(d -> d.rollback() != null
+                    && d.rollback().of().equals(deploymentId) && d.state() != DeploymentState.FAILED
+                    && d.state() != DeploymentState.CANCELLED).findFirst();
+        }
+    };
+
+    /** Waiting promotions by release and environment, with how each ended ("DONE by …", "STOPPED: …"). */
+    final Map<String, PendingPromotion> waiting = new LinkedHashMap<>();
+    final Map<String, String> decided = new LinkedHashMap<>();
+    final Map<String, PendingPromotion> stopped = new LinkedHashMap<>();
+
+    static String key(UUID releaseId, String environment) {
+        return releaseId + "/" + environment;
+    }
+
+    final Promotions promotions = new Promotions() {
+        public boolean await(PendingPromotion p) {
+            var key = key(p.releaseId(), p.environment());
+            if (waiting.containsKey(key) || decided.containsKey(key)) {
+                return false;
+            }
+            waiting.put(key, p);
+            return true;
+        }
+
+        public Optional<PendingPromotion> lockWaiting(UUID releaseId, String environment) {
+            var key = key(releaseId, environment);
+            return Optional.ofNullable(waiting.getOrDefault(key, stopped.get(key)));
+        }
+
+        public List<PendingPromotion> lockDue(Instant now, int limit) {
+            return waiting.values().stream().filter(p -> p.dueAt() != null && !p.dueAt().isAfter(now))
+                    .sorted(Comparator.comparing(PendingPromotion::dueAt)).limit(limit).toList();
+        }
+
+        public List<PendingPromotion> lockSoakingIn(String service, String environment) {
+            return waiting.values().stream().filter(p -> p.mode() == PendingPromotion.Mode.SOAK
+                    && p.service().equals(service) && p.fromEnvironment().equals(environment)).toList();
+        }
+
+        public Optional<Instant> nextDue() {
+            return waiting.values().stream().map(PendingPromotion::dueAt).filter(java.util.Objects::nonNull)
+                    .min(Comparator.naturalOrder());
+        }
+
+        public void done(PendingPromotion p, String decidedBy, Instant at) {
+            waiting.remove(key(p.releaseId(), p.environment()));
+            stopped.remove(key(p.releaseId(), p.environment()));
+            decided.put(key(p.releaseId(), p.environment()), "DONE by " + decidedBy);
+        }
+
+        public void stop(PendingPromotion p, String reason, Instant at) {
+            waiting.remove(key(p.releaseId(), p.environment()));
+            stopped.put(key(p.releaseId(), p.environment()), p);
+            decided.put(key(p.releaseId(), p.environment()), "STOPPED: " + reason);
+        }
+    };
+
+    final List<OpenedIncident> incidents = new ArrayList<>();
+
+    final OpenedIncidents openedIncidents = new OpenedIncidents() {
+        public boolean record(OpenedIncident incident) {
+            if (incidents.stream().anyMatch(i -> i.incidentId().equals(incident.incidentId()))) {
+                return false;
+            }
+            return incidents.add(incident);
+        }
+
+        public Optional<OpenedIncident> firstBetween(String service, String environment, Instant from, Instant to) {
+            return incidents.stream().filter(i -> i.service().equals(service) && i.environment().equals(environment)
+                    && !i.openedAt().isBefore(from) && !i.openedAt().isAfter(to))
+                    .min(Comparator.comparing(OpenedIncident::openedAt));
         }
     };
 

@@ -28,8 +28,10 @@ class PromotionTest {
             stores.clock);
     ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.gates, stores.clock);
     CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
-    ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.services, stores.releases,
-            stores.deployments, credentials, stores.clock);
+    PromoteRelease promotion = new PromoteRelease(stores.services, stores.releases, stores.deployments,
+            stores.promotions, stores.openedIncidents, stores.clock);
+    ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.deployments, promotion, credentials,
+            stores.clock);
 
     static Environment env(String name, int order, boolean approval) {
         return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name));

@@ -6,10 +6,14 @@ import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
 import io.passerelle.releaseservice.deployment.RecordRelease;
+import io.passerelle.releaseservice.deployment.PromoteRelease;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
+import io.passerelle.releaseservice.deployment.RollBackDeployment;
 import io.passerelle.releaseservice.deployment.TrackDispatch;
 import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
+import io.passerelle.releaseservice.deployment.port.Promotions;
 import io.passerelle.releaseservice.deployment.port.Releases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +38,20 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    ReportDeploymentOutcome reportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
+    PromoteRelease promoteRelease(Services services, Releases releases, Deployments deployments,
+            Promotions promotions, OpenedIncidents incidents, Clock clock) {
+        return new PromoteRelease(services, releases, deployments, promotions, incidents, clock);
+    }
+
+    @Bean
+    RollBackDeployment rollBackDeployment(Services services, Releases releases, Deployments deployments,
+            Clock clock) {
+        return new RollBackDeployment(services, releases, deployments, clock);
+    }
+
+    @Bean
+    ReportDeploymentOutcome reportDeploymentOutcome(Deployments deployments, PromoteRelease promotion,
             CallbackCredentials credentials, Clock clock) {
-        return new ReportDeploymentOutcome(services, releases, deployments, credentials, clock);
+        return new ReportDeploymentOutcome(deployments, promotion, credentials, clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.passerelle.releaseservice.deployment.port;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,22 @@ public interface Deployments {
 
     /** Newest (planned) first, optionally of one service and/or one environment. */
     List<Deployment> newestFirst(@Nullable String service, @Nullable String environment);
+
+    /**
+     * The deployment by a deploy target that took the release forward into that environment (not a rollback, not a
+     * pipeline's own deployment behind a gate), if any.
+     */
+    Optional<Deployment> forward(UUID releaseId, String environment);
+
+    /**
+     * The newest deployment that succeeded in that environment of that service before {@code before}, of another
+     * release than {@code otherThan}: the release a rollback puts back.
+     */
+    Optional<Deployment> lastSucceededBefore(String service, String environment, Instant before,
+            UUID otherThan);
+
+    /** The rollback of that deployment that has not failed or been cancelled, if any. */
+    Optional<Deployment> liveRollbackOf(UUID deploymentId);
 
     /**
      * Locks the deployment, applies {@code transition} and saves it when the transition says it changed it; false

@@ -29,7 +29,8 @@ class DeploymentEventHandlers {
     @HandlesEvent("deployment.planned.v1")
     void onPlanned(DeploymentPlanned data, InboundEvent event) {
         raiseChange.forDeployment(new RaiseChange.PlannedDeployment(data.deploymentId(), data.releaseId(),
-                        data.service(), data.environment(), data.version(), data.requiresApproval(), data.requestedBy()))
+                        data.service(), data.environment(), data.version(), data.requiresApproval(), data.requestedBy(),
+                        data.rollback()))
                 .ifPresentOrElse(
                         change -> log.info("Raised {} for deployment {}", change, data.deploymentId()),
                         () -> log.info("Deployment {} already has a change; event {} ignored", data.deploymentId(),
@@ -56,6 +57,15 @@ class DeploymentEventHandlers {
                 event);
     }
 
+    /** The deployment was undone by a rollback: its change's trail says by what. */
+    @HandlesEvent("deployment.rolled-back.v1")
+    void onRolledBack(DeploymentRolledBack data, InboundEvent event) {
+        log(outcomes.rolledBack(data.rolledBackDeploymentId(), "rolled back by deployment " + data.deploymentId()
+                        + (data.changeId() == null ? "" : " (change " + data.changeId() + ")") + ", which put "
+                        + data.restoredVersion() + " back: " + data.reason()),
+                data.rolledBackDeploymentId(), "was rolled back", "its change's trail says so", event);
+    }
+
     private static void log(RecordDeploymentOutcome.Outcome outcome, UUID deploymentId, String result, String effect,
             InboundEvent event) {
         switch (outcome) {
@@ -67,7 +77,11 @@ class DeploymentEventHandlers {
 
     /** Only the fields this service uses (tolerant reader), here and below. */
     record DeploymentPlanned(UUID deploymentId, UUID releaseId, String service, String environment, String version,
-            boolean requiresApproval, String requestedBy) {
+            boolean requiresApproval, String requestedBy, RaiseChange.@Nullable Rollback rollback) {
+    }
+
+    record DeploymentRolledBack(UUID deploymentId, UUID rolledBackDeploymentId, @Nullable UUID changeId,
+            String restoredVersion, String reason) {
     }
 
     record DeploymentRequested(UUID deploymentId) {

@@ -3,6 +3,7 @@ package io.passerelle.releaseservice.catalog.adapter.persistence;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
+import io.passerelle.releaseservice.catalog.Promotion;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,14 +50,19 @@ class JdbcServices implements Services {
         }
         for (var environment : service.environments()) {
             jdbc.sql("""
-                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url)
-                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl)""")
+                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
+                        promotion, soak_seconds)
+                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :promotion,
+                        :soakSeconds)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
                     .param("requiresApproval", environment.requiresApproval())
                     .param("targetType", environment.target().type())
                     .param("targetUrl", environment.target().url().toString())
+                    .param("promotion", environment.promotion().mode().name())
+                    .param("soakSeconds", environment.promotion().soak() == null ? null
+                            : Math.toIntExact(environment.promotion().soak().toSeconds()))
                     .update();
         }
         events.publish(service.pullEvents());
@@ -95,7 +102,10 @@ class JdbcServices implements Services {
     }
 
     private static Environment environment(ResultSet rs) throws SQLException {
+        var soakSeconds = rs.getObject("soak_seconds", Integer.class);
         return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
-                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))));
+                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
+                new Promotion(Promotion.Mode.valueOf(rs.getString("promotion")),
+                        soakSeconds == null ? null : Duration.ofSeconds(soakSeconds)));
     }
 }

@@ -2,6 +2,7 @@ package io.passerelle.releaseservice.catalog.adapter.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
@@ -9,6 +10,7 @@ import io.passerelle.platform.web.ApiTime;
 import io.passerelle.releaseservice.api.ServicesApi;
 import io.passerelle.releaseservice.api.model.DeployTargetSpec;
 import io.passerelle.releaseservice.api.model.EnvironmentSpec;
+import io.passerelle.releaseservice.api.model.PromotionSpec;
 import io.passerelle.releaseservice.api.model.RegisteredService;
 import io.passerelle.releaseservice.api.model.ServiceRegistration;
 import io.passerelle.releaseservice.catalog.Environment;
@@ -63,8 +65,10 @@ class ServicesController implements ServicesApi {
 
     private static NewEnvironment environment(EnvironmentSpec spec) {
         var target = spec.getDeployTarget();
+        var promotion = spec.getPromotion();
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
-                target.getType().getValue(), target.getUrl());
+                target.getType().getValue(), target.getUrl(),
+                promotion == null ? null : promotion.getMode().getValue(), promotion == null ? null : promotion.getSoak());
     }
 
     private static RegisteredService view(Service service) {
@@ -74,8 +78,12 @@ class ServicesController implements ServicesApi {
     }
 
     private static EnvironmentSpec view(Environment environment) {
+        var promotion = environment.promotion();
         return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
                 new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
-                        environment.target().url().toString()));
+                        environment.target().url().toString()))
+                .promotion(new PromotionSpec(PromotionSpec.ModeEnum.fromValue(
+                        promotion.mode().name().toLowerCase(Locale.ROOT)))
+                        .soak(promotion.soak() == null ? null : promotion.soak().toString()));
     }
 }

@@ -3,6 +3,7 @@ package io.passerelle.releaseservice.deployment.adapter.persistence;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.deployment.Deployment;
 import io.passerelle.releaseservice.deployment.DeploymentState;
 import io.passerelle.releaseservice.deployment.Executor;
+import io.passerelle.releaseservice.deployment.Rollback;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +36,11 @@ class JdbcDeployments implements Deployments {
     public void save(Deployment d) {
         jdbc.sql("""
                 insert into deployment (id, release_id, service, environment, version, commit_sha, requires_approval,
-                    executor, target_type, target_url, requested_by, run_url, state, change_id, reason, planned_at,
-                    started_at, finished_at)
+                    executor, target_type, target_url, requested_by, run_url, kind, rollback_of, rollback_reason,
+                    emergency, state, change_id, reason, planned_at, started_at, finished_at)
                 values (:id, :releaseId, :service, :environment, :version, :commitSha, :requiresApproval,
-                    :executor, :targetType, :targetUrl, :requestedBy, :runUrl, :state, :changeId, :reason,
-                    :plannedAt, :startedAt, :finishedAt)
+                    :executor, :targetType, :targetUrl, :requestedBy, :runUrl, :kind, :rollbackOf, :rollbackReason,
+                    :emergency, :state, :changeId, :reason, :plannedAt, :startedAt, :finishedAt)
                 on conflict (id) do update set state = excluded.state, change_id = excluded.change_id,
                     reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at""")
                 .param("id", d.id())
@@ -53,6 +55,10 @@ class JdbcDeployments implements Deployments {
                 .param("targetUrl", d.target() == null ? null : d.target().url().toString())
                 .param("requestedBy", d.requestedBy())
                 .param("runUrl", d.runUrl())
+                .param("kind", d.kind().name())
+                .param("rollbackOf", d.rollback() == null ? null : d.rollback().of())
+                .param("rollbackReason", d.rollback() == null ? null : d.rollback().reason())
+                .param("emergency", d.rollback() != null && d.rollback().emergency())
                 .param("state", d.state().name())
                 .param("changeId", d.changeId())
                 .param("reason", d.reason())
@@ -87,6 +93,38 @@ class JdbcDeployments implements Deployments {
                 .query((rs, i) -> deployment(rs)).list();
     }
 
+    @Override
+    public Optional<Deployment> forward(UUID releaseId, String environment) {
+        return jdbc.sql("select * from deployment where release_id = :releaseId and environment = :environment"
+                        + " and kind = 'DEPLOY' and executor = 'TARGET'")
+                .param("releaseId", releaseId).param("environment", environment)
+                .query((rs, i) -> deployment(rs)).optional();
+    }
+
+    @Override
+    public Optional<Deployment> lastSucceededBefore(String service, String environment, Instant before,
+            UUID otherThan) {
+        return jdbc.sql("""
+                select * from deployment
+                where service = :service and environment = :environment and state = 'SUCCEEDED'
+                  and finished_at < :before and release_id <> :otherThan
+                order by finished_at desc limit 1""")
+                .param("service", service).param("environment", environment)
+                .param("before", SqlTime.of(before)).param("otherThan", otherThan)
+                .query((rs, i) -> deployment(rs)).optional();
+    }
+
+    @Override
+    public Optional<Deployment> liveRollbackOf(UUID deploymentId) {
+        return jdbc.sql("select * from deployment where rollback_of = :id and state not in ('FAILED', 'CANCELLED')")
+                .param("id", deploymentId).query((rs, i) -> deployment(rs)).optional();
+    }
+
+    private static @Nullable Rollback rollback(ResultSet rs) throws SQLException {
+        var of = rs.getObject("rollback_of", UUID.class);
+        return of == null ? null : new Rollback(of, rs.getString("rollback_reason"), rs.getBoolean("emergency"));
+    }
+
     private static Deployment deployment(ResultSet rs) throws SQLException {
         var targetUrl = rs.getString("target_url");
         return Deployment.restore(rs.getObject("id", UUID.class), rs.getObject("release_id", UUID.class),
@@ -95,7 +133,7 @@ class JdbcDeployments implements Deployments {
                 Executor.valueOf(rs.getString("executor")),
                 targetUrl == null ? null : new DeployTarget(rs.getString("target_type"), URI.create(targetUrl)),
                 rs.getString("requested_by"), rs.getString("run_url"), SqlTime.instant(rs, "planned_at"),
-                DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
+                rollback(rs), DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
                 rs.getString("reason"), SqlTime.nullableInstant(rs, "started_at"),
                 SqlTime.nullableInstant(rs, "finished_at"));
     }

@@ -11,15 +11,18 @@ import io.passerelle.platform.web.ProblemDetailsAdvice;
 import io.passerelle.releaseservice.api.DeploymentsApi;
 import io.passerelle.releaseservice.api.model.DeploymentRecord;
 import io.passerelle.releaseservice.api.model.DeploymentStatusReport;
+import io.passerelle.releaseservice.api.model.RollbackRequest;
 import io.passerelle.releaseservice.deployment.CallbackCredentialRefusedException;
 import io.passerelle.releaseservice.deployment.Deployment;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
+import io.passerelle.releaseservice.deployment.RollBackDeployment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,10 +36,13 @@ class DeploymentsController implements DeploymentsApi {
 
     private final Deployments deployments;
     private final ReportDeploymentOutcome reportOutcome;
+    private final RollBackDeployment rollBack;
 
-    DeploymentsController(Deployments deployments, ReportDeploymentOutcome reportOutcome) {
+    DeploymentsController(Deployments deployments, ReportDeploymentOutcome reportOutcome,
+            RollBackDeployment rollBack) {
         this.deployments = deployments;
         this.reportOutcome = reportOutcome;
+        this.rollBack = rollBack;
     }
 
     @Override
@@ -65,6 +71,16 @@ class DeploymentsController implements DeploymentsApi {
         return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, reported, report.getReason())));
     }
 
+    @Override
+    @PreAuthorize("hasRole('" + Roles.RELEASE_MANAGER + "')")
+    @Transactional
+    public ResponseEntity<DeploymentRecord> rollBackDeployment(UUID id, RollbackRequest body) {
+        var planned = rollBack.rollBack(id, body.getReason(), Boolean.TRUE.equals(body.getEmergency()),
+                SecurityContextHolder.getContext().getAuthentication().getName());
+        return ResponseEntity.created(URI.create(
+                DeploymentsApi.PATH_GET_DEPLOYMENT.replace("{id}", planned.id().toString()))).body(view(planned));
+    }
+
     /** The callback credential is the only header this controller requires: without it, nothing is reported. */
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail callbackCredentialMissing(MissingRequestHeaderException e) {
@@ -84,10 +100,11 @@ class DeploymentsController implements DeploymentsApi {
         return problem;
     }
 
-    private static DeploymentRecord view(Deployment d) {
+    static DeploymentRecord view(Deployment d) {
         return new DeploymentRecord(d.id(), d.releaseId(), d.service(), d.environment(), d.version(), d.commitSha(),
                 io.passerelle.releaseservice.api.model.DeploymentState.fromValue(d.state().name()),
-                ApiTime.utc(d.plannedAt()))
+                ApiTime.utc(d.plannedAt()), DeploymentRecord.KindEnum.fromValue(d.kind().name()))
+                .rollbackOf(d.rollback() == null ? null : d.rollback().of())
                 .changeId(d.changeId())
                 .startedAt(ApiTime.utcOrNull(d.startedAt()))
                 .finishedAt(ApiTime.utcOrNull(d.finishedAt()))
