@@ -19,4 +19,12 @@ public record Started<R>(CallOutcome outcome, @Nullable R reference) {
     public static <R> Started<R> accepted(int status, R reference) {
         return new Started<>(new CallOutcome.Accepted(status), reference);
     }
+
+    /** A start made through {@link VendorCalls#run}: what it answered, or why it did not. */
+    public static <R> Started<R> of(Called<Started<R>> called) {
+        return switch (called) {
+            case Called.Answered<Started<R>> answered -> answered.value();
+            case Called.NotAnswered<Started<R>> notAnswered -> new Started<>(notAnswered.outcome(), null);
+        };
+    }
 }

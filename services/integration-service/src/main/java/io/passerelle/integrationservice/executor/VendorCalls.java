@@ -182,6 +182,37 @@ public final class VendorCalls implements AutoCloseable {
         }
     }
 
+    /** The headers of a call with a bearer token, asking for JSON (and sending it, when {@code jsonBody}). */
+    public static Map<String, String> bearer(String token, boolean jsonBody) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("Authorization", "Bearer " + token);
+        headers.put("Accept", "application/json");
+        if (jsonBody) {
+            headers.put("Content-Type", "application/json");
+        }
+        return headers;
+    }
+
+    /** The answer's body read by {@code parse}; one it cannot read stops the operation: the vendor is not usable. */
+    public static <N> N parsed(VendorExchange.Answer answer, java.util.function.Function<byte[], N> parse)
+            throws Stop {
+        try {
+            return parse.apply(answer.body());
+        } catch (RuntimeException e) {
+            throw new Stop(new CallOutcome.Refused("answered HTTP " + answer.status() + " with what is not JSON"));
+        }
+    }
+
+    /** The answer's body read by {@code parse}, or {@code otherwise} when it cannot be (an error page, say). */
+    public static <N> N parsedOr(VendorExchange.Answer answer, java.util.function.Function<byte[], N> parse,
+            N otherwise) {
+        try {
+            return parse.apply(answer.body());
+        } catch (RuntimeException e) {
+            return otherwise;
+        }
+    }
+
     private CircuitBreaker breaker(String authority) {
         return breakers.computeIfAbsent(vendor + " " + authority, name -> {
             var breaker = registry.circuitBreaker(name, BREAKER_CONFIG);

@@ -13,7 +13,6 @@ import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
 import io.passerelle.integrationservice.executor.VendorExchange;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,23 +50,19 @@ public final class ArgoCd {
             body.put("project", application.project());
         }
         var called = calls.run(application.url(), begin, session -> {
-            var answer = session.send("POST", session.url(path(application) + "/sync"), headers(token, true),
+            var answer = session.send("POST", session.url(path(application) + "/sync"), VendorCalls.bearer(token, true),
                     json.writeValueAsBytes(body));
             if (answer.status() != 200) {
                 throw new VendorCalls.Stop(refusal(application, answer));
             }
             return Started.accepted(answer.status(), operation);
         });
-        return switch (called) {
-            case Called.Answered<Started<ArgoCdOperation>> answered -> answered.value();
-            case Called.NotAnswered<Started<ArgoCdOperation>> notAnswered -> new Started<>(notAnswered.outcome(),
-                    null);
-        };
+        return Started.of(called);
     }
 
     public Called<ArgoCdStatus> follow(ArgoCdApplication application, String token, ArgoCdOperation operation) {
         return calls.run(application.url(), () -> true, session -> {
-            var answer = session.send("GET", session.url(path(application)), headers(token, false), null);
+            var answer = session.send("GET", session.url(path(application)), VendorCalls.bearer(token, false), null);
             if (answer.status() != 200) {
                 throw new VendorCalls.Stop(refusal(application, answer));
             }
@@ -81,31 +76,13 @@ public final class ArgoCd {
         return "/api/v1/applications/" + URLEncoder.encode(application.name(), StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> headers(String token, boolean body) {
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("Authorization", "Bearer " + token);
-        headers.put("Accept", "application/json");
-        if (body) {
-            headers.put("Content-Type", "application/json");
-        }
-        return headers;
-    }
 
     private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
-        try {
-            return json.readTree(answer.body());
-        } catch (JacksonException e) {
-            throw new VendorCalls.Stop(new CallOutcome.Refused("answered with what is not JSON"));
-        }
+        return VendorCalls.parsed(answer, json::readTree);
     }
 
     private CallOutcome refusal(ArgoCdApplication application, VendorExchange.Answer answer) {
-        String message;
-        try {
-            message = json.readTree(answer.body()).path("message").asString();
-        } catch (JacksonException e) {
-            message = "";
-        }
+        var message = VendorCalls.parsedOr(answer, body -> json.readTree(body).path("message").asString(), "");
         var said = "HTTP " + answer.status() + (message.isEmpty() ? "" : ": " + message);
         return switch (answer.status()) {
             case 400 -> message.contains("another operation is already in progress")

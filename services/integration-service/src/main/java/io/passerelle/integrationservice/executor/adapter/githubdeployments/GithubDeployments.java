@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.passerelle.integrationservice.executor.CallOutcome;
-import io.passerelle.integrationservice.executor.Called;
 import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
 import io.passerelle.integrationservice.executor.VendorExchange;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,11 +60,7 @@ public final class GithubDeployments {
             return Started.accepted(201, new GithubDeployment(environment.owner(), environment.repo(), id.asLong(),
                     call.deploymentId()));
         });
-        return switch (called) {
-            case Called.Answered<Started<GithubDeployment>> answered -> answered.value();
-            case Called.NotAnswered<Started<GithubDeployment>> notAnswered -> new Started<>(notAnswered.outcome(),
-                    null);
-        };
+        return Started.of(called);
     }
 
     private static String segment(String name) {
@@ -74,8 +68,7 @@ public final class GithubDeployments {
     }
 
     private static Map<String, String> headers(String token) {
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("Authorization", "Bearer " + token);
+        var headers = VendorCalls.bearer(token, false);
         headers.put("Accept", "application/vnd.github+json");
         headers.put("X-GitHub-Api-Version", API_VERSION);
         headers.put("User-Agent", "Passerelle-integration-service");
@@ -84,20 +77,11 @@ public final class GithubDeployments {
     }
 
     private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
-        try {
-            return json.readTree(answer.body());
-        } catch (JacksonException e) {
-            throw new VendorCalls.Stop(new CallOutcome.Refused("answered with what is not JSON"));
-        }
+        return VendorCalls.parsed(answer, json::readTree);
     }
 
     private CallOutcome refusal(GithubEnvironment environment, VendorExchange.Answer answer) {
-        String message;
-        try {
-            message = json.readTree(answer.body()).path("message").asString();
-        } catch (JacksonException e) {
-            message = "";
-        }
+        var message = VendorCalls.parsedOr(answer, body -> json.readTree(body).path("message").asString(), "");
         var said = "HTTP " + answer.status() + (message.isEmpty() ? "" : ": " + message);
         var repository = environment.owner() + "/" + environment.repo();
         var limited = answer.header("x-ratelimit-remaining").filter("0"::equals).isPresent()

@@ -15,7 +15,6 @@ import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
 import io.passerelle.integrationservice.executor.VendorExchange;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,10 +67,7 @@ public final class Jenkins {
             return Started.accepted(201, new JenkinsBuild(location.endsWith("/") ? location : location + "/", null,
                     call.deploymentId()));
         });
-        return switch (called) {
-            case Called.Answered<Started<JenkinsBuild>> answered -> answered.value();
-            case Called.NotAnswered<Started<JenkinsBuild>> notAnswered -> new Started<>(notAnswered.outcome(), null);
-        };
+        return Started.of(called);
     }
 
     public Called<JenkinsStatus> follow(JenkinsJob job, String apiToken, JenkinsBuild build) {
@@ -144,11 +140,7 @@ public final class Jenkins {
     }
 
     private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
-        try {
-            return json.readTree(answer.body());
-        } catch (JacksonException e) {
-            throw new VendorCalls.Stop(new CallOutcome.Refused("answered with what is not JSON"));
-        }
+        return VendorCalls.parsed(answer, json::readTree);
     }
 
     private static CallOutcome refusal(JenkinsJob job, VendorExchange.Answer answer, String when) {
