@@ -698,6 +698,71 @@ class GoldenPathE2ETest {
     }
 
     /**
+     * Promotion a release manager decides, and a rollback: two releases of shipping reach staging on their own;
+     * production (manual) waits for rhea; then staging's newest deployment is rolled back, as an emergency, to the
+     * release before it, which goes out through the same target under its own emergency change.
+     */
+    @Test
+    @Order(22)
+    void a_release_manager_promotes_into_a_manual_environment_and_rolls_a_deployment_back() {
+        var shipping = "shipping";
+        var manual = new java.util.HashMap<>(env("production", 2, false, target.url("/ok")));
+        manual.put("promotion", Map.of("mode", "manual"));
+        target.trust(shipping, SECRET);
+        assertThat(Http.post(api("/services"), rhea, service(shipping, "octo-org/shipping", SECRET,
+                List.of(env("staging", 1, false, target.url("/ok")), manual))).status()).isEqualTo(201);
+        awaitCatalogued("octo-org/shipping", SECRET);
+        var first = "1111222233334444555566667777888899990000";
+        var second = "aaaa222233334444555566667777888899990000";
+        for (var sha : List.of(first, second)) {
+            assertThat(GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun(vectors, "octo-org/shipping", sha,
+                    sha.hashCode() & 0xffff), SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+            awaitDeployment(shipping, "staging", d -> sha.equals(d.path("commitSha").asString())
+                    && "SUCCEEDED".equals(d.path("state").asString()));
+        }
+        assertThat(deployments(shipping)).as("production is manual: nothing planned on its own")
+                .noneMatch(d -> "production".equals(d.path("environment").asString()));
+
+        var releaseId = awaitDeployment(shipping, "staging", d -> second.equals(d.path("commitSha").asString()))
+                .path("releaseId").asString();
+        var promote = api("/releases/" + releaseId + "/promote");
+        assertThat(Http.post(promote, alice, Map.of("environment", "production")).status()).isEqualTo(403);
+        var badPromotion = Http.post(promote, rhea, Map.of("environment", "Production!"));
+        assertThat(badPromotion.status()).isEqualTo(400);
+        assertThat(badPromotion.contentType()).startsWith("application/problem+json");
+        assertThat(Http.post(promote, rhea, Map.of("environment", "staging")).status()).isEqualTo(409);
+        var promoted = Http.post(promote, rhea, Map.of("environment", "production"));
+        assertThat(promoted.status()).as(promoted.raw()).isEqualTo(201);
+        awaitDeployment(shipping, "production", d -> second.equals(d.path("commitSha").asString())
+                && "SUCCEEDED".equals(d.path("state").asString()));
+
+        var newest = awaitDeployment(shipping, "staging", d -> second.equals(d.path("commitSha").asString()));
+        var rollback = api("/deployments/" + newest.path("id").asString() + "/rollback");
+        assertThat(Http.post(rollback, alice, Map.of("reason", "error rate 30%")).status()).isEqualTo(403);
+        var noReason = Http.post(rollback, rhea, Map.of("emergency", true));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.contentType()).startsWith("application/problem+json");
+        var planned = Http.post(rollback, rhea, Map.of("reason", "error rate 30% since " + second.substring(0, 7),
+                "emergency", true));
+        assertThat(planned.status()).as(planned.raw()).isEqualTo(201);
+        assertThat(planned.body().path("kind").asString()).isEqualTo("ROLLBACK");
+        assertThat(planned.body().path("commitSha").asString()).isEqualTo(first);
+
+        var emergency = awaitChange(shipping, c -> planned.body().path("id").asString()
+                .equals(c.path("deploymentId").asString()));
+        assertThat(emergency.path("type").asString()).isEqualTo("EMERGENCY");
+        var approved = Http.post(api("/changes/" + emergency.path("id").asString() + "/approve"), alice, Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        awaitDeployment(shipping, "staging", d -> planned.body().path("id").asString().equals(d.path("id").asString())
+                && "SUCCEEDED".equals(d.path("state").asString()));
+        var undone = api("/changes/" + newest.path("changeId").asString());
+        awaitOne(() -> List.of(Http.get(undone, alice).body()),
+                c -> c.path("auditTrail").toString().contains("BACKED_OUT"));
+        assertThat(target.callsFor(shipping)).filteredOn(call -> "staging".equals(call.environment())
+                && first.equals(call.commitSha())).hasSize(2);
+    }
+
+    /**
      * Last, because it kills a service: change-service is stopped while 60 pipelines report (a backlog in its queue),
      * restarted, and SIGKILLed again as soon as it has raised a change, so that it dies holding unacknowledged
      * messages (prefetch 16, two consumers); those it had committed must not be applied again. The kill must leave

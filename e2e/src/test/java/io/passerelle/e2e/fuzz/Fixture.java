@@ -226,7 +226,7 @@ final class Fixture {
                 draft.anchor = "an unknown environment";
             }
             case "approveChange", "rejectChange", "implementChange", "completeChange", "cancelChange", "reviewChange",
-                    "resolveIncident", "reportGateOutcome" -> {
+                    "resolveIncident", "reportGateOutcome", "promoteRelease", "rollBackDeployment" -> {
                 draft.pathValues.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
                 draft.anchor = "an unknown id";
             }
