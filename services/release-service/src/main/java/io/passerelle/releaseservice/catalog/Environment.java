@@ -1,10 +1,19 @@
 package io.passerelle.releaseservice.catalog;
 
+import java.util.HashSet;
+import java.util.List;
+
 /**
  * A stage of a service's promotion path (e.g. staging, production). Deployments go by increasing {@code order};
- * {@code requiresApproval} decides whether a deployment here needs an approved change.
+ * {@code requiresApproval} decides whether a deployment here needs an approved change; {@code requiredChecks} names
+ * the checks (workflow names) that must be green on a release's commit before it goes here (none: the first green
+ * pipeline is enough).
  */
-public record Environment(String name, int order, boolean requiresApproval, DeployTarget target) {
+public record Environment(String name, int order, boolean requiresApproval, DeployTarget target,
+        List<String> requiredChecks) {
+
+    public static final int MAX_REQUIRED_CHECKS = 20;
+    public static final int MAX_CHECK_NAME = 200;
 
     public Environment {
         if (!Service.NAME.matcher(name).matches()) {
@@ -12,6 +21,21 @@ public record Environment(String name, int order, boolean requiresApproval, Depl
         }
         if (order < 1) {
             throw new IllegalArgumentException("environment " + name + " needs a positive order, not " + order);
+        }
+        requiredChecks = List.copyOf(requiredChecks);
+        if (requiredChecks.size() > MAX_REQUIRED_CHECKS) {
+            throw new IllegalArgumentException("environment " + name + " requires " + requiredChecks.size()
+                    + " checks, at most " + MAX_REQUIRED_CHECKS + " are allowed");
+        }
+        var seen = new HashSet<String>();
+        for (var check : requiredChecks) {
+            if (check.isBlank() || check.length() > MAX_CHECK_NAME || check.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("environment " + name + ": a required check is named by 1 to "
+                        + MAX_CHECK_NAME + " characters, not blank, without control characters");
+            }
+            if (!seen.add(check)) {
+                throw new IllegalArgumentException("environment " + name + " requires check '" + check + "' twice");
+            }
         }
     }
 }

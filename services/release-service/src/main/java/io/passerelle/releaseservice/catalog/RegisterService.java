@@ -73,7 +73,8 @@ public final class RegisterService {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
         }
-        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target);
+        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
+                requested.requiredChecks());
     }
 
     /** What a release manager asks to register; the secret in clear, never stored so. */
@@ -88,6 +89,6 @@ public final class RegisterService {
 
     /** An environment as requested: its deploy target still as the text the release manager wrote. */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
-            String targetUrl) {
+            String targetUrl, List<String> requiredChecks) {
     }
 }

@@ -9,14 +9,16 @@ import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.port.Services;
+import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.Releases;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The deploy target reports how a deployment ended, with the credential issued for that deployment (checked first:
- * a pipeline role alone reports nothing). A success promotes the release: it is planned into the service's next
- * environment (the next higher order), which needs its own change.
+ * a pipeline role alone reports nothing). A success promotes the release: it goes into the service's next
+ * environment (the next higher order), which needs its own change, once every check that environment requires is
+ * green on its commit ({@link Admission}); until then the release waits there, or is stopped, saying why.
  */
 public final class ReportDeploymentOutcome {
 
@@ -25,14 +27,18 @@ public final class ReportDeploymentOutcome {
     private final Services services;
     private final Releases releases;
     private final Deployments deployments;
+    private final Checks checks;
+    private final Admission admission;
     private final CallbackCredentials credentials;
     private final Clock clock;
 
-    public ReportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
+    public ReportDeploymentOutcome(Services services, Releases releases, Deployments deployments, Checks checks,
             CallbackCredentials credentials, Clock clock) {
         this.services = services;
         this.releases = releases;
         this.deployments = deployments;
+        this.checks = checks;
+        this.admission = new Admission(releases, deployments);
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -69,9 +75,11 @@ public final class ReportDeploymentOutcome {
         var service = services.byName(succeeded.service())
                 .orElseThrow(() -> new IllegalStateException("service " + succeeded.service() + " left the catalog"));
         service.environmentAfter(succeeded.environment()).ifPresent(next -> {
-            var release = releases.byId(succeeded.releaseId())
+            // the commit's checks first, then the release as it stands under that lock (a check may just have landed)
+            var commitChecks = checks.lock(succeeded.service(), succeeded.commitSha());
+            var release = releases.lock(succeeded.service(), succeeded.commitSha())
                     .orElseThrow(() -> new IllegalStateException("release " + succeeded.releaseId() + " is missing"));
-            deployments.save(Deployment.plan(release, next, at));
+            admission.admit(release, next, commitChecks, at);
         });
     }
 

@@ -8,6 +8,7 @@ import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
 import io.passerelle.releaseservice.deployment.RecordRelease;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.TrackDispatch;
+import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Releases;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class DeploymentConfiguration {
 
     @Bean
-    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Clock clock) {
-        return new RecordRelease(services, releases, deployments, clock);
+    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Checks checks,
+            Clock clock) {
+        return new RecordRelease(services, releases, deployments, checks, clock);
     }
 
     @Bean
@@ -35,7 +37,7 @@ class DeploymentConfiguration {
 
     @Bean
     ReportDeploymentOutcome reportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            CallbackCredentials credentials, Clock clock) {
-        return new ReportDeploymentOutcome(services, releases, deployments, credentials, clock);
+            Checks checks, CallbackCredentials credentials, Clock clock) {
+        return new ReportDeploymentOutcome(services, releases, deployments, checks, credentials, clock);
     }
 }

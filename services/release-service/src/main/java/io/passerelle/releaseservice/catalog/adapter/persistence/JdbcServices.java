@@ -48,14 +48,16 @@ class JdbcServices implements Services {
         }
         for (var environment : service.environments()) {
             jdbc.sql("""
-                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url)
-                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl)""")
+                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
+                        required_checks)
+                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :requiredChecks)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
                     .param("requiresApproval", environment.requiresApproval())
                     .param("targetType", environment.target().type())
                     .param("targetUrl", environment.target().url().toString())
+                    .param("requiredChecks", environment.requiredChecks().toArray(String[]::new))
                     .update();
         }
         events.publish(service.pullEvents());
@@ -96,6 +98,7 @@ class JdbcServices implements Services {
 
     private static Environment environment(ResultSet rs) throws SQLException {
         return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
-                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))));
+                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
+                List.of((String[]) rs.getArray("required_checks").getArray()));
     }
 }

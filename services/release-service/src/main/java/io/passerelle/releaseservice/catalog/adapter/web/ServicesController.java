@@ -64,7 +64,19 @@ class ServicesController implements ServicesApi {
     private static NewEnvironment environment(EnvironmentSpec spec) {
         var target = spec.getDeployTarget();
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
-                target.getType().getValue(), target.getUrl());
+                target.getType().getValue(), target.getUrl(), requiredChecks(spec));
+    }
+
+    /** JSON may say null where the contract has a list or a name: refused as a bad request, not a server error. */
+    private static List<String> requiredChecks(EnvironmentSpec spec) {
+        var checks = spec.getRequiredChecks();
+        if (checks == null) {
+            return List.of();
+        }
+        if (checks.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("environments[].requiredChecks must not contain null");
+        }
+        return checks;
     }
 
     private static RegisteredService view(Service service) {
@@ -76,6 +88,6 @@ class ServicesController implements ServicesApi {
     private static EnvironmentSpec view(Environment environment) {
         return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
                 new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
-                        environment.target().url().toString()));
+                        environment.target().url().toString())).requiredChecks(environment.requiredChecks());
     }
 }
