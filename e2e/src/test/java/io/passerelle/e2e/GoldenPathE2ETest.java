@@ -703,7 +703,7 @@ class GoldenPathE2ETest {
      * release before it, which goes out through the same target under its own emergency change.
      */
     @Test
-    @Order(22)
+    @Order(23)
     void a_release_manager_promotes_into_a_manual_environment_and_rolls_a_deployment_back() {
         var shipping = "shipping";
         var manual = new java.util.HashMap<>(env("production", 2, false, target.url("/ok")));
@@ -820,6 +820,59 @@ class GoldenPathE2ETest {
                 .containsExactlyInAnyOrderElementsOf(shas);
         assertThat(target.callsFor(BULK)).extracting(DeployTarget.Call::deploymentId).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(deploymentIds);
+    }
+
+    /**
+     * Releases from many pipelines, through the gateway with signed GitHub deliveries: staging requires build, test
+     * and e2e on the commit. A failing test stops the release (its reason names the run), nothing is deployed; its
+     * re-run turns it green and the release goes to staging once; the failed attempt delivered late changes nothing.
+     */
+    @Test
+    @Order(22)
+    void a_release_waits_for_every_required_workflow_and_a_green_re_run_releases_it() {
+        var service = "matrix";
+        var repository = "octo-org/matrix";
+        var withRequiredChecks = new java.util.HashMap<>(env("staging", 1, false, target.url("/ok")));
+        withRequiredChecks.put("requiredChecks", List.of("build", "test", "e2e", "e2e"));
+        var duplicate = Http.post(api("/services"), rhea, service(service, repository, SECRET, List.of(withRequiredChecks)));
+        assertThat(duplicate.status()).as(duplicate.raw()).isEqualTo(400);
+        assertThat(duplicate.contentType()).startsWith("application/problem+json");
+        withRequiredChecks.put("requiredChecks", List.of("build", "test", "e2e"));
+        assertThat(Http.post(api("/services"), sam, service(service, repository, SECRET, List.of(withRequiredChecks)))
+                .status()).isEqualTo(403);
+        var registered = Http.post(api("/services"), rhea, service(service, repository, SECRET, List.of(withRequiredChecks)));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.body().path("environments").get(0).path("requiredChecks").size()).isEqualTo(3);
+        awaitCatalogued(repository, SECRET);
+
+        var sha = "4444444444444444444444444444444444444444";
+        for (var run : List.of(GitHub.workflowRun(vectors, repository, sha, 901, "build", 1, "success"),
+                GitHub.workflowRun(vectors, repository, sha, 902, "test", 1, "failure"),
+                GitHub.workflowRun(vectors, repository, sha, 903, "e2e", 1, "success"))) {
+            assertThat(GitHub.deliver(Stack.GATEWAY, run, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+        }
+        var stopped = awaitOne(() -> list("/releases?service=" + service),
+                r -> "STOPPED".equals(r.path("awaiting").path("state").asString()) && r.path("checks").size() == 3);
+        assertThat(stopped.path("awaiting").path("reason").asString())
+                .contains("'test' is failure", "https://github.com/" + repository + "/actions/runs/902");
+        assertThat(stopped.path("headCommitAt").asString()).isEqualTo("2020-10-05T16:32:07Z");
+        assertThat(deployments(service)).isEmpty();
+
+        var rerun = GitHub.workflowRun(vectors, repository, sha, 902, "test", 2, "success");
+        assertThat(GitHub.deliver(Stack.GATEWAY, rerun, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+        awaitDeployment(service, "staging", d -> "SUCCEEDED".equals(d.path("state").asString()));
+        var late = GitHub.workflowRun(vectors, repository, sha, 902, "test", 1, "failure");
+        assertThat(GitHub.deliver(Stack.GATEWAY, late, SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+
+        var released = awaitOne(() -> list("/releases?service=" + service), r -> r.path("awaiting").isMissingNode());
+        assertThat(released.path("checks")).filteredOn(c -> "test".equals(c.path("name").asString()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.path("runAttempt").asInt()).isEqualTo(2);
+                    assertThat(c.path("conclusion").asString()).isEqualTo("success");
+                });
+        assertThat(list("/releases?service=" + service)).hasSize(1);
+        assertThat(deployments(service)).hasSize(1);
+        assertThat(target.callsFor(service)).hasSize(1);
     }
 
     // ---- helpers

@@ -13,6 +13,7 @@ public final class GitHub {
     private GitHub() {
     }
 
+    /** The vector's green run, re-addressed: built from {@code repository} itself (its head is not a fork's). */
     public static ObjectNode workflowRun(Path vectors, String repository, String sha, long runId) {
         try {
             var payload = (ObjectNode) Http.JSON.readTree(
@@ -21,10 +22,25 @@ public final class GitHub {
             var run = (ObjectNode) payload.get("workflow_run");
             run.put("head_sha", sha);
             run.put("id", runId);
+            ((ObjectNode) run.get("head_repository")).put("full_name", repository);
             return payload;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The same, as attempt {@code attempt} of run {@code runId} of the workflow {@code workflow}, ended with
+     * {@code conclusion} ({@code success}, {@code failure}, …): one of several workflows on one commit.
+     */
+    public static ObjectNode workflowRun(Path vectors, String repository, String sha, long runId, String workflow,
+            int attempt, String conclusion) {
+        var payload = workflowRun(vectors, repository, sha, runId);
+        ((ObjectNode) payload.get("workflow")).put("name", workflow);
+        ((ObjectNode) payload.get("workflow_run")).put("name", workflow).put("run_attempt", attempt)
+                .put("conclusion", conclusion)
+                .put("html_url", "https://github.com/" + repository + "/actions/runs/" + runId);
+        return payload;
     }
 
     /** A minimal delivery of a green run, with the fields Passerelle reads, for load where no vector is at hand. */

@@ -6,6 +6,7 @@ import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.github.port.Deliveries;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.platform.event.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +20,11 @@ public final class ReceiveGithubDelivery {
     /** What a verified delivery leads to. */
     public sealed interface Outcome {
 
-        /** A green run on the default branch: {@code pipeline.succeeded.v1}. */
-        record Accepted(PipelineSucceeded event) implements Outcome {
+        /**
+         * A completed run on the default branch: {@code pipeline.succeeded.v1} when green, else
+         * {@code pipeline.failed.v1}.
+         */
+        record Accepted(DomainEvent event) implements Outcome {
         }
 
         /** Nothing to do; the reason is told to the sender. */

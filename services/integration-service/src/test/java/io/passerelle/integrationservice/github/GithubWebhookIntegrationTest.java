@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
 
 import io.passerelle.integrationservice.TestCatalog;
 import io.passerelle.platform.crypto.HmacSha256;
+import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
@@ -52,7 +54,26 @@ class GithubWebhookIntegrationTest {
         var file = RepositoryFiles.vectors().orElseThrow().resolve("github/workflow_run_completed.payload.json");
         var payload = (ObjectNode) json.readTree(Files.readAllBytes(file));
         ((ObjectNode) payload.get("repository")).put("full_name", service.repository().toLowerCase());
+        ((ObjectNode) payload.get("workflow_run").get("head_repository")).put("full_name", service.repository());
         return payload;
+    }
+
+    /** The vector's delivery for attempt {@code attempt} of run {@code runId} of workflow {@code name}. */
+    ObjectNode workflowRun(String name, long runId, int attempt, String conclusion) throws Exception {
+        var payload = workflowRun();
+        ((ObjectNode) payload.get("workflow")).put("name", name);
+        var run = (ObjectNode) payload.get("workflow_run");
+        run.put("name", name);
+        run.put("id", runId);
+        run.put("run_attempt", attempt);
+        run.put("conclusion", conclusion);
+        run.put("html_url", "https://github.com/octo-org/octo-repo/actions/runs/" + runId);
+        return payload;
+    }
+
+    CloudEvent awaitPipelineEvent(String type, String deliveryId) {
+        return EventContracts.assertConforms(events.await(type,
+                data -> data.get("deliveryId").asString().equals(deliveryId)));
     }
 
     ResultActions deliver(String event, String deliveryId, byte[] body, @Nullable String signature) throws Exception {
@@ -70,7 +91,7 @@ class GithubWebhookIntegrationTest {
 
     int pipelineEventsFor(String deliveryId) {
         return jdbc.sql("""
-                select count(*) from outbox_event where type = 'pipeline.succeeded.v1'
+                select count(*) from outbox_event where type in ('pipeline.succeeded.v1', 'pipeline.failed.v1')
                 and payload -> 'data' ->> 'deliveryId' = :id""").param("id", deliveryId).query(Integer.class).single();
     }
 
@@ -101,7 +122,66 @@ class GithubWebhookIntegrationTest {
         assertThat(data.get("actor").asString()).isEqualTo("Codertocat");
         assertThat(data.get("provider").asString()).isEqualTo("github");
         assertThat(data.get("finishedAt").asString()).isEqualTo("2020-10-05T16:33:49Z");
+        // the vector's workflow_run.name is empty: the check is named by the workflow's name
+        assertThat(data.get("pipelineName").asString()).isEqualTo("test");
+        assertThat(data.get("runNumber").asLong()).isEqualTo(163);
+        assertThat(data.get("runAttempt").asInt()).isEqualTo(1);
+        assertThat(data.get("headCommitAt").asString()).isEqualTo("2020-10-05T16:32:07Z");
+        assertThat(data.get("commits")).singleElement().satisfies(commit -> {
+            assertThat(commit.get("sha").asString()).isEqualTo("3484a3fb816e0859fd6e1cea078d76385ff50625");
+            assertThat(commit.get("message").asString()).isEqualTo("build(test): check workflow run event payload");
+            assertThat(commit.get("committedAt").asString()).isEqualTo("2020-10-05T16:32:07Z");
+        });
         assertThat(deliveriesRecorded(deliveryId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_matrix_of_workflows_on_one_commit_is_forwarded_whatever_their_conclusions_with_each_attempt()
+            throws Exception {
+        var build = UUID.randomUUID().toString();
+        var test = UUID.randomUUID().toString();
+        var e2e = UUID.randomUUID().toString();
+        var e2eRerun = UUID.randomUUID().toString();
+
+        deliverSigned("workflow_run", build, json.writeValueAsBytes(workflowRun("build", 501, 1, "success")))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.outcome").value("accepted"));
+        deliverSigned("workflow_run", test, json.writeValueAsBytes(workflowRun("test", 502, 1, "success")))
+                .andExpect(status().isAccepted());
+        deliverSigned("workflow_run", e2e, json.writeValueAsBytes(workflowRun("e2e", 503, 1, "failure")))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.outcome").value("accepted"));
+        deliverSigned("workflow_run", e2eRerun, json.writeValueAsBytes(workflowRun("e2e", 503, 2, "success")))
+                .andExpect(status().isAccepted());
+
+        assertThat(awaitPipelineEvent("pipeline.succeeded.v1", build).data().get("pipelineName").asString())
+                .isEqualTo("build");
+        assertThat(awaitPipelineEvent("pipeline.succeeded.v1", test).data().get("pipelineName").asString())
+                .isEqualTo("test");
+        var failed = awaitPipelineEvent("pipeline.failed.v1", e2e);
+        assertThat(failed.subject()).isEqualTo(service.service() + "/503");
+        assertThat(failed.data().get("conclusion").asString()).isEqualTo("failure");
+        assertThat(failed.data().get("pipelineName").asString()).isEqualTo("e2e");
+        assertThat(failed.data().get("runAttempt").asInt()).isEqualTo(1);
+        assertThat(failed.data().get("runUrl").asString()).isEqualTo("https://github.com/octo-org/octo-repo/actions/runs/503");
+        assertThat(failed.data().get("commitSha").asString()).isEqualTo("3484a3fb816e0859fd6e1cea078d76385ff50625");
+        var rerun = awaitPipelineEvent("pipeline.succeeded.v1", e2eRerun);
+        assertThat(rerun.data().get("runId").asString()).isEqualTo("503");
+        assertThat(rerun.data().get("runAttempt").asInt()).isEqualTo(2);
+        for (var delivery : List.of(build, test, e2e, e2eRerun)) {
+            assertThat(pipelineEventsFor(delivery)).isOne();
+        }
+    }
+
+    @Test
+    void a_run_of_a_fork_s_branch_named_like_the_default_branch_is_ignored() throws Exception {
+        var deliveryId = UUID.randomUUID().toString();
+        var payload = workflowRun();
+        ((ObjectNode) payload.get("workflow_run").get("head_repository")).put("full_name", "mallory/octo-repo");
+
+        deliverSigned("workflow_run", deliveryId, json.writeValueAsBytes(payload))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.outcome").value("ignored"))
+                .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("mallory/octo-repo")));
+        assertThat(pipelineEventsFor(deliveryId)).isZero();
     }
 
     @Test
@@ -148,14 +228,15 @@ class GithubWebhookIntegrationTest {
     }
 
     @Test
-    void runs_not_completed_not_green_or_on_another_branch_are_ignored() throws Exception {
+    void runs_not_completed_or_on_another_branch_are_ignored() throws Exception {
         var inProgress = workflowRun().put("action", "in_progress");
-        var failed = workflowRun();
-        ((ObjectNode) failed.get("workflow_run")).put("conclusion", "failure");
         var otherBranch = workflowRun();
         ((ObjectNode) otherBranch.get("workflow_run")).put("head_branch", "feature/login");
+        var otherBranchFailed = workflowRun();
+        ((ObjectNode) otherBranchFailed.get("workflow_run")).put("head_branch", "feature/login").put("conclusion",
+                "failure");
 
-        for (var payload : new ObjectNode[] { inProgress, failed, otherBranch }) {
+        for (var payload : new ObjectNode[] { inProgress, otherBranch, otherBranchFailed }) {
             var deliveryId = UUID.randomUUID().toString();
             deliverSigned("workflow_run", deliveryId, json.writeValueAsBytes(payload))
                     .andExpect(status().isAccepted())

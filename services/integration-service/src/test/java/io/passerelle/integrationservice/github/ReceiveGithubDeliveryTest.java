@@ -27,7 +27,8 @@ class ReceiveGithubDeliveryTest {
             sealer.seal("s3cret"), Instant.EPOCH, java.util.List.of("prod"));
     final Set<String> recorded = new HashSet<>();
     final List<PipelineSucceeded> published = new ArrayList<>();
-    final ReceiveGithubDelivery receive = new ReceiveGithubDelivery(new OneService(), this::record, e -> published.add((PipelineSucceeded) e),
+    final ReceiveGithubDelivery receive = new ReceiveGithubDelivery(new OneService(), this::record,
+            e -> published.add((PipelineSucceeded) e),
             sealer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     final byte[] body = "{\"action\":\"completed\"}".getBytes(StandardCharsets.UTF_8);

@@ -79,7 +79,7 @@ public final class RegisterService {
             throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
         }
         return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
-                promotion(at + ".promotion", requested));
+                requested.requiredChecks(), promotion(at + ".promotion", requested));
     }
 
     private static Promotion promotion(String field, NewEnvironment requested) {
@@ -110,10 +110,16 @@ public final class RegisterService {
      * promotion mode: automatic).
      */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
-            String targetUrl, @Nullable String promotionMode, @Nullable String soak) {
+            String targetUrl, List<String> requiredChecks, @Nullable String promotionMode, @Nullable String soak) {
 
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl) {
-            this(name, order, requiresApproval, targetType, targetUrl, null, null);
+            this(name, order, requiresApproval, targetType, targetUrl, List.of());
+        }
+
+        /** Reached automatically once {@code requiredChecks} are green. */
+        public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl,
+                List<String> requiredChecks) {
+            this(name, order, requiresApproval, targetType, targetUrl, requiredChecks, null, null);
         }
     }
 }

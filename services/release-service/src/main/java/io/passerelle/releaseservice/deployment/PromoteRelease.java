@@ -12,6 +12,7 @@ import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
+import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.Promotions;
@@ -20,8 +21,10 @@ import io.passerelle.releaseservice.deployment.port.Releases;
 /**
  * Takes a release from an environment where it succeeded to the next one, as that environment's promotion says: at
  * once (AUTOMATIC), once it has soaked in the environment before without a new incident there (SOAK; an incident
- * stops it), or when a release manager promotes it (MANUAL, or any waiting or stopped promotion, by decision). A
- * rollback's success promotes nothing: the release it put back has been promoted before.
+ * stops it), or when a release manager promotes it (MANUAL, or any waiting or stopped promotion, by decision). The
+ * release then enters the environment through its required checks ({@link Admission}): it waits there, or is
+ * stopped, while they are not green. A rollback's success promotes nothing: the release it put back has been
+ * promoted before.
  */
 public final class PromoteRelease {
 
@@ -32,15 +35,19 @@ public final class PromoteRelease {
     private final Services services;
     private final Releases releases;
     private final Deployments deployments;
+    private final Checks checks;
+    private final Admission admission;
     private final Promotions promotions;
     private final OpenedIncidents incidents;
     private final Clock clock;
 
-    public PromoteRelease(Services services, Releases releases, Deployments deployments, Promotions promotions,
-            OpenedIncidents incidents, Clock clock) {
+    public PromoteRelease(Services services, Releases releases, Deployments deployments, Checks checks,
+            Promotions promotions, OpenedIncidents incidents, Clock clock) {
         this.services = services;
         this.releases = releases;
         this.deployments = deployments;
+        this.checks = checks;
+        this.admission = new Admission(releases, deployments);
         this.promotions = promotions;
         this.incidents = incidents;
         this.clock = clock;
@@ -55,7 +62,7 @@ public final class PromoteRelease {
         service.environmentAfter(succeeded.environment()).ifPresent(next -> {
             var promotion = next.promotion();
             switch (promotion.mode()) {
-                case AUTOMATIC -> plan(succeeded.releaseId(), next, at);
+                case AUTOMATIC -> enter(succeeded.releaseId(), next, at);
                 case SOAK -> promotions.await(new PendingPromotion(succeeded.releaseId(), service.name(),
                         succeeded.environment(), next.name(), at, PendingPromotion.Mode.SOAK,
                         at.plus(Objects.requireNonNull(promotion.soak()))));
@@ -78,7 +85,7 @@ public final class PromoteRelease {
             if (incident.isPresent()) {
                 promotions.stop(promotion, stoppedBy(incident.get()), now);
             } else {
-                plan(promotion.releaseId(), environment(promotion), now);
+                enter(promotion.releaseId(), environment(promotion), now);
                 promotions.done(promotion, SOAKED, now);
             }
         }
@@ -106,11 +113,13 @@ public final class PromoteRelease {
 
     /**
      * A release manager promotes {@code releaseId} into {@code environment}: allowed once it succeeded in the
-     * environment before, whatever that environment's promotion (a waiting or stopped promotion is decided so).
+     * environment before, whatever that environment's promotion (a waiting or stopped promotion is decided so), and
+     * once the checks that environment requires are green on its commit.
      *
      * @return the planned deployment, waiting for its change
      * @throws NotFoundException when the release is unknown
-     * @throws RuleViolationException 422 for an environment the service does not have, 409 out of order or twice
+     * @throws RuleViolationException 422 for an environment the service does not have, 409 out of order, twice, or
+     *         while a required check is missing or not green
      */
     public Deployment promote(UUID releaseId, String environment, String by) {
         var release = releases.byId(releaseId).orElseThrow(() -> new NotFoundException("release", releaseId));
@@ -130,18 +139,25 @@ public final class PromoteRelease {
             throw RuleViolationException.conflict("promotion out of order: release " + release.version()
                     + " has not succeeded in " + before.name() + ", which comes before " + environment);
         }
+        var commitChecks = checks.lock(release.service(), release.commitSha());
+        var hold = Release.hold(environment, release.commitSha(), commitChecks.judge(target.requiredChecks()));
+        if (hold != null) {
+            throw RuleViolationException.conflict("release " + release.version() + " " + hold.reason());
+        }
         var now = now();
-        var deployment = plan(releaseId, target, now);
+        var deployment = enter(releaseId, target, now)
+                .orElseThrow(() -> new IllegalStateException("checks judged ready did not admit " + releaseId));
         promotions.lockWaiting(releaseId, environment).ifPresent(waiting -> promotions.done(waiting, by, now));
         return deployment;
     }
 
-    private Deployment plan(UUID releaseId, Environment environment, Instant at) {
-        var release = releases.byId(releaseId)
+    /** The release enters the environment through its required checks: planned, or held saying what for. */
+    private Optional<Deployment> enter(UUID releaseId, Environment environment, Instant at) {
+        var known = releases.byId(releaseId)
                 .orElseThrow(() -> new IllegalStateException("release " + releaseId + " is missing"));
-        var deployment = Deployment.plan(release, environment, at);
-        deployments.save(deployment);
-        return deployment;
+        var commitChecks = checks.lock(known.service(), known.commitSha());
+        var release = releases.lock(known.service(), known.commitSha()).orElseThrow();
+        return admission.admit(release, environment, commitChecks, at);
     }
 
     private Environment environment(PendingPromotion promotion) {

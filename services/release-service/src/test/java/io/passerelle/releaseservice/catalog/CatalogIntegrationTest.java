@@ -145,7 +145,15 @@ class CatalogIntegrationTest {
             "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\",\"soak\":\"PT0S\"}}],",
             "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\",\"soak\":\"P15D\"}}],", // over 14 days
             "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"soak\",\"soak\":\"one hour\"}}],",
-            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"later\"}}],"
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"}},{\"name\":\"production\",\"order\":2,\"requiresApproval\":true,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://b.example\"},\"promotion\":{\"mode\":\"later\"}}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[\"build\",\"build\"]}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[\" \"]}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[\"\"]}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[null]}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":\"build\"}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[\" build\"]}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[\"bu\\u0000ild\"]}],",
+            "\"environments\":[{\"name\":\"staging\",\"order\":1,\"requiresApproval\":false,\"deployTarget\":{\"type\":\"webhook\",\"url\":\"https://a.example\"},\"requiredChecks\":[42]}],"
     })
     void an_invalid_registration_is_a_bad_request_and_writes_nothing(String override) throws Exception {
         var name = uniqueName();
@@ -216,6 +224,43 @@ class CatalogIntegrationTest {
         fields.forEach((k, v) -> json.append('"').append(k).append("\":").append(v).append(','));
         json.setLength(json.length() - 1);
         return json.append('}').toString();
+    }
+
+    @Test
+    void required_checks_are_stored_and_returned_in_reads_and_needless_in_the_event() throws Exception {
+        var name = uniqueName();
+        mvc.perform(register(registration(name, "acme/" + name).replace("\"order\":2,",
+                        "\"order\":2,\"requiredChecks\":[\"CI / build\",\"e2e (matrix)\"],"))
+                        .with(TestJwts.user("rhea", "release-manager")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.environments[0].requiredChecks.length()").value(0))
+                .andExpect(jsonPath("$.environments[1].requiredChecks[0]").value("CI / build"))
+                .andExpect(jsonPath("$.environments[1].requiredChecks[1]").value("e2e (matrix)"));
+
+        mvc.perform(get("/api/v1/services/" + name).with(TestJwts.user("passerelle-ci", "pipeline")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.environments[1].name").value("production"))
+                .andExpect(jsonPath("$.environments[1].requiredChecks[1]").value("e2e (matrix)"));
+        mvc.perform(get("/api/v1/services/" + name).with(TestJwts.user("prometheus", "monitoring")))
+                .andExpect(status().isForbidden());
+        var event = events.await("service.registered.v1", data -> data.get("service").asString().equals(name));
+        assertThat(event.data().toString()).as("no other service reads them").doesNotContain("requiredChecks");
+    }
+
+    @Test
+    void too_many_or_too_long_required_checks_are_a_bad_request_and_write_nothing() throws Exception {
+        var tooMany = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "\"check-" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        for (var checks : java.util.List.of("[" + tooMany + "]", "[\"" + "x".repeat(201) + "\"]")) {
+            var name = uniqueName();
+            mvc.perform(register(registration(name, "acme/" + name).replace("\"order\":2,",
+                            "\"order\":2,\"requiredChecks\":" + checks + ","))
+                            .with(TestJwts.user("rhea", "release-manager")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("requiredChecks")));
+            assertThat(services(name)).isZero();
+        }
     }
 
     @Test

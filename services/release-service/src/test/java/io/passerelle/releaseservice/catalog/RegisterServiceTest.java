@@ -70,8 +70,8 @@ class RegisterServiceTest {
 
     static NewService payments(String stagingUrl, String productionUrl) {
         return new NewService("payments", "acme/payments", "main", "a-webhook-secret-of-32-characters",
-                List.of(new NewEnvironment("staging", 1, false, "webhook", stagingUrl),
-                        new NewEnvironment("production", 2, true, "webhook", productionUrl)));
+                List.of(new NewEnvironment("staging", 1, false, "webhook", stagingUrl, List.of()),
+                        new NewEnvironment("production", 2, true, "webhook", productionUrl, List.of())));
     }
 
     @ParameterizedTest
@@ -117,8 +117,8 @@ class RegisterServiceTest {
     @Test
     void every_environment_is_checked_and_named_in_request_order() {
         var request = new NewService("payments", "acme/payments", "main", "a-webhook-secret-of-32-characters",
-                List.of(new NewEnvironment("production", 2, true, "webhook", "https://deploy.example/production"),
-                        new NewEnvironment("staging", 1, false, "webhook", "http://[fd00:ec2::254]/")));
+                List.of(new NewEnvironment("production", 2, true, "webhook", "https://deploy.example/production", List.of()),
+                        new NewEnvironment("staging", 1, false, "webhook", "http://[fd00:ec2::254]/", List.of())));
 
         assertThatThrownBy(() -> registering().register(request))
                 .hasMessageStartingWith("environments[1].deployTarget.url: http://[fd00:ec2::254]/ is refused: "

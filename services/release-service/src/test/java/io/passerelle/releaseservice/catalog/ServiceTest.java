@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ServiceTest {
 
     static Environment env(String name, int order, boolean requiresApproval) {
-        return new Environment(name, order, requiresApproval, DeployTarget.webhook("https://deploy.example/" + name));
+        return new Environment(name, order, requiresApproval, DeployTarget.webhook("https://deploy.example/" + name), List.of());
     }
 
     static Service service(Environment... environments) {
@@ -102,5 +102,26 @@ class ServiceTest {
             assertThat(e.environments()).extracting(ServiceRegistered.RegisteredEnvironment::name).containsExactly("staging");
         });
         assertThat(service.pullEvents()).isEmpty();
+    }
+    static Environment requiring(List<String> checks) {
+        return new Environment("staging", 1, false, DeployTarget.webhook("https://deploy.example/staging"), checks);
+    }
+
+    @Test
+    void an_environment_keeps_its_required_checks_in_the_order_given() {
+        assertThat(requiring(List.of("build", "CI / test", "e2e (ubuntu, 21)")).requiredChecks())
+                .containsExactly("build", "CI / test", "e2e (ubuntu, 21)");
+    }
+
+    @Test
+    void required_checks_are_named_unique_and_bounded() {
+        var tooMany = java.util.stream.IntStream.rangeClosed(1, Environment.MAX_REQUIRED_CHECKS + 1)
+                .mapToObj(i -> "check-" + i).toList();
+        for (var checks : List.of(List.of("build", "build"), List.of(" "), List.of(""), List.of("bu\tild"),
+                List.of("x".repeat(Environment.MAX_CHECK_NAME + 1)), tooMany)) {
+            assertThatThrownBy(() -> requiring(checks)).as("%s", checks).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(requiring(tooMany.subList(0, Environment.MAX_REQUIRED_CHECKS)).requiredChecks())
+                .hasSize(Environment.MAX_REQUIRED_CHECKS);
     }
 }

@@ -3,6 +3,7 @@ package io.passerelle.releaseservice.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.passerelle.platform.test.EventContracts;
@@ -24,9 +25,21 @@ class DeploymentEventsTest {
     static final Instant STARTED = Instant.parse("2026-03-01T11:05:01.123456Z");
 
     @Test
-    void release_recorded_keeps_its_recorded_shape() {
+    void release_recorded_keeps_its_recorded_shape_with_its_evidence() {
         EventContracts.assertMatchesRecorded(new ReleaseRecorded(RELEASE, "payments", VERSION, SHA, RUN,
-                Instant.parse("2026-03-01T10:00:00Z")));
+                Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T09:41:07Z"),
+                List.of(new Release.Commit(SHA, "Pay with saved cards", Instant.parse("2026-03-01T09:41:07Z"))),
+                List.of(new CheckResult("build", "42", 163L, 1, "success", RUN, Instant.parse("2026-03-01T09:58:30Z")),
+                        new CheckResult("e2e", "43", 58L, 1, "failure", "https://github.com/acme/payments/actions/runs/43",
+                                Instant.parse("2026-03-01T09:55:12Z")))));
+    }
+
+    @Test
+    void release_recorded_without_evidence_leaves_it_out() {
+        var data = EventContracts.assertConforms(new ReleaseRecorded(RELEASE, "payments", VERSION, SHA, null,
+                Instant.parse("2026-03-01T10:00:00Z"), null, null, null));
+        org.assertj.core.api.Assertions.assertThat(data.propertyNames())
+                .containsExactlyInAnyOrder("releaseId", "service", "version", "commitSha", "recordedAt");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.RuleViolationException;
@@ -17,10 +18,10 @@ class DeploymentTest {
     static final Instant LATER = PLANNED_AT.plusSeconds(60);
     static final UUID CHANGE = UUID.randomUUID();
     static final Environment PRODUCTION = new Environment("production", 2, true,
-            DeployTarget.webhook("https://deploy.example/prod"));
+            DeployTarget.webhook("https://deploy.example/prod"), List.of());
 
     static Release release() {
-        return Release.fromPipeline("payments", "0123456789abcdef", "https://ci.example/runs/1", "octocat", PLANNED_AT);
+        return Release.fromPipeline("payments", "0123456789abcdef", null, "https://ci.example/runs/1", "octocat", PLANNED_AT);
     }
 
     static Deployment planned() {

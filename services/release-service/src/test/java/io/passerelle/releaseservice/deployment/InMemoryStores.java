@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
+import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
@@ -91,6 +93,11 @@ final class InMemoryStores {
             return true;
         }
 
+        public void update(Release release) {
+            byId.put(release.id(), release);
+            published.addAll(release.pullEvents());
+        }
+
         public Optional<Release> byId(UUID id) {
             return Optional.ofNullable(byId.get(id));
         }
@@ -103,6 +110,27 @@ final class InMemoryStores {
         public List<Release> newestFirst(@Nullable String service) {
             return byId.values().stream().filter(r -> service == null || r.service().equals(service))
                     .sorted(Comparator.comparing(Release::recordedAt).reversed()).toList();
+        }
+    };
+
+    /** The latest result of each check, by service and commit, then by name. */
+    final Map<String, Map<String, CheckResult>> checkResults = new LinkedHashMap<>();
+
+    final Checks checks = new Checks() {
+        public CommitChecks lock(String service, String commitSha) {
+            return new CommitChecks(service, commitSha,
+                    checkResults.getOrDefault(service + "/" + commitSha, Map.of()).values());
+        }
+
+        public void keep(String service, String commitSha, CheckResult result, Instant at) {
+            checkResults.computeIfAbsent(service + "/" + commitSha, k -> new LinkedHashMap<>()).put(result.name(), result);
+        }
+
+        public Map<UUID, List<CheckResult>> ofReleases(@Nullable String service) {
+            var byRelease = new LinkedHashMap<UUID, List<CheckResult>>();
+            releases.newestFirst(service).forEach(r -> byRelease.put(r.id(),
+                    List.copyOf(checkResults.getOrDefault(r.service() + "/" + r.commitSha(), Map.of()).values())));
+            return byRelease;
         }
     };
 
@@ -231,7 +259,22 @@ final class InMemoryStores {
         }
     };
 
+    /** A green run of the service's pipeline on {@code sha} by {@code actor}, each its own run. */
+    static RecordRelease.PipelineRun green(String service, String sha, String actor) {
+        return new RecordRelease.PipelineRun(service, sha, new CheckResult("ci", UUID.randomUUID().toString(), null,
+                null, CheckResult.SUCCESS, null, Instant.EPOCH), actor, null, List.of());
+    }
+
     <T extends DomainEvent> List<T> published(Class<T> type) {
         return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
+
+    // the deployment feature's use cases on these stores
+
+    final CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
+    final RecordRelease recordRelease = new RecordRelease(services, releases, deployments, checks, clock);
+    final ApplyChangeDecision decisions = new ApplyChangeDecision(deployments, gates, clock);
+    final PromoteRelease promotion = new PromoteRelease(services, releases, deployments, checks, promotions,
+            openedIncidents, clock);
+    final ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(deployments, promotion, credentials, clock);
 }

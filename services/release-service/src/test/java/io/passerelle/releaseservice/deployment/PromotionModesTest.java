@@ -15,7 +15,6 @@ import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Promotion;
 import io.passerelle.releaseservice.catalog.Service;
-import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +24,11 @@ class PromotionModesTest {
     static final String SHA = "0123456789abcdef0123";
 
     InMemoryStores stores = new InMemoryStores();
-    RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
-            stores.clock);
-    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.gates, stores.clock);
-    CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
-    PromoteRelease promotion = new PromoteRelease(stores.services, stores.releases, stores.deployments,
-            stores.promotions, stores.openedIncidents, stores.clock);
-    ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.deployments, promotion, credentials,
-            stores.clock);
+    RecordRelease recordRelease = stores.recordRelease;
+    ApplyChangeDecision decisions = stores.decisions;
+    CallbackCredentials credentials = stores.credentials;
+    PromoteRelease promotion = stores.promotion;
+    ReportDeploymentOutcome outcomes = stores.outcomes;
 
     PromotionModesTest() {
         stores.services.save(Service.register("payments", "acme/payments", "main", "sealed", List.of(
@@ -47,7 +43,7 @@ class PromotionModesTest {
 
     /** Records the release and takes it through staging; returns its id. */
     UUID releasedToStaging() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        recordRelease.record(InMemoryStores.green("payments", SHA, "octocat"));
         var staging = planned("staging");
         succeed(staging);
         return staging.releaseId();

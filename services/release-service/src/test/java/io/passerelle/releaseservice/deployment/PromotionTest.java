@@ -24,23 +24,25 @@ class PromotionTest {
     static final String SHA = "0123456789abcdef0123";
 
     InMemoryStores stores = new InMemoryStores();
-    RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
-            stores.clock);
-    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.gates, stores.clock);
-    CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
-    PromoteRelease promotion = new PromoteRelease(stores.services, stores.releases, stores.deployments,
-            stores.promotions, stores.openedIncidents, stores.clock);
-    ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.deployments, promotion, credentials,
-            stores.clock);
+    RecordRelease recordRelease = stores.recordRelease;
+    ApplyChangeDecision decisions = stores.decisions;
+    CallbackCredentials credentials = stores.credentials;
+    ReportDeploymentOutcome outcomes = stores.outcomes;
 
     static Environment env(String name, int order, boolean approval) {
-        return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name));
+        return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name), List.of());
     }
 
     @BeforeEach
     void catalog() {
         stores.services.save(Service.register("payments", "acme/payments", "main", "sealed",
                 List.of(env("production", 20, true), env("staging", 10, false)), Instant.EPOCH));
+    }
+
+    /** A green run of the service's pipeline on {@code sha}, run by {@code actor}; each its own run. */
+    static PipelineRun green(String service, String actor) {
+        return new PipelineRun(service, SHA, new CheckResult("ci", UUID.randomUUID().toString(), null, null,
+                CheckResult.SUCCESS, null, Instant.EPOCH), actor, null, List.of());
     }
 
     Deployment onlyPlanned() {
@@ -50,8 +52,8 @@ class PromotionTest {
 
     @Test
     void a_green_pipeline_records_a_release_planned_into_the_first_environment() {
-        assertThat(recordRelease.record(new PipelineRun("payments", SHA, null, "octocat")))
-                .isEqualTo(RecordRelease.Outcome.RECORDED);
+        assertThat(recordRelease.record(green("payments", "octocat")))
+                .isEqualTo(RecordRelease.Outcome.PLANNED);
 
         assertThat(stores.published(ReleaseRecorded.class)).hasSize(1);
         assertThat(stores.published(DeploymentPlanned.class)).singleElement().satisfies(e -> {
@@ -61,26 +63,26 @@ class PromotionTest {
     }
 
     @Test
-    void the_same_commit_again_records_nothing() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+    void the_same_commit_again_records_no_other_release() {
+        recordRelease.record(green("payments", "octocat"));
         stores.published.clear();
 
-        assertThat(recordRelease.record(new PipelineRun("payments", SHA, null, "hubot")))
-                .isEqualTo(RecordRelease.Outcome.ALREADY_RECORDED);
+        assertThat(recordRelease.record(green("payments", "hubot")))
+                .isEqualTo(RecordRelease.Outcome.KEPT);
         assertThat(stores.published).isEmpty();
         assertThat(stores.deploymentsById).hasSize(1);
     }
 
     @Test
     void a_pipeline_of_an_unknown_service_records_nothing() {
-        assertThat(recordRelease.record(new PipelineRun("billing", SHA, null, "octocat")))
+        assertThat(recordRelease.record(green("billing", "octocat")))
                 .isEqualTo(RecordRelease.Outcome.UNKNOWN_SERVICE);
         assertThat(stores.published).isEmpty();
     }
 
     @Test
     void success_plans_the_next_environment_once_and_success_in_the_last_plans_nothing() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        recordRelease.record(green("payments", "octocat"));
         var staging = onlyPlanned();
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
@@ -106,7 +108,7 @@ class PromotionTest {
 
     @Test
     void failure_promotes_nothing() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        recordRelease.record(green("payments", "octocat"));
         var staging = onlyPlanned();
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
@@ -120,7 +122,7 @@ class PromotionTest {
 
     @Test
     void a_late_or_duplicate_authorization_is_ignored() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        recordRelease.record(green("payments", "octocat"));
         var staging = onlyPlanned();
         var change = UUID.randomUUID();
 
@@ -144,7 +146,7 @@ class PromotionTest {
 
     @Test
     void an_outcome_without_this_deployment_s_credential_changes_nothing() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        recordRelease.record(green("payments", "octocat"));
         var staging = onlyPlanned();
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
@@ -165,7 +167,7 @@ class PromotionTest {
     // Pipelines' deployments (gates): decided like any other, their gate told in the same transaction
 
     Deployment plannedForPipeline() {
-        var release = Release.fromPipeline("payments", SHA, "https://ci.example/runs/9", "hubot", Instant.EPOCH);
+        var release = Release.fromPipeline("payments", SHA, null, "https://ci.example/runs/9", "hubot", Instant.EPOCH);
         stores.releases.save(release);
         var deployment = Deployment.planForPipeline(release, env("production", 20, true), "pipeline:hubot",
                 "https://ci.example/runs/9", Instant.EPOCH);
@@ -189,7 +191,7 @@ class PromotionTest {
 
     @Test
     void a_target_s_deployment_tells_no_gate() {
-        recordRelease.record(new PipelineRun("payments", SHA, null, "octocat"));
+        recordRelease.record(green("payments", "octocat"));
 
         decisions.authorized(onlyPlanned().id(), UUID.randomUUID());
 

@@ -14,7 +14,6 @@ import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
-import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,11 @@ import org.junit.jupiter.api.Test;
 class RollbackTest {
 
     InMemoryStores stores = new InMemoryStores();
-    RecordRelease recordRelease = new RecordRelease(stores.services, stores.releases, stores.deployments,
-            stores.clock);
-    ApplyChangeDecision decisions = new ApplyChangeDecision(stores.deployments, stores.gates, stores.clock);
-    CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
-    PromoteRelease promotion = new PromoteRelease(stores.services, stores.releases, stores.deployments,
-            stores.promotions, stores.openedIncidents, stores.clock);
-    ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(stores.deployments, promotion, credentials,
-            stores.clock);
+    RecordRelease recordRelease = stores.recordRelease;
+    ApplyChangeDecision decisions = stores.decisions;
+    CallbackCredentials credentials = stores.credentials;
+    PromoteRelease promotion = stores.promotion;
+    ReportDeploymentOutcome outcomes = stores.outcomes;
     RollBackDeployment rollBack = new RollBackDeployment(stores.services, stores.releases, stores.deployments,
             stores.clock);
 
@@ -43,7 +39,7 @@ class RollbackTest {
     /** A release of {@code sha} recorded, authorized and finished in staging with {@code outcome}. */
     Deployment inStaging(String sha, Reported outcome) {
         stores.clock.advance(Duration.ofMinutes(5));
-        recordRelease.record(new PipelineRun("payments", sha, null, "octocat"));
+        recordRelease.record(InMemoryStores.green("payments", sha, "octocat"));
         var deployment = stores.deploymentsById.values().stream()
                 .filter(d -> d.commitSha().equals(sha) && d.environment().equals("staging")).findFirst().orElseThrow();
         finish(deployment, outcome);
@@ -109,7 +105,7 @@ class RollbackTest {
     @Test
     void nothing_to_roll_back_to_unfinished_or_unknown_is_refused_and_writes_nothing() {
         var v1 = inStaging("1111111aaaa", Reported.SUCCEEDED);
-        recordRelease.record(new PipelineRun("payments", "2222222bbbb", null, "octocat"));
+        recordRelease.record(InMemoryStores.green("payments", "2222222bbbb", "octocat"));
         var planned = stores.deploymentsById.values().stream().filter(d -> d.state() == DeploymentState.PLANNED)
                 .findFirst().orElseThrow();
         var count = stores.deploymentsById.size();
@@ -128,7 +124,7 @@ class RollbackTest {
 
     @Test
     void a_pipeline_s_deployment_is_not_rolled_back_by_passerelle() {
-        var release = Release.fromPipeline("payments", "4444444dddd", null, "hubot", Instant.EPOCH);
+        var release = Release.fromPipeline("payments", "4444444dddd", null, null, "hubot", Instant.EPOCH);
         stores.releases.save(release);
         var deployment = Deployment.planForPipeline(release, stores.services.byName("payments").orElseThrow()
                 .firstEnvironment(), "pipeline:hubot", "https://ci.example/runs/1", Instant.EPOCH);

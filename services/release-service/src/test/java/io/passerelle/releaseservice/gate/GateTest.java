@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.RuleViolationException;
@@ -20,11 +21,11 @@ class GateTest {
     static final Instant DECIDED = OPENED.plusSeconds(90);
     static final UUID CHANGE = UUID.randomUUID();
     static final Environment PRODUCTION = new Environment("production", 2, true,
-            DeployTarget.webhook("https://deploy.example/prod"));
+            DeployTarget.webhook("https://deploy.example/prod"), List.of());
     static final String RUN = "https://github.com/acme/payments/actions/runs/42";
 
     static Deployment deployment() {
-        var release = Release.fromPipeline("payments", "0123456789abcdef", RUN, "octocat", OPENED);
+        var release = Release.fromPipeline("payments", "0123456789abcdef", null, RUN, "octocat", OPENED);
         return Deployment.planForPipeline(release, PRODUCTION, "pipeline:octocat", RUN, OPENED);
     }
 
@@ -65,7 +66,7 @@ class GateTest {
 
     @Test
     void only_a_deployment_its_pipeline_carries_out_has_a_gate() {
-        var release = Release.fromPipeline("payments", "0123456789abcdef", RUN, "octocat", OPENED);
+        var release = Release.fromPipeline("payments", "0123456789abcdef", null, RUN, "octocat", OPENED);
         assertThatThrownBy(() -> Gate.open(Deployment.plan(release, PRODUCTION, OPENED), "ci", Evidence.NONE, null,
                 OPENED)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -10,6 +10,7 @@ import io.passerelle.releaseservice.deployment.PromoteRelease;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.RollBackDeployment;
 import io.passerelle.releaseservice.deployment.TrackDispatch;
+import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 class DeploymentConfiguration {
 
     @Bean
-    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Clock clock) {
-        return new RecordRelease(services, releases, deployments, clock);
+    RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Checks checks,
+            Clock clock) {
+        return new RecordRelease(services, releases, deployments, checks, clock);
     }
 
     @Bean
@@ -38,9 +40,9 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    PromoteRelease promoteRelease(Services services, Releases releases, Deployments deployments,
+    PromoteRelease promoteRelease(Services services, Releases releases, Deployments deployments, Checks checks,
             Promotions promotions, OpenedIncidents incidents, Clock clock) {
-        return new PromoteRelease(services, releases, deployments, promotions, incidents, clock);
+        return new PromoteRelease(services, releases, deployments, checks, promotions, incidents, clock);
     }
 
     @Bean

@@ -16,6 +16,9 @@ public interface Releases {
      */
     boolean save(Release release);
 
+    /** Stores what a known release waits for ({@link Release#awaiting()}), the only thing about it that changes. */
+    void update(Release release);
+
     Optional<Release> byId(UUID id);
 
     /** The release of that service and commit, locked until the end of the transaction. */

@@ -51,15 +51,16 @@ class JdbcServices implements Services {
         for (var environment : service.environments()) {
             jdbc.sql("""
                     insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
-                        promotion, soak_seconds)
-                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :promotion,
-                        :soakSeconds)""")
+                        required_checks, promotion, soak_seconds)
+                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :requiredChecks,
+                        :promotion, :soakSeconds)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
                     .param("requiresApproval", environment.requiresApproval())
                     .param("targetType", environment.target().type())
                     .param("targetUrl", environment.target().url().toString())
+                    .param("requiredChecks", environment.requiredChecks().toArray(String[]::new))
                     .param("promotion", environment.promotion().mode().name())
                     .param("soakSeconds", environment.promotion().soak() == null ? null
                             : Math.toIntExact(environment.promotion().soak().toSeconds()))
@@ -105,6 +106,7 @@ class JdbcServices implements Services {
         var soakSeconds = rs.getObject("soak_seconds", Integer.class);
         return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
                 new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
+                List.of((String[]) rs.getArray("required_checks").getArray()),
                 new Promotion(Promotion.Mode.valueOf(rs.getString("promotion")),
                         soakSeconds == null ? null : Duration.ofSeconds(soakSeconds)));
     }

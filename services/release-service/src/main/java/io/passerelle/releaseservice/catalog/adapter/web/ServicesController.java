@@ -67,8 +67,21 @@ class ServicesController implements ServicesApi {
         var target = spec.getDeployTarget();
         var promotion = spec.getPromotion();
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
-                target.getType().getValue(), target.getUrl(),
-                promotion == null ? null : promotion.getMode().getValue(), promotion == null ? null : promotion.getSoak());
+                target.getType().getValue(), target.getUrl(), requiredChecks(spec),
+                promotion == null ? null : promotion.getMode().getValue(),
+                promotion == null ? null : promotion.getSoak());
+    }
+
+    /** JSON may say null where the contract has a list or a name: refused as a bad request, not a server error. */
+    private static List<String> requiredChecks(EnvironmentSpec spec) {
+        var checks = spec.getRequiredChecks();
+        if (checks == null) {
+            return List.of();
+        }
+        if (checks.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("environments[].requiredChecks must not contain null");
+        }
+        return checks;
     }
 
     private static RegisteredService view(Service service) {
@@ -81,7 +94,7 @@ class ServicesController implements ServicesApi {
         var promotion = environment.promotion();
         return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
                 new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
-                        environment.target().url().toString()))
+                        environment.target().url().toString())).requiredChecks(environment.requiredChecks())
                 .promotion(new PromotionSpec(PromotionSpec.ModeEnum.fromValue(
                         promotion.mode().name().toLowerCase(Locale.ROOT)))
                         .soak(promotion.soak() == null ? null : promotion.soak().toString()));
