@@ -2,6 +2,8 @@ package io.passerelle.releaseservice.catalog;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import io.passerelle.releaseservice.catalog.port.Services;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds a service to the catalog; its webhook secret is sealed before it is stored or published (the store publishes
@@ -41,7 +44,7 @@ public final class RegisterService {
         }
         var environments = new ArrayList<Environment>();
         for (int i = 0; i < request.environments().size(); i++) {
-            environments.add(environment("environments[" + i + "].deployTarget.url", request.environments().get(i)));
+            environments.add(environment("environments[" + i + "]", request.environments().get(i)));
         }
         var service = Service.register(request.name(), request.repository(), request.defaultBranch(),
                 sealer.seal(request.webhookSecret()), environments, clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -56,8 +59,9 @@ public final class RegisterService {
         return service;
     }
 
-    /** The deploy target URL passes the guard first; {@code field} names it as the request does. */
-    private Environment environment(String field, NewEnvironment requested) {
+    /** The deploy target URL passes the guard first; {@code path} names the environment as the request does. */
+    private Environment environment(String path, NewEnvironment requested) {
+        var field = path + ".deployTarget.url";
         var url = requested.targetUrl();
         switch (guard.check(url)) {
             case OutboundVerdict.Malformed malformed -> throw new IllegalArgumentException(field + ": " + url + " "
@@ -73,7 +77,20 @@ public final class RegisterService {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
         }
-        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target);
+        return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
+                timeout(path + ".deploymentTimeout", requested.deploymentTimeout()));
+    }
+
+    /** An ISO-8601 duration ({@code PT30M}); the environment checks its bounds. */
+    private static Duration timeout(String field, @Nullable String text) {
+        if (text == null) {
+            return Environment.DEFAULT_TIMEOUT;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not an ISO-8601 duration such as PT30M");
+        }
     }
 
     /** What a release manager asks to register; the secret in clear, never stored so. */
@@ -88,6 +105,11 @@ public final class RegisterService {
 
     /** An environment as requested: its deploy target still as the text the release manager wrote. */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
-            String targetUrl) {
+            String targetUrl, @Nullable String deploymentTimeout) {
+
+        /** With the default deployment timeout. */
+        public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl) {
+            this(name, order, requiresApproval, targetType, targetUrl, null);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static io.passerelle.releaseservice.deployment.DeploymentState.PLANNED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.REQUESTED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.SUCCEEDED;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * late, twice or after the outcome, so they change nothing (and return false) once the deployment is past the
  * state they are about; an outcome the target reports that contradicts the current state is a
  * {@link RuleViolationException#conflict conflict}. The environment's approval rule and deploy target are copied
- * when it is planned, so that it is carried out as it was authorized. A deployment its pipeline carries out
+ * when it is planned, so that it is carried out as it was authorized; so is its timeout: once authorized, a deployment
+ * that has had no outcome by its {@link #deadline()} {@link #timeOut times out}, and an outcome reported later is a
+ * conflict that names the timeout. A deployment its pipeline carries out
  * ({@link Executor#PIPELINE}, behind a gate) has no target: once authorized it is IN_PROGRESS at once (the pipeline
  * is deploying) and nothing is requested from anyone.
  */
@@ -42,17 +45,20 @@ public final class Deployment {
     private final String requestedBy;
     private final @Nullable String runUrl;
     private final Instant plannedAt;
+    private final Duration timeout;
     private DeploymentState state;
     private @Nullable UUID changeId;
     private @Nullable String reason;
     private @Nullable Instant startedAt;
     private @Nullable Instant finishedAt;
+    private @Nullable Instant deadline;
     private final List<DeploymentEvent> events = new ArrayList<>();
 
     private Deployment(UUID id, UUID releaseId, String service, String environment, String version, String commitSha,
             boolean requiresApproval, Executor executor, @Nullable DeployTarget target, String requestedBy,
-            @Nullable String runUrl, Instant plannedAt, DeploymentState state, @Nullable UUID changeId,
-            @Nullable String reason, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+            @Nullable String runUrl, Instant plannedAt, Duration timeout, DeploymentState state,
+            @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
+            @Nullable Instant finishedAt, @Nullable Instant deadline) {
         if ((executor == Executor.TARGET) != (target != null)) {
             throw new IllegalArgumentException("a deployment has a deploy target exactly when its target carries it out");
         }
@@ -68,11 +74,13 @@ public final class Deployment {
         this.requestedBy = requestedBy;
         this.runUrl = runUrl;
         this.plannedAt = plannedAt;
+        this.timeout = timeout;
         this.state = state;
         this.changeId = changeId;
         this.reason = reason;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
+        this.deadline = deadline;
     }
 
     /**
@@ -97,7 +105,7 @@ public final class Deployment {
             @Nullable DeployTarget target, String requestedBy, @Nullable String runUrl, Instant at) {
         var deployment = new Deployment(UUID.randomUUID(), release.id(), release.service(), environment.name(),
                 release.version(), release.commitSha(), environment.requiresApproval(), executor, target, requestedBy,
-                runUrl, at, PLANNED, null, null, null, null);
+                runUrl, at, environment.deploymentTimeout(), PLANNED, null, null, null, null, null);
         deployment.events.add(new DeploymentPlanned(deployment.id, release.id(), release.service(), environment.name(),
                 release.version(), release.commitSha(), environment.requiresApproval(), requestedBy, runUrl, at));
         return deployment;
@@ -106,11 +114,12 @@ public final class Deployment {
     /** A deployment as stored. */
     public static Deployment restore(UUID id, UUID releaseId, String service, String environment, String version,
             String commitSha, boolean requiresApproval, Executor executor, @Nullable DeployTarget target,
-            String requestedBy, @Nullable String runUrl, Instant plannedAt, DeploymentState state,
+            String requestedBy, @Nullable String runUrl, Instant plannedAt, Duration timeout, DeploymentState state,
             @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
-            @Nullable Instant finishedAt) {
+            @Nullable Instant finishedAt, @Nullable Instant deadline) {
         return new Deployment(id, releaseId, service, environment, version, commitSha, requiresApproval, executor,
-                target, requestedBy, runUrl, plannedAt, state, changeId, reason, startedAt, finishedAt);
+                target, requestedBy, runUrl, plannedAt, timeout, state, changeId, reason, startedAt, finishedAt,
+                deadline);
     }
 
     /**
@@ -135,6 +144,7 @@ public final class Deployment {
             return false;
         }
         this.changeId = changeId;
+        this.deadline = at.plus(timeout);
         if (executor == Executor.PIPELINE) {
             this.state = IN_PROGRESS;
             this.startedAt = at;
@@ -179,7 +189,34 @@ public final class Deployment {
      * returns false.
      */
     public boolean dispatchFailed(String reason, Instant at) {
-        return executor == Executor.TARGET && state.isUnderway() && fail(reason, at);
+        return executor == Executor.TARGET && state.isUnderway() && !isOverdue(at) && fail(reason, at);
+    }
+
+    /**
+     * No outcome came by the deadline (authorization + the environment's timeout): an underway deployment fails for
+     * that reason (registers {@link DeploymentFailed}). False when it is not underway or not overdue yet.
+     */
+    public boolean timeOut(Instant at) {
+        if (!state.isUnderway() || !isOverdue(at)) {
+            return false;
+        }
+        finish(FAILED, timeoutReason(), at);
+        return true;
+    }
+
+    /** Underway past its deadline: an outcome reported now is too late, the deployment fails on timeout. */
+    private boolean isOverdue(Instant at) {
+        return state.isUnderway() && deadline != null && !at.isBefore(deadline);
+    }
+
+    private String timeoutReason() {
+        return "no outcome within " + human(timeout) + " of its authorization at "
+                + Objects.requireNonNull(deadline).minus(timeout) + " (the environment's deployment timeout)";
+    }
+
+    private static String human(Duration d) {
+        return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() % 60 == 0 ? d.toMinutes() + "m"
+                : d.toSeconds() + "s";
     }
 
     /**
@@ -191,10 +228,8 @@ public final class Deployment {
             return false;
         }
         require(state.isUnderway(), "succeed");
-        this.state = SUCCEEDED;
-        this.finishedAt = at;
-        events.add(new DeploymentSucceeded(id, releaseId, Objects.requireNonNull(changeId), service, environment,
-                version, commitSha, startedAt, at));
+        refuseWhenOverdue(at, "success");
+        finish(SUCCEEDED, null, at);
         return true;
     }
 
@@ -207,17 +242,34 @@ public final class Deployment {
             return false;
         }
         require(state.isUnderway(), "fail");
-        this.state = FAILED;
-        this.reason = reason;
-        this.finishedAt = at;
-        events.add(new DeploymentFailed(id, releaseId, changeId, service, environment, version, commitSha, reason,
-                startedAt, at));
+        refuseWhenOverdue(at, "failure");
+        finish(FAILED, reason, at);
         return true;
+    }
+
+    private void finish(DeploymentState outcome, @Nullable String why, Instant at) {
+        this.state = outcome;
+        this.reason = why;
+        this.finishedAt = at;
+        events.add(outcome == SUCCEEDED
+                ? new DeploymentSucceeded(id, releaseId, Objects.requireNonNull(changeId), service, environment,
+                        version, commitSha, startedAt, at)
+                : new DeploymentFailed(id, releaseId, changeId, service, environment, version, commitSha,
+                        Objects.requireNonNull(why), startedAt, at));
+    }
+
+    /** An outcome reported after the deadline is refused: the deployment fails on timeout (now, or already). */
+    private void refuseWhenOverdue(Instant at, String outcome) {
+        if (isOverdue(at)) {
+            throw RuleViolationException.conflict("deployment " + id + " had " + timeoutReason()
+                    + ": it fails on timeout, and the " + outcome + " reported at " + at + " is too late");
+        }
     }
 
     private void require(boolean allowed, String transition) {
         if (!allowed) {
-            throw RuleViolationException.conflict("deployment " + id + " is " + state + " and cannot " + transition);
+            throw RuleViolationException.conflict("deployment " + id + " is " + state
+                    + (state == FAILED && reason != null ? " (" + reason + ")" : "") + " and cannot " + transition);
         }
     }
 
@@ -295,5 +347,15 @@ public final class Deployment {
 
     public @Nullable Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** How long it may go without an outcome once authorized (the environment's, copied when planned). */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** When it fails unless an outcome came first; set when it is authorized. */
+    public @Nullable Instant deadline() {
+        return deadline;
     }
 }

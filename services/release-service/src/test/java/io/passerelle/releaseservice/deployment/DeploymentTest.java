@@ -322,9 +322,88 @@ class DeploymentTest {
     void a_deployment_has_a_target_exactly_when_its_target_carries_it_out() {
         assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
                 "v", "0123456", true, Executor.PIPELINE, PRODUCTION.target(), "pipeline:x", RUN, PLANNED_AT,
-                DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                Environment.DEFAULT_TIMEOUT, DeploymentState.PLANNED, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
                 "v", "0123456", true, Executor.TARGET, null, "pipeline:x", RUN, PLANNED_AT,
-                DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                Environment.DEFAULT_TIMEOUT, DeploymentState.PLANNED, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void an_authorized_deployment_is_due_its_environments_timeout_after_the_authorization() {
+        var deployment = requested();
+
+        assertThat(deployment.timeout()).isEqualTo(Environment.DEFAULT_TIMEOUT);
+        assertThat(deployment.deadline()).isEqualTo(PLANNED_AT.plus(Environment.DEFAULT_TIMEOUT));
+        assertThat(planned().deadline()).isNull();
+    }
+
+    @Test
+    void an_underway_deployment_without_outcome_by_its_deadline_fails_saying_so() {
+        var deployment = inProgress();
+        var deadline = PLANNED_AT.plusSeconds(30 * 60);
+
+        assertThat(deployment.timeOut(deadline.minusMillis(1))).isFalse();
+        assertThat(deployment.timeOut(deadline)).isTrue();
+
+        assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(deployment.reason()).isEqualTo("no outcome within 30m of its authorization at " + PLANNED_AT
+                + " (the environment's deployment timeout)");
+        assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentFailed.class,
+                e -> assertThat(e.reason()).startsWith("no outcome within 30m"));
+        assertThat(deployment.timeOut(deadline.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void a_finished_deployment_never_times_out() {
+        var deployment = inProgress();
+        deployment.succeed(LATER);
+        deployment.pullEvents();
+
+        assertThat(deployment.timeOut(PLANNED_AT.plusSeconds(3600))).isFalse();
+        assertThat(deployment.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(deployment.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void an_outcome_reported_after_the_deadline_is_refused_naming_the_timeout_and_changes_nothing() {
+        var deployment = inProgress();
+        var late = PLANNED_AT.plusSeconds(30 * 60 + 1);
+
+        assertThatThrownBy(() -> deployment.succeed(late)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.getMessage()).contains("no outcome within 30m").contains("too late"));
+        assertThatThrownBy(() -> deployment.fail("boom", late)).isInstanceOf(RuleViolationException.class);
+        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
+        assertThat(deployment.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void success_after_a_timeout_is_a_conflict_that_names_the_timeout() {
+        var deployment = inProgress();
+        deployment.timeOut(PLANNED_AT.plusSeconds(30 * 60));
+
+        assertThatThrownBy(() -> deployment.succeed(PLANNED_AT.plusSeconds(31 * 60)))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.getMessage()).contains("is FAILED (no outcome within 30m"));
+    }
+
+    @Test
+    void a_pipeline_deployment_times_out_too() {
+        var deployment = allowedPipelineDeployment();
+
+        assertThat(deployment.timeOut(deployment.deadline())).isTrue();
+        assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
+    }
+
+    @Test
+    void environment_timeouts_are_whole_seconds_within_bounds() {
+        var target = DeployTarget.webhook("https://deploy.example/prod");
+        assertThatThrownBy(() -> new Environment("prod", 1, true, target, java.time.Duration.ofSeconds(4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT5S to PT24H");
+        assertThatThrownBy(() -> new Environment("prod", 1, true, target, java.time.Duration.ofHours(25)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Environment("prod", 1, true, target, java.time.Duration.ofMillis(5500)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Environment("prod", 1, true, target, java.time.Duration.ofSeconds(5)).deploymentTimeout())
+                .hasSeconds(5);
     }
 }

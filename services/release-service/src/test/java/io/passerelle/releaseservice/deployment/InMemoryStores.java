@@ -93,6 +93,19 @@ final class InMemoryStores {
         public List<Deployment> newestFirst(@Nullable String service, @Nullable String environment) {
             return List.copyOf(deploymentsById.values());
         }
+
+        public List<Deployment> lockOverdue(Instant now, int limit) {
+            return underway().filter(d -> !d.deadline().isAfter(now))
+                    .sorted(Comparator.comparing(Deployment::deadline)).limit(limit).toList();
+        }
+
+        public Optional<Instant> nextDeadline() {
+            return underway().map(Deployment::deadline).min(Comparator.naturalOrder());
+        }
+
+        private java.util.stream.Stream<Deployment> underway() {
+            return deploymentsById.values().stream().filter(d -> d.state().isUnderway() && d.deadline() != null);
+        }
     };
 
     /** The gates told of decisions about pipelines' deployments, in order ("allowed <id>", "refused <id>"). */

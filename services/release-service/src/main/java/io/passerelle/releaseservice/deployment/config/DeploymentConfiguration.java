@@ -7,16 +7,32 @@ import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
 import io.passerelle.releaseservice.deployment.RecordRelease;
 import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
+import io.passerelle.releaseservice.deployment.TimeOutDeployments;
 import io.passerelle.releaseservice.deployment.TrackDispatch;
+import io.passerelle.releaseservice.deployment.adapter.worker.TimeoutWorker;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Releases;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The deployment feature's use cases; their transactions are the inbox's or the controller's. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TimeoutProperties.class)
 class DeploymentConfiguration {
+
+    @Bean
+    TimeOutDeployments timeOutDeployments(Deployments deployments, Clock clock) {
+        return new TimeOutDeployments(deployments, clock);
+    }
+
+    @Bean
+    TimeoutWorker timeoutWorker(TimeOutDeployments timeouts, TransactionTemplate tx, Clock clock,
+            TimeoutProperties properties) {
+        return new TimeoutWorker(timeouts, tx, clock, properties.pollInterval(), properties.batch());
+    }
 
     @Bean
     RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Clock clock) {

@@ -3,6 +3,7 @@ package io.passerelle.releaseservice.catalog.adapter.persistence;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +49,16 @@ class JdbcServices implements Services {
         }
         for (var environment : service.environments()) {
             jdbc.sql("""
-                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url)
-                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl)""")
+                    insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
+                        deployment_timeout_seconds)
+                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :timeout)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
                     .param("requiresApproval", environment.requiresApproval())
                     .param("targetType", environment.target().type())
                     .param("targetUrl", environment.target().url().toString())
+                    .param("timeout", environment.deploymentTimeout().toSeconds())
                     .update();
         }
         events.publish(service.pullEvents());
@@ -96,6 +99,7 @@ class JdbcServices implements Services {
 
     private static Environment environment(ResultSet rs) throws SQLException {
         return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
-                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))));
+                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
+                Duration.ofSeconds(rs.getLong("deployment_timeout_seconds")));
     }
 }

@@ -64,7 +64,7 @@ class ServicesController implements ServicesApi {
     private static NewEnvironment environment(EnvironmentSpec spec) {
         var target = spec.getDeployTarget();
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
-                target.getType().getValue(), target.getUrl());
+                target.getType().getValue(), target.getUrl(), spec.getDeploymentTimeout());
     }
 
     private static RegisteredService view(Service service) {
@@ -76,6 +76,7 @@ class ServicesController implements ServicesApi {
     private static EnvironmentSpec view(Environment environment) {
         return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
                 new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
-                        environment.target().url().toString()));
+                        environment.target().url().toString()))
+                .deploymentTimeout(environment.deploymentTimeout().toString());
     }
 }
