@@ -1,4 +1,11 @@
--- release-service (issue 8): a deployment that has had no outcome within its environment's timeout fails.
+-- release-service (issue 8): deployment timeouts, and no REQUESTED state (docs/decisions/0014-deploy-edge.md).
+
+-- An authorized deployment is IN_PROGRESS at once: REQUESTED only mirrored integration-service's dispatch, whose
+-- report (deployment.dispatched.v1) is gone. Rows still REQUESTED started when they were planned, as far as we know.
+update deployment set state = 'IN_PROGRESS', started_at = coalesce(started_at, planned_at) where state = 'REQUESTED';
+alter table deployment drop constraint deployment_state_check;
+alter table deployment add constraint deployment_state_check
+    check (state in ('PLANNED', 'IN_PROGRESS', 'SUCCEEDED', 'FAILED', 'CANCELLED'));
 
 -- Each environment says how long an authorized deployment may go without an outcome (default 30 minutes).
 alter table environment
@@ -12,7 +19,7 @@ alter table deployment
 
 -- Deployments already underway get their deadline from now on (they had none).
 update deployment set deadline = now() + make_interval(secs => deployment_timeout_seconds)
-where state in ('REQUESTED', 'IN_PROGRESS');
+where state = 'IN_PROGRESS';
 
 -- The timeout worker's due query: underway deployments by deadline.
-create index deployment_due on deployment (deadline) where state in ('REQUESTED', 'IN_PROGRESS');
+create index deployment_due on deployment (deadline) where state = 'IN_PROGRESS';

@@ -4,7 +4,6 @@ import static io.passerelle.releaseservice.deployment.DeploymentState.CANCELLED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.FAILED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.IN_PROGRESS;
 import static io.passerelle.releaseservice.deployment.DeploymentState.PLANNED;
-import static io.passerelle.releaseservice.deployment.DeploymentState.REQUESTED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.SUCCEEDED;
 
 import java.time.Duration;
@@ -21,9 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A release going to one environment. It owns its state machine (see {@link DeploymentState}) and decides alone
- * whether a transition applies: the change decision and the dispatch reports arrive as messages, which may come
- * late, twice or after the outcome, so they change nothing (and return false) once the deployment is past the
- * state they are about; an outcome the target reports that contradicts the current state is a
+ * whether a transition applies: the change decision arrives as a message, which may come late or twice, so it changes
+ * nothing (and returns false) once the deployment is past the state it is about; an outcome the target reports that contradicts the current state is a
  * {@link RuleViolationException#conflict conflict}. The environment's approval rule and deploy target are copied
  * when it is planned, so that it is carried out as it was authorized; so is its timeout: once authorized, a deployment
  * that has had no outcome by its {@link #deadline()} {@link #timeOut times out}, and an outcome reported later is a
@@ -135,9 +133,10 @@ public final class Deployment {
     }
 
     /**
-     * Its change was authorized. A deploy target's deployment is requested from the target (registers
-     * {@link DeploymentRequested}); a pipeline's is in progress at once, since the pipeline deploys it, and nothing
-     * is requested. A deployment no longer planned (a duplicate or late decision) changes nothing and returns false.
+     * Its change was authorized: it is IN_PROGRESS at once, and due by {@link #deadline()}. A deploy target's
+     * deployment is requested from its executor (registers {@link DeploymentRequested}, with the deadline); a
+     * pipeline's is not, since the pipeline deploys it. A deployment no longer planned (a duplicate or late decision)
+     * changes nothing and returns false.
      */
     public boolean authorize(UUID changeId, Instant at) {
         if (state != PLANNED) {
@@ -145,14 +144,12 @@ public final class Deployment {
         }
         this.changeId = changeId;
         this.deadline = at.plus(timeout);
-        if (executor == Executor.PIPELINE) {
-            this.state = IN_PROGRESS;
-            this.startedAt = at;
-            return true;
+        this.state = IN_PROGRESS;
+        this.startedAt = at;
+        if (executor == Executor.TARGET) {
+            events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha,
+                    Objects.requireNonNull(target), at, deadline));
         }
-        this.state = REQUESTED;
-        events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha,
-                Objects.requireNonNull(target), at));
         return true;
     }
 
@@ -171,28 +168,6 @@ public final class Deployment {
     }
 
     /**
-     * The deploy target accepted the request. A deployment no longer requested (its outcome came first, or a
-     * duplicate report) changes nothing and returns false.
-     */
-    public boolean start(Instant at) {
-        if (state != REQUESTED) {
-            return false;
-        }
-        this.state = IN_PROGRESS;
-        this.startedAt = at;
-        return true;
-    }
-
-    /**
-     * The deploy target could not be reached or refused the request: an underway deployment {@link #fail fails};
-     * one that is not underway (its outcome came first), or that no target carries out, changes nothing and
-     * returns false.
-     */
-    public boolean dispatchFailed(String reason, Instant at) {
-        return executor == Executor.TARGET && state.isUnderway() && !isOverdue(at) && fail(reason, at);
-    }
-
-    /**
      * No outcome came by the deadline (authorization + the environment's timeout): an underway deployment fails for
      * that reason (registers {@link DeploymentFailed}). False when it is not underway or not overdue yet.
      */
@@ -205,7 +180,7 @@ public final class Deployment {
     }
 
     /** Underway past its deadline: an outcome reported now is too late, the deployment fails on timeout. */
-    private boolean isOverdue(Instant at) {
+    public boolean isOverdue(Instant at) {
         return state.isUnderway() && deadline != null && !at.isBefore(deadline);
     }
 
@@ -234,7 +209,7 @@ public final class Deployment {
     }
 
     /**
-     * The target reports failure (or, through {@link #dispatchFailed}, could not be reached). Registers
+     * The target reports failure (or its executor could not reach it). Registers
      * {@link DeploymentFailed}; a repeated report of failure changes nothing and returns false.
      */
     public boolean fail(String reason, Instant at) {

@@ -41,7 +41,7 @@ class TimeOutDeploymentsTest {
         assertThat(at(T0.plusSeconds(600)).timeOutDue(10)).isEqualTo(1);
 
         assertThat(stores.deploymentsById.get(early.id()).state()).isEqualTo(DeploymentState.FAILED);
-        assertThat(stores.deploymentsById.get(late.id()).state()).isEqualTo(DeploymentState.REQUESTED);
+        assertThat(stores.deploymentsById.get(late.id()).state()).isEqualTo(DeploymentState.IN_PROGRESS);
         assertThat(stores.published(DeploymentFailed.class)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).startsWith("no outcome within 10m of its authorization at "
                         + T0));

@@ -2,13 +2,11 @@ package io.passerelle.releaseservice.deployment.config;
 
 import java.time.Clock;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
+import io.passerelle.releaseservice.deployment.ApplyReportedOutcome;
 import io.passerelle.releaseservice.deployment.RecordRelease;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.TimeOutDeployments;
-import io.passerelle.releaseservice.deployment.TrackDispatch;
 import io.passerelle.releaseservice.deployment.adapter.worker.TimeoutWorker;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
@@ -45,13 +43,7 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    TrackDispatch trackDispatch(Deployments deployments) {
-        return new TrackDispatch(deployments);
-    }
-
-    @Bean
-    ReportDeploymentOutcome reportDeploymentOutcome(Services services, Releases releases, Deployments deployments,
-            CallbackCredentials credentials, Clock clock) {
-        return new ReportDeploymentOutcome(services, releases, deployments, credentials, clock);
+    ApplyReportedOutcome applyReportedOutcome(Services services, Releases releases, Deployments deployments) {
+        return new ApplyReportedOutcome(services, releases, deployments);
     }
 }

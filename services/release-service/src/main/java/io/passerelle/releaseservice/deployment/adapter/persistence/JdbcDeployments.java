@@ -85,7 +85,7 @@ class JdbcDeployments implements Deployments {
     public List<Deployment> lockOverdue(Instant now, int limit) {
         return jdbc.sql("""
                 select * from deployment
-                where state in ('REQUESTED', 'IN_PROGRESS') and deadline <= :now
+                where state = 'IN_PROGRESS' and deadline <= :now
                 order by deadline limit :limit for update skip locked""")
                 .param("now", SqlTime.of(now))
                 .param("limit", limit)
@@ -94,7 +94,7 @@ class JdbcDeployments implements Deployments {
 
     @Override
     public Optional<Instant> nextDeadline() {
-        return jdbc.sql("select min(deadline) as due from deployment where state in ('REQUESTED', 'IN_PROGRESS')")
+        return jdbc.sql("select min(deadline) as due from deployment where state = 'IN_PROGRESS'")
                 .query((rs, i) -> Optional.ofNullable(SqlTime.nullableInstant(rs, "due"))).single();
     }
 

@@ -1,28 +1,18 @@
 package io.passerelle.releaseservice.deployment.adapter.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
 import io.passerelle.platform.web.ApiTime;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import io.passerelle.releaseservice.api.DeploymentsApi;
 import io.passerelle.releaseservice.api.model.DeploymentRecord;
-import io.passerelle.releaseservice.api.model.DeploymentStatusReport;
-import io.passerelle.releaseservice.deployment.CallbackCredentialRefusedException;
 import io.passerelle.releaseservice.deployment.Deployment;
 import io.passerelle.releaseservice.deployment.port.Deployments;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,11 +22,9 @@ class DeploymentsController implements DeploymentsApi {
             + Roles.SERVICE_DESK + "','" + Roles.PIPELINE + "')";
 
     private final Deployments deployments;
-    private final ReportDeploymentOutcome reportOutcome;
 
-    DeploymentsController(Deployments deployments, ReportDeploymentOutcome reportOutcome) {
+    DeploymentsController(Deployments deployments) {
         this.deployments = deployments;
-        this.reportOutcome = reportOutcome;
     }
 
     @Override
@@ -51,37 +39,6 @@ class DeploymentsController implements DeploymentsApi {
     @PreAuthorize(READERS)
     public ResponseEntity<DeploymentRecord> getDeployment(UUID id) {
         return ResponseEntity.ok(view(deployments.byId(id).orElseThrow(() -> new NotFoundException("deployment", id))));
-    }
-
-    @Override
-    @PreAuthorize("hasRole('" + Roles.PIPELINE + "')")
-    @Transactional
-    public ResponseEntity<DeploymentRecord> reportDeploymentStatus(UUID id, String callbackToken,
-            DeploymentStatusReport report) {
-        var reported = switch (report.getState()) {
-            case SUCCEEDED -> ReportDeploymentOutcome.Reported.SUCCEEDED;
-            case FAILED -> ReportDeploymentOutcome.Reported.FAILED;
-        };
-        return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, reported, report.getReason())));
-    }
-
-    /** The callback credential is the only header this controller requires: without it, nothing is reported. */
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ProblemDetail callbackCredentialMissing(MissingRequestHeaderException e) {
-        return callbackCredential(HttpStatus.UNAUTHORIZED, "the deployment's callback credential is required: send "
-                + "the callbackToken of its deploy request in the " + e.getHeaderName() + " header");
-    }
-
-    @ExceptionHandler(CallbackCredentialRefusedException.class)
-    ProblemDetail callbackCredentialRefused(CallbackCredentialRefusedException e) {
-        return callbackCredential(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    private static ProblemDetail callbackCredential(HttpStatus status, @Nullable String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + "callback-credential"));
-        problem.setTitle("Callback credential");
-        return problem;
     }
 
     private static DeploymentRecord view(Deployment d) {
