@@ -5,8 +5,9 @@
    whose deploy target is a small signed-webhook receiver this script runs on 127.0.0.1:8099;
 2. a green GitHub `workflow_run` delivery, signed with the service's secret, arrives on /webhooks/github;
 3. Passerelle records the release, raises a STANDARD change (authorized at once), calls the deploy target, which
-   verifies the signature and reports SUCCEEDED with a pipeline token and the deployment's callback credential
-   (the request's `callbackToken`, sent back as X-Passerelle-Callback-Token); production then waits for approval
+   verifies the signature and reports SUCCEEDED to the request's `callbackUrl` with a pipeline token, signed with
+   the deployment's callback credential (the request's `callbackToken`, never sent back: HMAC-SHA256 over
+   "<X-Passerelle-Timestamp>." and the body, which carries a new `deliveryId`); production then waits for approval
    (NORMAL);
 4. Alertmanager reports a firing alert for shop/staging: an incident opens with that deployment as top suspect;
 5. alice (change-manager) declares a short freeze window on shop; the next green pipeline's change is authorized but
@@ -15,7 +16,7 @@
    change behind it, and the waiting request hears ALLOWED at once; the pipeline reports its outcome.
 Only the standard library: urllib, hmac, http.server.
 """
-import hashlib, hmac, json, os, secrets, sys, threading, time, urllib.error, urllib.parse, urllib.request
+import hashlib, hmac, json, os, secrets, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -81,8 +82,12 @@ class DeployTarget(BaseHTTPRequestHandler):
 
         def report():
             time.sleep(0.5)
-            status, _ = call("POST", request["callbackUrl"], client("passerelle-ci"), {"state": "SUCCEEDED"},
-                             headers={"X-Passerelle-Callback-Token": request["callbackToken"]})
+            outcome = json.dumps({"deliveryId": str(uuid.uuid4()), "state": "SUCCEEDED"}).encode()
+            stamp = str(int(time.time()))
+            signature = "sha256=" + hmac.new(request["callbackToken"].encode(), stamp.encode() + b"." + outcome,
+                                             hashlib.sha256).hexdigest()
+            status, _ = call("POST", request["callbackUrl"], client("passerelle-ci"), raw=outcome,
+                             headers={"X-Passerelle-Timestamp": stamp, "X-Passerelle-Signature-256": signature})
             print(f"   deploy target: reported SUCCEEDED ({status})")
         threading.Thread(target=report, daemon=True).start()
 

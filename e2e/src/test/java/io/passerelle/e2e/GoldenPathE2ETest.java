@@ -247,13 +247,13 @@ class GoldenPathE2ETest {
     }
 
     /**
-     * Issue 5, defect 2: the one pipeline token used to report any deployment's outcome. A deployment whose target
-     * leaves the report to the test stays IN_PROGRESS; the pipeline token alone, or with another service's
-     * deployment's callback credential, changes nothing; its own credential succeeds and promotes it.
+     * Issue 5, defect 2 and issue 8: a deployment whose target leaves the report to the test stays IN_PROGRESS; an
+     * unsigned callback, or one signed with another service's deployment's credential, changes nothing; signed with
+     * its own credential it succeeds and promotes it, and the same signed delivery replayed is refused.
      */
     @Test
     @Order(9)
-    void a_pipeline_token_reports_only_the_outcome_of_the_deployment_whose_callback_credential_it_carries() {
+    void only_a_callback_signed_with_the_deployment_s_own_credential_reports_its_outcome_and_only_once() {
         var service = "refunds";
         var repository = "octo-org/refunds";
         target.trust(service, SECRET);
@@ -268,19 +268,18 @@ class GoldenPathE2ETest {
         var change = awaitChange(service, c -> id.equals(c.path("deploymentId").asString()));
         var ownToken = target.callsFor(service).getFirst().callbackToken();
         var anotherServicesToken = target.callsFor(CHECKOUT).getFirst().callbackToken();
-        var callback = api("/deployments/" + id + "/status");
-        var succeeded = Http.JSON.writeValueAsBytes(Map.of("state", "SUCCEEDED"));
+        var callback = Stack.GATEWAY + "/api/v1/executors/webhook/deployments/" + id + "/outcome";
+        var succeeded = DeployTarget.outcome("SUCCEEDED");
         var pipeline = tokens.pipeline();
 
-        var without = Http.send("POST", callback, pipeline, succeeded, Map.of());
-        assertThat(without.status()).as(without.raw()).isEqualTo(401);
-        assertThat(without.contentType()).startsWith("application/problem+json");
-        assertThat(without.body().path("type").asString()).endsWith("/callback-credential");
-        var another = Http.send("POST", callback, pipeline, succeeded,
-                Map.of(DeployTarget.CALLBACK_TOKEN, anotherServicesToken));
-        assertThat(another.status()).as(another.raw()).isEqualTo(403);
-        assertThat(another.contentType()).startsWith("application/problem+json");
-        assertThat(another.body().path("type").asString()).endsWith("/callback-credential");
+        var unsigned = Http.send("POST", callback, pipeline, succeeded, Map.of());
+        assertThat(unsigned.status()).as(unsigned.raw()).isEqualTo(401);
+        assertThat(unsigned.contentType()).startsWith("application/problem+json");
+        assertThat(unsigned.body().path("type").asString()).endsWith("/callback-signature");
+        var forged = target.replay(callback, succeeded, DeployTarget.signedCallback(anotherServicesToken, succeeded));
+        assertThat(forged.status()).as(forged.raw()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(forged.body().path("type").asString()).endsWith("/callback-signature");
 
         var after = Http.get(api("/deployments/" + id), rhea).body();
         assertThat(after.path("state").asString()).isEqualTo("IN_PROGRESS");
@@ -290,8 +289,13 @@ class GoldenPathE2ETest {
         assertThat(Http.get(api("/changes/" + change.path("id").asString()), rhea).body().path("state").asString())
                 .isEqualTo(change.path("state").asString()).isNotEqualTo("CLOSED");
 
-        var own = target.report(callback, ownToken, "SUCCEEDED");
+        var ownHeaders = DeployTarget.signedCallback(ownToken, succeeded);
+        var own = target.replay(callback, succeeded, ownHeaders);
         assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        assertThat(own.body().path("result").asString()).isEqualTo("recorded");
+        var replayed = target.replay(callback, succeeded, ownHeaders);
+        assertThat(replayed.status()).as(replayed.raw()).isEqualTo(409);
+        assertThat(replayed.body().path("type").asString()).endsWith("/replayed-delivery");
         awaitDeployment(service, "production", d -> "PLANNED".equals(d.path("state").asString()));
         awaitChange(service, c -> id.equals(c.path("deploymentId").asString()) && "CLOSED".equals(c.path("state").asString()));
     }
@@ -382,7 +386,7 @@ class GoldenPathE2ETest {
                         trace -> trace.isArray() && services(trace).containsAll(List.of("gateway",
                                 "integration-service", "release-service", "change-service", "incident-service"))
                                 && hasSpan(trace, "integration-service", "CLIENT", "")
-                                && hasSpan(trace, "release-service", "SERVER", "/status"));
+                                && hasSpan(trace, "integration-service", "SERVER", "/outcome"));
 
         assertThat(spans.valueStream().map(span -> span.path("traceId").asString())).containsOnly(PIPELINE_TRACE);
         assertThat(spans.valueStream().map(span -> span.path("name").asString()))

@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deploy target as a team would write one: verifies Passerelle's signature (over the timestamp and the body, at most
- * five minutes old), answers 202, "deploys", then reports the outcome to the callback URL with a pipeline token and
- * the deployment's callback credential ({@code callbackToken} of the request, sent back as
- * {@code X-Passerelle-Callback-Token}). {@code /ok} succeeds, {@code /broken} answers 500, {@code /manual} answers
+ * five minutes old), answers 202, "deploys", then reports the outcome to the callback URL with a pipeline token,
+ * signed with the deployment's callback credential ({@code callbackToken} of the request, which is never sent back):
+ * {@code X-Passerelle-Signature-256} over {@code X-Passerelle-Timestamp}, a dot and the body, which carries a new
+ * {@code deliveryId} per report. {@code /ok} succeeds, {@code /broken} answers 500, {@code /manual} answers
  * 202 and leaves the report to the test ({@link #report}), {@code /flaky} answers 500 to a share of the calls and
  * succeeds with the others ({@link #flaky}). A report that does not reach Passerelle (no connection, 5xx, 429) is sent
  * again with backoff for up to five minutes, as a target must. The target keeps a log per deployment: the calls it
@@ -66,8 +67,6 @@ public final class DeployTarget implements AutoCloseable {
         }
     }
 
-    /** The header that carries a deployment's callback credential back to Passerelle. */
-    public static final String CALLBACK_TOKEN = "X-Passerelle-Callback-Token";
     /** The header Passerelle sends with every deploy call: the deployment id, the same on every attempt. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -192,12 +191,12 @@ public final class DeployTarget implements AutoCloseable {
             @Nullable String traceparent, long since, long waitMillis) {
         int status;
         try {
-            var headers = new java.util.HashMap<String, String>(Map.of(CALLBACK_TOKEN, callbackToken));
+            var body = outcome("SUCCEEDED");
+            var headers = new java.util.HashMap<String, String>(signedCallback(callbackToken, body));
             if (traceparent != null) {
                 headers.put("traceparent", traceparent);
             }
-            status = Http.send("POST", callbackUrl, pipelineToken(),
-                    Http.JSON.writeValueAsBytes(Map.of("state", "SUCCEEDED")), headers).status();
+            status = Http.send("POST", callbackUrl, pipelineToken(), body, headers).status();
         } catch (RuntimeException e) { // no connection, no token: the same as a 503
             status = 503;
         }
@@ -210,10 +209,31 @@ public final class DeployTarget implements AutoCloseable {
         }
     }
 
-    /** Reports an outcome as a target does: a pipeline token, and the deployment's own callback credential. */
+    /**
+     * Reports an outcome as a target does: a pipeline token, and the body signed with the deployment's own callback
+     * credential (a new delivery each time).
+     */
     public Http.Response report(String callbackUrl, String callbackToken, String state) {
-        return Http.send("POST", callbackUrl, pipelineToken(), Http.JSON.writeValueAsBytes(Map.of("state", state)),
-                Map.of(CALLBACK_TOKEN, callbackToken));
+        var body = outcome(state);
+        return Http.send("POST", callbackUrl, pipelineToken(), body, signedCallback(callbackToken, body));
+    }
+
+    /** Sends exactly these bytes with exactly these headers: a replay, or a forgery, as a test composes it. */
+    public Http.Response replay(String callbackUrl, byte[] body, Map<String, String> headers) {
+        return Http.send("POST", callbackUrl, pipelineToken(), body, headers);
+    }
+
+    /** A report's body: a new delivery id, the state. */
+    public static byte[] outcome(String state) {
+        return Http.JSON.writeValueAsBytes(Map.of("deliveryId", java.util.UUID.randomUUID().toString(), "state",
+                state));
+    }
+
+    /** The callback's signature headers: HMAC-SHA256 keyed with the callback token over "<now>." and the body. */
+    public static Map<String, String> signedCallback(String callbackToken, byte[] body) {
+        var timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        return Map.of("X-Passerelle-Timestamp", timestamp,
+                "X-Passerelle-Signature-256", sign(callbackToken, signedContent(timestamp, body)));
     }
 
     private volatile String token;

@@ -104,7 +104,7 @@ class FlakyDeployTargetTest {
     private static int call(DeployTarget target, String deploymentId, String commitSha) {
         var body = Http.JSON.writeValueAsBytes(Map.of("deploymentId", deploymentId, "service", SERVICE,
                 "environment", "staging", "commitSha", commitSha, "callbackToken", "t",
-                "callbackUrl", NOWHERE + "/api/v1/deployments/" + deploymentId + "/status"));
+                "callbackUrl", NOWHERE + "/api/v1/executors/webhook/deployments/" + deploymentId + "/outcome"));
         var timestamp = String.valueOf(Instant.now().getEpochSecond());
         var signed = (timestamp + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         return Http.send("POST", target.url("/flaky"), null, body, Map.of("X-Passerelle-Timestamp", timestamp,

@@ -57,8 +57,9 @@ class RecordedEventsIntegrationTest {
         requested.put("service", service);
         ((ObjectNode) requested.get("target")).put("url", target.url());
         events.publish("deployment.requested.v1", deploymentId.toString(), requested);
-        events.await("deployment.dispatched.v1",
-                data -> data.get("deploymentId").asString().equals(deploymentId.toString()));
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from deployment_dispatch where deployment_id = :id and state = 'DISPATCHED'")
+                .param("id", deploymentId).query(Integer.class).single() == 1);
         return deploymentId;
     }
 

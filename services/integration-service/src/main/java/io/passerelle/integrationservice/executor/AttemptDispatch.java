@@ -14,7 +14,9 @@ import io.passerelle.platform.event.EventPublisher;
  * any transaction; the attempt is counted just before it is sent) and {@link #settle} (the next state and its event,
  * in one short transaction). A crash in between leaves the row IN_FLIGHT until its lease expires, and it is sent
  * again unless the deployment's outcome was reported meanwhile or no attempt is left: at-least-once, targets
- * deduplicate on {@code Idempotency-Key}.
+ * deduplicate on {@code Idempotency-Key}. An accepted request publishes nothing (the deployment is underway since its
+ * authorization; its outcome comes on the callback); one that failed for good is the deployment's outcome, FAILED
+ * ({@link DeploymentOutcomeReported}, source {@code dispatch}).
  */
 public final class AttemptDispatch {
 
@@ -64,12 +66,9 @@ public final class AttemptDispatch {
         if (!dispatches.settle(claim, decision, now)) {
             return Optional.empty();
         }
-        switch (decision) {
-            case Decision.Dispatched dispatched -> events.publish(new DeploymentDispatched(claim.deploymentId(),
-                    claim.service(), claim.environment(), claim.targetUrl(), dispatched.attempts(), now));
-            case Decision.Failed failed -> events.publish(new DeploymentDispatchFailed(claim.deploymentId(),
-                    claim.service(), claim.environment(), claim.targetUrl(), failed.attempts(), failed.reason(), now));
-            case Decision.Retry retry -> { }
+        if (decision instanceof Decision.Failed failed) {
+            events.publish(DeploymentOutcomeReported.dispatchFailed(claim.deploymentId(), claim.service(),
+                    claim.environment(), claim.executor(), failed.reason(), now));
         }
         return Optional.of(decision);
     }

@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * A dispatch claimed by this instance until {@code leaseUntil}: the call to make, how many attempts were already
  * made (calls started, one whose answer was lost included) and how they failed ({@code failures}, null before any
  * failed attempt). {@code trace}: the trace context the dispatch was requested in (W3C fields, opaque here), which
- * the call continues.
+ * the call continues; {@code executor}: the deploy target type that carries it out.
  */
 public record Claim(UUID deploymentId, String service, String environment, String targetUrl, String body,
-        int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil, Map<String, String> trace)
-        implements Attempted {
+        int attempts, @Nullable String failures, Instant requestedAt, Instant leaseUntil, Map<String, String> trace,
+        String executor) implements Attempted {
 
     public Claim {
         trace = Map.copyOf(trace);

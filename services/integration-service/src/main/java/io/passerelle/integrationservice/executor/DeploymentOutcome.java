@@ -1,4 +1,4 @@
 package io.passerelle.integrationservice.executor;
 
-/** How a deployment ended, as release-service reports it ({@code deployment.succeeded.v1}, {@code deployment.failed.v1}). */
+/** How a deployment ended: as its target reports it, or as release-service settled it. */
 public enum DeploymentOutcome { SUCCEEDED, FAILED }

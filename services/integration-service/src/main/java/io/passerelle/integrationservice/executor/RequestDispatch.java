@@ -14,11 +14,15 @@ import io.passerelle.platform.event.EventPublisher;
 /**
  * Takes an authorized deployment in: records it as a PENDING dispatch with the exact body to send (the dispatcher
  * sends it once this transaction commits, outside it), or fails it at once with 0 attempts when it can never be
- * sent. A deployment that already has a dispatch that is not FAILED is left alone.
+ * sent (that is the deployment's outcome, FAILED: {@link DeploymentOutcomeReported}). A deployment that already has a
+ * dispatch that is not FAILED is left alone.
  */
 public final class RequestDispatch {
 
     public enum Outcome { QUEUED, FAILED, ALREADY_REQUESTED }
+
+    /** Where a webhook target reports the outcome, under {@code passerelle.public-url} (the gateway routes it here). */
+    public static final String CALLBACK_PATH = "/api/v1/executors/webhook/deployments/{deploymentId}/outcome";
 
     private final CatalogedServices catalog;
     private final Dispatches dispatches;
@@ -55,8 +59,8 @@ public final class RequestDispatch {
         if (!dispatches.refuse(request, problem.get(), now)) {
             return Outcome.ALREADY_REQUESTED;
         }
-        events.publish(new DeploymentDispatchFailed(request.deploymentId(), request.service(),
-                request.environment(), request.targetUrl(), 0, problem.get(), now));
+        events.publish(DeploymentOutcomeReported.dispatchFailed(request.deploymentId(), request.service(),
+                request.environment(), request.targetType(), problem.get(), now));
         return Outcome.FAILED;
     }
 
@@ -78,7 +82,7 @@ public final class RequestDispatch {
     DeployCall call(DeploymentRequest request) {
         return new DeployCall(request.deploymentId(), request.changeId(), request.service(), request.environment(),
                 request.version(), request.commitSha(),
-                URI.create(publicUrl + "/api/v1/deployments/" + request.deploymentId() + "/status"),
+                URI.create(publicUrl + CALLBACK_PATH.replace("{deploymentId}", request.deploymentId().toString())),
                 credentials.issue(request.deploymentId()));
     }
 }

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.passerelle.integrationservice.executor.port.Dispatches;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A deployment's outcome is known (its target reported it to release-service): its dispatch is SETTLED, whatever
+ * A deployment's outcome is known to release-service (reported by the executor, or a timeout): its dispatch is
+ * SETTLED, whatever
  * state it was in, and nothing more is sent for it, even if an earlier attempt's answer was lost and its lease
  * expires later. A dispatch already settled, or none at all, is left as it is.
  */
@@ -22,8 +24,9 @@ public final class SettleDispatch {
         this.clock = clock;
     }
 
-    public Outcome settle(UUID deploymentId, DeploymentOutcome outcome) {
-        return dispatches.recordOutcome(deploymentId, outcome, clock.instant()) ? Outcome.SETTLED
+    /** @param reason why it failed (a timeout included); none for a success */
+    public Outcome settle(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason) {
+        return dispatches.recordOutcome(deploymentId, outcome, reason, null, clock.instant()) ? Outcome.SETTLED
                 : Outcome.NOTHING_TO_SETTLE;
     }
 }

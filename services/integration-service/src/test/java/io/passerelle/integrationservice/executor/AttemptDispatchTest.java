@@ -17,6 +17,7 @@ import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.port.DeployTarget;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.SecretSealer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class AttemptDispatchTest {
@@ -96,7 +97,12 @@ class AttemptDispatchTest {
             return leaseHeld;
         }
 
-        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
+        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason,
+                @Nullable UUID deliveryId, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
             throw new UnsupportedOperationException();
         }
     }, events::add, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)), sealer,
@@ -105,7 +111,7 @@ class AttemptDispatchTest {
     static Claim claim(String service, int attempts) {
         return new Claim(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), service, "prod",
                 "https://deploy.example/hooks", "{}", attempts, null, NOW.minusSeconds(1), NOW.plusSeconds(60),
-                Map.of());
+                Map.of(), "webhook");
     }
 
     @Test
@@ -154,21 +160,24 @@ class AttemptDispatchTest {
     }
 
     @Test
-    void a_delivered_attempt_is_recorded_and_published_with_the_attempts_made() {
+    void a_delivered_attempt_is_recorded_with_the_attempts_made_and_publishes_nothing_the_outcome_comes_later() {
         assertThat(attempt.settle(claim("payments", 1), new CallOutcome.Accepted(200)))
                 .contains(new Decision.Dispatched(2));
-        assertThat(events).containsExactly(new DeploymentDispatched(claim("payments", 1).deploymentId(), "payments",
-                "prod", "https://deploy.example/hooks", 2, NOW));
+        assertThat(settled).containsExactly(new Decision.Dispatched(2));
+        assertThat(events).isEmpty();
     }
 
     @Test
-    void a_retry_publishes_nothing_and_a_final_failure_publishes_its_reason() {
+    void a_retry_publishes_nothing_and_a_final_failure_is_the_deployment_s_outcome_with_its_reason() {
         attempt.settle(claim("payments", 0), new CallOutcome.Unavailable("answered HTTP 500"));
         assertThat(events).isEmpty();
 
         attempt.settle(claim("payments", 0), new CallOutcome.Refused("answered HTTP 404"));
-        assertThat(events).singleElement().isInstanceOfSatisfying(DeploymentDispatchFailed.class, failed -> {
-            assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(events).singleElement().isInstanceOfSatisfying(DeploymentOutcomeReported.class, failed -> {
+            assertThat(failed.outcome()).isEqualTo(DeploymentOutcome.FAILED);
+            assertThat(failed.source()).isEqualTo(DeploymentOutcomeReported.Source.dispatch);
+            assertThat(failed.executor()).isEqualTo("webhook");
+            assertThat(failed.deliveryId()).isNull();
             assertThat(failed.reason()).startsWith("deploy target answered HTTP 404");
         });
     }

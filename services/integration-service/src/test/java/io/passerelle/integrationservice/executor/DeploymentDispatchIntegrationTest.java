@@ -65,16 +65,35 @@ class DeploymentDispatchIntegrationTest {
                 "version", "1.4.2",
                 "commitSha", "3484a3fb816e0859fd6e1cea078d76385ff50625",
                 "target", Map.of("type", "webhook", "url", targetUrl),
-                "requestedAt", Instant.now().toString());
+                "requestedAt", Instant.now().toString(),
+                "deadline", Instant.now().plusSeconds(1800).toString());
     }
 
-    JsonNode awaitOutcome(String type, UUID deploymentId) {
-        return EventContracts.assertConforms(events.await(type,
-                data -> data.get("deploymentId").asString().equals(deploymentId.toString()))).data();
+    /** The target accepted the request: the row is DISPATCHED (no event: the outcome comes on the callback). */
+    JsonNode awaitDispatched(UUID deploymentId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from deployment_dispatch where deployment_id = :id and state = 'DISPATCHED'")
+                .param("id", deploymentId).query(Integer.class).single() == 1);
+        var row = jdbc.sql("select attempts, target_url, service from deployment_dispatch where deployment_id = :id")
+                .param("id", deploymentId).query().singleRow();
+        return json.valueToTree(Map.of("attempts", row.get("attempts"), "targetUrl", row.get("target_url"),
+                "service", row.get("service")));
+    }
+
+    /** The request could not be sent: the deployment's outcome, FAILED, with the row's attempts beside it. */
+    JsonNode awaitDispatchFailed(UUID deploymentId) {
+        var data = EventContracts.assertConforms(events.await("deployment.outcome-reported.v1",
+                d -> d.get("deploymentId").asString().equals(deploymentId.toString()))).data();
+        assertThat(data.get("outcome").asString()).isEqualTo("FAILED");
+        assertThat(data.get("source").asString()).isEqualTo("dispatch");
+        assertThat(data.get("executor").asString()).isEqualTo("webhook");
+        var failed = ((tools.jackson.databind.node.ObjectNode) data).deepCopy();
+        failed.put("attempts", (Integer) dispatchRow(deploymentId).get("attempts"));
+        return failed;
     }
 
     int outcomesFor(UUID deploymentId) {
-        return jdbc.sql("select count(*) from outbox_event where subject = :id and type like 'deployment.dispatch%'")
+        return jdbc.sql("select count(*) from outbox_event where subject = :id and type = 'deployment.outcome-reported.v1'")
                 .param("id", deploymentId.toString()).query(Integer.class).single();
     }
 
@@ -95,16 +114,17 @@ class DeploymentDispatchIntegrationTest {
     }
 
     @Test
-    void a_requested_deployment_is_posted_signed_to_its_target_and_dispatched() throws Exception {
+    void a_requested_deployment_is_posted_signed_to_its_target_and_dispatched_without_an_event() throws Exception {
         var deploymentId = UUID.randomUUID();
         try (var target = new FakeDeployTarget(202)) {
             requestDeployment(deploymentId, target.url());
 
-            var dispatched = awaitOutcome("deployment.dispatched.v1", deploymentId);
+            var dispatched = awaitDispatched(deploymentId);
             assertThat(dispatched.get("attempts").asInt()).isEqualTo(1);
             assertThat(dispatched.get("targetUrl").asString()).isEqualTo(target.url());
             assertThat(dispatched.get("service").asString()).isEqualTo(service.service());
             assertThat(dispatchRow(deploymentId)).containsEntry("state", "DISPATCHED").containsEntry("attempts", 1);
+            assertThat(outcomesFor(deploymentId)).as("the outcome comes on the callback").isZero();
 
             var call = target.received().getFirst();
             assertSignedWithATimestamp(call);
@@ -124,22 +144,23 @@ class DeploymentDispatchIntegrationTest {
             assertThat(body.get("commitSha").asString()).isEqualTo("3484a3fb816e0859fd6e1cea078d76385ff50625");
             assertThat(body.get("changeId").asString()).isNotBlank();
             assertThat(body.get("callbackUrl").asString())
-                    .isEqualTo("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status");
+                    .isEqualTo("http://127.0.0.1:8080/api/v1/executors/webhook/deployments/" + deploymentId + "/outcome");
         }
     }
 
     @Test
-    void the_deploy_call_and_its_outcome_continue_the_trace_the_deployment_was_requested_in() throws Exception {
+    void the_deploy_call_and_a_failed_dispatch_s_outcome_continue_the_trace_the_deployment_was_requested_in()
+            throws Exception {
         var deploymentId = UUID.randomUUID();
         var traceId = UUID.randomUUID().toString().replace("-", "");
-        try (var target = new FakeDeployTarget(202)) {
+        try (var target = new FakeDeployTarget(404)) {
             EventContracts.assertConforms(events.publishUnchecked("deployment.requested.v1", deploymentId.toString(),
                     request(deploymentId, target.url()), "00-" + traceId + "-b7ad6b7169203331-01"));
 
-            var dispatched = events.await("deployment.dispatched.v1",
+            var failed = events.await("deployment.outcome-reported.v1",
                     data -> data.get("deploymentId").asString().equals(deploymentId.toString()));
             assertThat(target.received().getFirst().header("traceparent")).startsWith("00-" + traceId + "-");
-            assertThat(events.traceparentOf(dispatched)).hasValueSatisfying(
+            assertThat(events.traceparentOf(failed)).hasValueSatisfying(
                     carried -> assertThat(carried).startsWith("00-" + traceId + "-"));
         }
     }
@@ -149,7 +170,7 @@ class DeploymentDispatchIntegrationTest {
         var deploymentId = UUID.randomUUID();
         try (var target = new FakeDeployTarget(202)) {
             requestDeployment(deploymentId, target.url());
-            awaitOutcome("deployment.dispatched.v1", deploymentId);
+            awaitDispatched(deploymentId);
 
             var metrics = mvc.perform(get("/actuator/prometheus").with(TestJwts.user("ops", "operator")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -178,7 +199,7 @@ class DeploymentDispatchIntegrationTest {
             assertThat(outcomesFor(deploymentId)).isZero();
 
             target.answer();
-            assertThat(awaitOutcome("deployment.dispatched.v1", deploymentId).get("attempts").asInt()).isEqualTo(1);
+            assertThat(awaitDispatched(deploymentId).get("attempts").asInt()).isEqualTo(1);
         }
     }
 
@@ -187,13 +208,14 @@ class DeploymentDispatchIntegrationTest {
         var deploymentId = UUID.randomUUID();
         try (var target = new FakeDeployTarget(200)) {
             var request = requestDeployment(deploymentId, target.url());
-            awaitOutcome("deployment.dispatched.v1", deploymentId);
+            awaitDispatched(deploymentId);
 
             events.publish(request); // the same CloudEvent again: a redelivery
             requestDeployment(deploymentId, target.url()); // a new event for the same deployment
 
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> target.received().size() == 1 && outcomesFor(deploymentId) == 1);
+                    .until(() -> target.received().size() == 1 && outcomesFor(deploymentId) == 0
+                            && "DISPATCHED".equals(dispatchRow(deploymentId).get("state")));
         }
     }
 
@@ -203,7 +225,7 @@ class DeploymentDispatchIntegrationTest {
         try (var target = new FakeDeployTarget(500)) {
             requestDeployment(deploymentId, target.url());
 
-            var failed = awaitOutcome("deployment.dispatch-failed.v1", deploymentId);
+            var failed = awaitDispatchFailed(deploymentId);
             assertThat(failed.get("attempts").asInt()).isEqualTo(3);
             assertThat(failed.get("reason").asString())
                     .isEqualTo("deploy target answered HTTP 500 on each of 3 attempts");
@@ -230,7 +252,7 @@ class DeploymentDispatchIntegrationTest {
         try (var target = new FakeDeployTarget(503, 201)) {
             requestDeployment(deploymentId, target.url());
 
-            assertThat(awaitOutcome("deployment.dispatched.v1", deploymentId).get("attempts").asInt()).isEqualTo(2);
+            assertThat(awaitDispatched(deploymentId).get("attempts").asInt()).isEqualTo(2);
             assertThat(target.received()).hasSize(2);
             assertSignedWithATimestamp(target.received().get(1));
         }
@@ -242,7 +264,7 @@ class DeploymentDispatchIntegrationTest {
         try (var target = new FakeDeployTarget(400)) {
             requestDeployment(deploymentId, target.url());
 
-            var failed = awaitOutcome("deployment.dispatch-failed.v1", deploymentId);
+            var failed = awaitDispatchFailed(deploymentId);
             assertThat(failed.get("attempts").asInt()).isEqualTo(1);
             assertThat(failed.get("reason").asString()).contains("HTTP 400").contains("not retried");
             assertThat(target.received()).hasSize(1);
@@ -254,7 +276,7 @@ class DeploymentDispatchIntegrationTest {
         var deploymentId = UUID.randomUUID();
         requestDeployment(deploymentId, "http://127.0.0.1:1/deploy"); // nothing listens on port 1
 
-        var failed = awaitOutcome("deployment.dispatch-failed.v1", deploymentId);
+        var failed = awaitDispatchFailed(deploymentId);
         assertThat(failed.get("attempts").asInt()).isEqualTo(3);
         assertThat(failed.get("reason").asString()).contains("unreachable").contains("each of 3 attempts");
         breakers.circuitBreaker("127.0.0.1:1").reset();
@@ -299,7 +321,7 @@ class DeploymentDispatchIntegrationTest {
             var past = Instant.now().minusSeconds(5);
             insertDispatch(deploymentId, "IN_FLIGHT", 1, target.url(), past, past, past, null);
 
-            assertThat(awaitOutcome("deployment.dispatched.v1", deploymentId).get("attempts").asInt()).isEqualTo(2);
+            assertThat(awaitDispatched(deploymentId).get("attempts").asInt()).isEqualTo(2);
             var call = target.received().getFirst();
             assertThat(new String(call.body(), StandardCharsets.UTF_8)).contains(deploymentId.toString());
             assertSignedWithATimestamp(call);
@@ -372,8 +394,8 @@ class DeploymentDispatchIntegrationTest {
                     .param("id", deploymentId).query(String.class).single()).isEqualTo("FAILED");
             assertThat(jdbc.sql("select count(*) from processed_message where message_id = :id")
                     .param("id", failed.id()).query(Integer.class).single()).isEqualTo(1);
-            assertThat(dispatchRow(deploymentId)).containsEntry("attempts", 1)
-                    .containsEntry("reason", "answered HTTP 503");
+            assertThat(dispatchRow(deploymentId)).as("the outcome's reason replaces how the attempts failed")
+                    .containsEntry("attempts", 1).containsEntry("reason", "the target reported FAILED");
         }
     }
 
@@ -399,7 +421,7 @@ class DeploymentDispatchIntegrationTest {
             var deploymentId = UUID.randomUUID();
             requestDeployment(deploymentId, url);
 
-            var failed = awaitOutcome("deployment.dispatch-failed.v1", deploymentId);
+            var failed = awaitDispatchFailed(deploymentId);
             assertThat(failed.get("attempts").asInt()).isZero();
             assertThat(failed.get("reason").asString()).startsWith("deploy target");
             assertThat(dispatchRow(deploymentId)).containsEntry("state", "FAILED").containsEntry("attempts", 0);
@@ -427,7 +449,7 @@ class DeploymentDispatchIntegrationTest {
 
             breaker.transitionToClosedState();
 
-            assertThat(awaitOutcome("deployment.dispatched.v1", deploymentId).get("attempts").asInt()).isEqualTo(1);
+            assertThat(awaitDispatched(deploymentId).get("attempts").asInt()).isEqualTo(1);
             assertThat(target.received()).hasSize(1);
         } finally {
             breakers.getAllCircuitBreakers().forEach(b -> b.reset());
@@ -441,7 +463,7 @@ class DeploymentDispatchIntegrationTest {
         try (var target = new FakeDeployTarget(503)) {
             for (var deploymentId : deployments.subList(0, 3)) {
                 requestDeployment(deploymentId, target.url());
-                assertThat(awaitOutcome("deployment.dispatch-failed.v1", deploymentId).get("attempts").asInt())
+                assertThat(awaitDispatchFailed(deploymentId).get("attempts").asInt())
                         .isEqualTo(3);
             }
             var waiting = deployments.get(3);

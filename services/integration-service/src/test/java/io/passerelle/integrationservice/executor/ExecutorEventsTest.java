@@ -6,21 +6,20 @@ import java.util.UUID;
 import io.passerelle.platform.test.EventContracts;
 import org.junit.jupiter.api.Test;
 
-/** The dispatch outcomes as the outbox serializes them are exactly what was sent before they became wire records. */
+/** The executor's one event, as the outbox serializes it, is exactly what was recorded as its contract. */
 class ExecutorEventsTest {
 
-    static final UUID DEPLOYMENT = UUID.fromString("7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
-    static final String TARGET = "https://deploy.example.com/hooks/payments";
-
     @Test
-    void deployment_dispatched_is_sent_as_recorded() {
-        EventContracts.assertMatchesRecorded(new DeploymentDispatched(DEPLOYMENT, "payments-api", "prod", TARGET, 1,
-                Instant.parse("2026-05-04T10:02:13.481Z")));
+    void deployment_outcome_reported_is_sent_as_recorded() {
+        EventContracts.assertMatchesRecorded(new DeploymentOutcomeReported(
+                UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), "payments", "prod", "webhook",
+                DeploymentOutcome.FAILED, "health check failed", DeploymentOutcomeReported.Source.callback,
+                UUID.fromString("5f0c9d2e-7a41-4b3c-9e8d-2a1b0c9d8e7f"), Instant.parse("2026-03-01T10:15:30.123456Z")));
     }
 
     @Test
-    void deployment_dispatch_failed_is_sent_as_recorded() {
-        EventContracts.assertMatchesRecorded(new DeploymentDispatchFailed(DEPLOYMENT, "payments-api", "prod", TARGET,
-                3, "deploy target answered HTTP 503 on each of 3 attempts", Instant.parse("2026-05-04T10:02:14.905Z")));
+    void a_dispatch_that_could_not_be_sent_conforms_without_a_delivery() {
+        EventContracts.assertConforms(DeploymentOutcomeReported.dispatchFailed(UUID.randomUUID(), "payments", "prod",
+                "webhook", "deploy target answered HTTP 503 on each of 3 attempts", Instant.now()));
     }
 }

@@ -19,6 +19,7 @@ import io.passerelle.integrationservice.executor.port.DeployTarget;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class RequestDispatchTest {
@@ -71,7 +72,12 @@ class RequestDispatchTest {
             throw new UnsupportedOperationException();
         }
 
-        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
+        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason,
+                @Nullable UUID deliveryId, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
             throw new UnsupportedOperationException();
         }
     }, new DeployTarget() {
@@ -95,7 +101,7 @@ class RequestDispatchTest {
 
     static DeploymentRequest request(String service, String type, String url) {
         return new DeploymentRequest(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), UUID.randomUUID(),
-                service, "prod", "1.4.2", "3484a3f", type, url);
+                service, "prod", "1.4.2", "3484a3f", type, url, NOW.plusSeconds(1800));
     }
 
     static DeploymentRequest request() {
@@ -110,7 +116,8 @@ class RequestDispatchTest {
 
         assertThat(states).containsEntry(request.deploymentId(), "PENDING");
         assertThat(built.getFirst().callbackUrl()).hasToString(
-                "https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status");
+                "https://passerelle.example/api/v1/executors/webhook/deployments/0b7e3d4c-1111-4222-8333-944455556666"
+                        + "/outcome");
         assertThat(bodies.get(request.deploymentId())).contains(request.deploymentId().toString());
         assertThat(events).isEmpty();
         assertThat(dispatchesTold).as("the dispatcher sends it once the transaction commits").isEqualTo(1);
@@ -155,8 +162,10 @@ class RequestDispatchTest {
         dispatch.request(request("payments", "webhook", "ftp://deploy.example"));
 
         assertThat(built).isEmpty();
-        assertThat(events).allSatisfy(e -> assertThat(((DeploymentDispatchFailed) e).attempts()).isZero())
-                .extracting(e -> ((DeploymentDispatchFailed) e).reason()).containsExactly(
+        assertThat(events).allSatisfy(e -> assertThat(((DeploymentOutcomeReported) e).source())
+                        .isEqualTo(DeploymentOutcomeReported.Source.dispatch))
+                .allSatisfy(e -> assertThat(((DeploymentOutcomeReported) e).outcome()).isEqualTo(DeploymentOutcome.FAILED))
+                .extracting(e -> ((DeploymentOutcomeReported) e).reason()).containsExactly(
                 "service 'unknown' is not in integration-service's catalog: no webhook secret to sign the call with",
                 "deploy target type 'argocd' is not supported",
                 "not https: ftp://deploy.example");

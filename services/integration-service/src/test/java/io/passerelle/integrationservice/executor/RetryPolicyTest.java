@@ -18,7 +18,7 @@ class RetryPolicyTest {
 
     static Claim claim(int attempts, @Nullable String failures) {
         return new Claim(UUID.randomUUID(), "payments", "prod", "https://deploy.example/hooks", "{}", attempts,
-                failures, REQUESTED, NOW.plusSeconds(60), Map.of());
+                failures, REQUESTED, NOW.plusSeconds(60), Map.of(), "webhook");
     }
 
     static final CallOutcome HTTP_500 = new CallOutcome.Unavailable("answered HTTP 500");

@@ -60,9 +60,9 @@ public final class RegisterService {
         return service;
     }
 
-    /** The deploy target URL passes the guard first; {@code at} names the environment as the request does. */
-    private Environment environment(String at, NewEnvironment requested) {
-        var field = at + ".deployTarget.url";
+    /** The deploy target URL passes the guard first; {@code path} names the environment as the request does. */
+    private Environment environment(String path, NewEnvironment requested) {
+        var field = path + ".deployTarget.url";
         var url = requested.targetUrl();
         switch (guard.check(url)) {
             case OutboundVerdict.Malformed malformed -> throw new IllegalArgumentException(field + ": " + url + " "
@@ -79,7 +79,20 @@ public final class RegisterService {
             throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
         }
         return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
-                requested.requiredChecks(), promotion(at + ".promotion", requested));
+                requested.requiredChecks(), promotion(path + ".promotion", requested),
+                timeout(path + ".deploymentTimeout", requested.deploymentTimeout()));
+    }
+
+    /** An ISO-8601 duration ({@code PT30M}); the environment checks its bounds. */
+    private static Duration timeout(String field, @Nullable String text) {
+        if (text == null) {
+            return Environment.DEFAULT_TIMEOUT;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not an ISO-8601 duration such as PT30M");
+        }
     }
 
     private static Promotion promotion(String field, NewEnvironment requested) {
@@ -110,16 +123,23 @@ public final class RegisterService {
      * promotion mode: automatic).
      */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
-            String targetUrl, List<String> requiredChecks, @Nullable String promotionMode, @Nullable String soak) {
+            String targetUrl, List<String> requiredChecks, @Nullable String promotionMode, @Nullable String soak,
+            @Nullable String deploymentTimeout) {
 
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl) {
             this(name, order, requiresApproval, targetType, targetUrl, List.of());
         }
 
-        /** Reached automatically once {@code requiredChecks} are green. */
+        /** Reached automatically once {@code requiredChecks} are green, with the default deployment timeout. */
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl,
                 List<String> requiredChecks) {
-            this(name, order, requiresApproval, targetType, targetUrl, requiredChecks, null, null);
+            this(name, order, requiresApproval, targetType, targetUrl, requiredChecks, null, null, null);
+        }
+
+        /** Reached automatically, its deployments timing out after {@code deploymentTimeout} (ISO-8601). */
+        public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl,
+                @Nullable String deploymentTimeout) {
+            this(name, order, requiresApproval, targetType, targetUrl, List.of(), null, null, deploymentTimeout);
         }
     }
 }

@@ -4,9 +4,9 @@ import static io.passerelle.releaseservice.deployment.DeploymentState.CANCELLED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.FAILED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.IN_PROGRESS;
 import static io.passerelle.releaseservice.deployment.DeploymentState.PLANNED;
-import static io.passerelle.releaseservice.deployment.DeploymentState.REQUESTED;
 import static io.passerelle.releaseservice.deployment.DeploymentState.SUCCEEDED;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A release going to one environment. It owns its state machine (see {@link DeploymentState}) and decides alone
- * whether a transition applies: the change decision and the dispatch reports arrive as messages, which may come
- * late, twice or after the outcome, so they change nothing (and return false) once the deployment is past the
- * state they are about; an outcome the target reports that contradicts the current state is a
+ * whether a transition applies: the change decision arrives as a message, which may come late or twice, so it changes
+ * nothing (and returns false) once the deployment is past the state it is about; an outcome the target reports that contradicts the current state is a
  * {@link RuleViolationException#conflict conflict}. The environment's approval rule and deploy target are copied
- * when it is planned, so that it is carried out as it was authorized. A deployment its pipeline carries out
+ * when it is planned, so that it is carried out as it was authorized; so is its timeout: once authorized, a deployment
+ * that has had no outcome by its {@link #deadline()} {@link #timeOut times out}, and an outcome reported later is a
+ * conflict that names the timeout. A deployment its pipeline carries out
  * ({@link Executor#PIPELINE}, behind a gate) has no target: once authorized it is IN_PROGRESS at once (the pipeline
  * is deploying) and nothing is requested from anyone.
  */
@@ -42,19 +43,21 @@ public final class Deployment {
     private final String requestedBy;
     private final @Nullable String runUrl;
     private final Instant plannedAt;
+    private final Duration timeout;
     private final @Nullable Rollback rollback;
     private DeploymentState state;
     private @Nullable UUID changeId;
     private @Nullable String reason;
     private @Nullable Instant startedAt;
     private @Nullable Instant finishedAt;
+    private @Nullable Instant deadline;
     private final List<DeploymentEvent> events = new ArrayList<>();
 
     private Deployment(UUID id, UUID releaseId, String service, String environment, String version, String commitSha,
             boolean requiresApproval, Executor executor, @Nullable DeployTarget target, String requestedBy,
-            @Nullable String runUrl, Instant plannedAt, @Nullable Rollback rollback, DeploymentState state,
-            @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
-            @Nullable Instant finishedAt) {
+            @Nullable String runUrl, Instant plannedAt, Duration timeout, @Nullable Rollback rollback,
+            DeploymentState state, @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
+            @Nullable Instant finishedAt, @Nullable Instant deadline) {
         if ((executor == Executor.TARGET) != (target != null)) {
             throw new IllegalArgumentException("a deployment has a deploy target exactly when its target carries it out");
         }
@@ -70,12 +73,14 @@ public final class Deployment {
         this.requestedBy = requestedBy;
         this.runUrl = runUrl;
         this.plannedAt = plannedAt;
+        this.timeout = timeout;
         this.rollback = rollback;
         this.state = state;
         this.changeId = changeId;
         this.reason = reason;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
+        this.deadline = deadline;
     }
 
     /**
@@ -111,7 +116,7 @@ public final class Deployment {
             Instant at) {
         var deployment = new Deployment(UUID.randomUUID(), release.id(), release.service(), environment.name(),
                 release.version(), release.commitSha(), environment.requiresApproval(), executor, target, requestedBy,
-                runUrl, at, rollback, PLANNED, null, null, null, null);
+                runUrl, at, environment.deploymentTimeout(), rollback, PLANNED, null, null, null, null, null);
         deployment.events.add(new DeploymentPlanned(deployment.id, release.id(), release.service(), environment.name(),
                 release.version(), release.commitSha(), environment.requiresApproval(), requestedBy, runUrl, at,
                 rollback));
@@ -121,11 +126,12 @@ public final class Deployment {
     /** A deployment as stored. */
     public static Deployment restore(UUID id, UUID releaseId, String service, String environment, String version,
             String commitSha, boolean requiresApproval, Executor executor, @Nullable DeployTarget target,
-            String requestedBy, @Nullable String runUrl, Instant plannedAt, @Nullable Rollback rollback,
-            DeploymentState state, @Nullable UUID changeId, @Nullable String reason, @Nullable Instant startedAt,
-            @Nullable Instant finishedAt) {
+            String requestedBy, @Nullable String runUrl, Instant plannedAt, Duration timeout,
+            @Nullable Rollback rollback, DeploymentState state, @Nullable UUID changeId, @Nullable String reason,
+            @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Instant deadline) {
         return new Deployment(id, releaseId, service, environment, version, commitSha, requiresApproval, executor,
-                target, requestedBy, runUrl, plannedAt, rollback, state, changeId, reason, startedAt, finishedAt);
+                target, requestedBy, runUrl, plannedAt, timeout, rollback, state, changeId, reason, startedAt,
+                finishedAt, deadline);
     }
 
     /**
@@ -141,23 +147,23 @@ public final class Deployment {
     }
 
     /**
-     * Its change was authorized. A deploy target's deployment is requested from the target (registers
-     * {@link DeploymentRequested}); a pipeline's is in progress at once, since the pipeline deploys it, and nothing
-     * is requested. A deployment no longer planned (a duplicate or late decision) changes nothing and returns false.
+     * Its change was authorized: it is IN_PROGRESS at once, and due by {@link #deadline()}. A deploy target's
+     * deployment is requested from its executor (registers {@link DeploymentRequested}, with the deadline); a
+     * pipeline's is not, since the pipeline deploys it. A deployment no longer planned (a duplicate or late decision)
+     * changes nothing and returns false.
      */
     public boolean authorize(UUID changeId, Instant at) {
         if (state != PLANNED) {
             return false;
         }
         this.changeId = changeId;
-        if (executor == Executor.PIPELINE) {
-            this.state = IN_PROGRESS;
-            this.startedAt = at;
-            return true;
+        this.deadline = at.plus(timeout);
+        this.state = IN_PROGRESS;
+        this.startedAt = at;
+        if (executor == Executor.TARGET) {
+            events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha,
+                    Objects.requireNonNull(target), at, deadline));
         }
-        this.state = REQUESTED;
-        events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha,
-                Objects.requireNonNull(target), at));
         return true;
     }
 
@@ -176,25 +182,30 @@ public final class Deployment {
     }
 
     /**
-     * The deploy target accepted the request. A deployment no longer requested (its outcome came first, or a
-     * duplicate report) changes nothing and returns false.
+     * No outcome came by the deadline (authorization + the environment's timeout): an underway deployment fails for
+     * that reason (registers {@link DeploymentFailed}). False when it is not underway or not overdue yet.
      */
-    public boolean start(Instant at) {
-        if (state != REQUESTED) {
+    public boolean timeOut(Instant at) {
+        if (!state.isUnderway() || !isOverdue(at)) {
             return false;
         }
-        this.state = IN_PROGRESS;
-        this.startedAt = at;
+        finish(FAILED, timeoutReason(), at);
         return true;
     }
 
-    /**
-     * The deploy target could not be reached or refused the request: an underway deployment {@link #fail fails};
-     * one that is not underway (its outcome came first), or that no target carries out, changes nothing and
-     * returns false.
-     */
-    public boolean dispatchFailed(String reason, Instant at) {
-        return executor == Executor.TARGET && state.isUnderway() && fail(reason, at);
+    /** Underway past its deadline: an outcome reported now is too late, the deployment fails on timeout. */
+    public boolean isOverdue(Instant at) {
+        return state.isUnderway() && deadline != null && !at.isBefore(deadline);
+    }
+
+    private String timeoutReason() {
+        return "no outcome within " + human(timeout) + " of its authorization at "
+                + Objects.requireNonNull(deadline).minus(timeout) + " (the environment's deployment timeout)";
+    }
+
+    private static String human(Duration d) {
+        return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() % 60 == 0 ? d.toMinutes() + "m"
+                : d.toSeconds() + "s";
     }
 
     /**
@@ -206,10 +217,8 @@ public final class Deployment {
             return false;
         }
         require(state.isUnderway(), "succeed");
-        this.state = SUCCEEDED;
-        this.finishedAt = at;
-        events.add(new DeploymentSucceeded(id, releaseId, Objects.requireNonNull(changeId), service, environment,
-                version, commitSha, startedAt, at));
+        refuseWhenOverdue(at, "success");
+        finish(SUCCEEDED, null, at);
         if (rollback != null) {
             events.add(new DeploymentRolledBack(id, rollback.of(), changeId, service, environment, releaseId, version,
                     rollback.reason(), rollback.emergency(), at));
@@ -218,7 +227,7 @@ public final class Deployment {
     }
 
     /**
-     * The target reports failure (or, through {@link #dispatchFailed}, could not be reached). Registers
+     * The target reports failure (or its executor could not reach it). Registers
      * {@link DeploymentFailed}; a repeated report of failure changes nothing and returns false.
      */
     public boolean fail(String reason, Instant at) {
@@ -226,20 +235,37 @@ public final class Deployment {
             return false;
         }
         require(state.isUnderway(), "fail");
-        this.state = FAILED;
-        this.reason = reason;
-        this.finishedAt = at;
-        events.add(new DeploymentFailed(id, releaseId, changeId, service, environment, version, commitSha, reason,
-                startedAt, at));
+        refuseWhenOverdue(at, "failure");
+        finish(FAILED, reason, at);
         return true;
     }
 
     /** A release going forward, or the previous one put back. */
     public enum Kind { DEPLOY, ROLLBACK }
 
+    private void finish(DeploymentState outcome, @Nullable String why, Instant at) {
+        this.state = outcome;
+        this.reason = why;
+        this.finishedAt = at;
+        events.add(outcome == SUCCEEDED
+                ? new DeploymentSucceeded(id, releaseId, Objects.requireNonNull(changeId), service, environment,
+                        version, commitSha, startedAt, at)
+                : new DeploymentFailed(id, releaseId, changeId, service, environment, version, commitSha,
+                        Objects.requireNonNull(why), startedAt, at));
+    }
+
+    /** An outcome reported after the deadline is refused: the deployment fails on timeout (now, or already). */
+    private void refuseWhenOverdue(Instant at, String outcome) {
+        if (isOverdue(at)) {
+            throw RuleViolationException.conflict("deployment " + id + " had " + timeoutReason()
+                    + ": it fails on timeout, and the " + outcome + " reported at " + at + " is too late");
+        }
+    }
+
     private void require(boolean allowed, String transition) {
         if (!allowed) {
-            throw RuleViolationException.conflict("deployment " + id + " is " + state + " and cannot " + transition);
+            throw RuleViolationException.conflict("deployment " + id + " is " + state
+                    + (state == FAILED && reason != null ? " (" + reason + ")" : "") + " and cannot " + transition);
         }
     }
 
@@ -326,5 +352,15 @@ public final class Deployment {
 
     public @Nullable Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** How long it may go without an outcome once authorized (the environment's, copied when planned). */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** When it fails unless an outcome came first; set when it is authorized. */
+    public @Nullable Instant deadline() {
+        return deadline;
     }
 }

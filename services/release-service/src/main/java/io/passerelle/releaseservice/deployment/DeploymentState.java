@@ -1,17 +1,16 @@
 package io.passerelle.releaseservice.deployment;
 
 /**
- * PLANNED (waiting for its change) → REQUESTED (change authorized, sent to the deploy target) → IN_PROGRESS
- * (the target accepted it) → SUCCEEDED | FAILED; PLANNED → CANCELLED (change rejected); REQUESTED → FAILED (the
- * target could not be reached). A deployment its pipeline carries out goes PLANNED → IN_PROGRESS (authorized: the
- * pipeline deploys) → SUCCEEDED | FAILED (reported on its gate), or PLANNED → CANCELLED.
+ * PLANNED (waiting for its change) → IN_PROGRESS (change authorized: requested from the environment's executor, or
+ * its pipeline deploys) → SUCCEEDED | FAILED (the outcome the executor or the pipeline reported, or no outcome by the
+ * deadline); PLANNED → CANCELLED (change rejected).
  */
 public enum DeploymentState {
-    PLANNED, REQUESTED, IN_PROGRESS, SUCCEEDED, FAILED, CANCELLED;
+    PLANNED, IN_PROGRESS, SUCCEEDED, FAILED, CANCELLED;
 
-    /** Authorized and not finished: the target may report its outcome. */
+    /** Authorized and not finished: an outcome may come. */
     public boolean isUnderway() {
-        return this == REQUESTED || this == IN_PROGRESS;
+        return this == IN_PROGRESS;
     }
 
     public boolean isFinished() {

@@ -52,7 +52,7 @@ class DeploymentEventsTest {
     void deployment_requested_keeps_its_recorded_shape_with_the_target() {
         EventContracts.assertMatchesRecorded(new DeploymentRequested(DEPLOYMENT, CHANGE, "payments", "production",
                 VERSION, SHA, DeployTarget.webhook("https://deploy.example/production"),
-                Instant.parse("2026-03-01T11:05:00.250Z")));
+                Instant.parse("2026-03-01T11:05:00.250Z"), Instant.parse("2026-03-01T11:35:00.250Z")));
     }
 
     @Test

@@ -30,16 +30,10 @@ class DeploymentTest {
         return deployment;
     }
 
-    static Deployment requested() {
+    static Deployment inProgress() {
         var deployment = planned();
         deployment.authorize(CHANGE, PLANNED_AT);
         deployment.pullEvents();
-        return deployment;
-    }
-
-    static Deployment inProgress() {
-        var deployment = requested();
-        deployment.start(PLANNED_AT);
         return deployment;
     }
 
@@ -66,26 +60,28 @@ class DeploymentTest {
     }
 
     @Test
-    void authorizing_a_planned_deployment_requests_it_from_the_deploy_target() {
+    void authorizing_a_planned_deployment_starts_it_and_requests_it_from_the_deploy_target_with_its_deadline() {
         var deployment = planned();
 
         deployment.authorize(CHANGE, LATER);
 
-        assertThat(deployment.state()).isEqualTo(DeploymentState.REQUESTED);
+        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
+        assertThat(deployment.startedAt()).isEqualTo(LATER);
         assertThat(deployment.changeId()).isEqualTo(CHANGE);
         assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentRequested.class, e -> {
             assertThat(e.changeId()).isEqualTo(CHANGE);
             assertThat(e.target()).isEqualTo(PRODUCTION.target());
             assertThat(e.requestedAt()).isEqualTo(LATER);
+            assertThat(e.deadline()).isEqualTo(LATER.plus(Environment.DEFAULT_TIMEOUT));
         });
     }
 
     @Test
     void a_decision_about_a_deployment_no_longer_planned_changes_nothing() {
-        var requested = requested();
+        var requested = inProgress();
         assertThat(requested.authorize(UUID.randomUUID(), LATER)).isFalse();
         assertThat(requested.cancel(UUID.randomUUID(), "late", LATER)).isFalse();
-        assertThat(requested.state()).isEqualTo(DeploymentState.REQUESTED);
+        assertThat(requested.state()).isEqualTo(DeploymentState.IN_PROGRESS);
         assertThat(requested.changeId()).isEqualTo(CHANGE);
         assertThat(requested.pullEvents()).isEmpty();
 
@@ -110,29 +106,6 @@ class DeploymentTest {
     }
 
     @Test
-    void the_target_accepting_starts_a_requested_deployment() {
-        var deployment = requested();
-
-        assertThat(deployment.start(LATER)).isTrue();
-
-        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
-        assertThat(deployment.startedAt()).isEqualTo(LATER);
-    }
-
-    @Test
-    void a_dispatch_report_about_a_deployment_no_longer_requested_changes_nothing() {
-        assertThat(planned().start(LATER)).isFalse();
-        var started = inProgress();
-        assertThat(started.start(LATER)).isFalse();
-        assertThat(started.startedAt()).isEqualTo(PLANNED_AT);
-
-        var succeeded = requested();
-        succeeded.succeed(LATER);
-        assertThat(succeeded.start(LATER)).isFalse();
-        assertThat(succeeded.state()).isEqualTo(DeploymentState.SUCCEEDED);
-    }
-
-    @Test
     void a_deployment_in_progress_succeeds_with_its_change_and_start() {
         var deployment = inProgress();
 
@@ -147,14 +120,14 @@ class DeploymentTest {
     }
 
     @Test
-    void the_outcome_may_overtake_the_dispatch_report() {
-        var deployment = requested();
+    void a_success_carries_the_authorization_as_its_start() {
+        var deployment = inProgress();
 
         assertThat(deployment.succeed(LATER)).isTrue();
 
         assertThat(deployment.state()).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentSucceeded.class,
-                e -> assertThat(e.startedAt()).isNull());
+                e -> assertThat(e.startedAt()).isEqualTo(PLANNED_AT));
     }
 
     @Test
@@ -193,34 +166,6 @@ class DeploymentTest {
         cancelled.cancel(CHANGE, "rejected", LATER);
         assertConflict(() -> cancelled.succeed(LATER));
         assertConflict(() -> cancelled.fail("boom", LATER));
-    }
-
-    @Test
-    void a_requested_deployment_fails_when_its_target_cannot_be_reached() {
-        var deployment = requested();
-
-        assertThat(deployment.dispatchFailed("connection refused", LATER)).isTrue();
-
-        assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
-        assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentFailed.class, e -> {
-            assertThat(e.reason()).isEqualTo("connection refused");
-            assertThat(e.changeId()).isEqualTo(CHANGE);
-            assertThat(e.startedAt()).isNull();
-        });
-    }
-
-    @Test
-    void a_dispatch_failure_after_the_outcome_or_before_the_decision_changes_nothing() {
-        var succeeded = inProgress();
-        succeeded.succeed(LATER);
-        succeeded.pullEvents();
-        assertThat(succeeded.dispatchFailed("connection refused", LATER)).isFalse();
-        assertThat(succeeded.state()).isEqualTo(DeploymentState.SUCCEEDED);
-        assertThat(succeeded.pullEvents()).isEmpty();
-
-        var planned = planned();
-        assertThat(planned.dispatchFailed("connection refused", LATER)).isFalse();
-        assertThat(planned.state()).isEqualTo(DeploymentState.PLANNED);
     }
 
     // Deployments their pipeline carries out, behind a gate
@@ -286,17 +231,6 @@ class DeploymentTest {
     }
 
     @Test
-    void dispatch_reports_never_move_a_pipeline_s_deployment() {
-        var deployment = allowedPipelineDeployment();
-
-        assertThat(deployment.start(LATER)).isFalse();
-        assertThat(deployment.dispatchFailed("deploy target answered HTTP 500", LATER)).isFalse();
-
-        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
-        assertThat(deployment.pullEvents()).isEmpty();
-    }
-
-    @Test
     void a_rejected_pipeline_deployment_is_cancelled_and_takes_no_outcome() {
         var deployment = plannedForPipeline();
 
@@ -323,9 +257,90 @@ class DeploymentTest {
     void a_deployment_has_a_target_exactly_when_its_target_carries_it_out() {
         assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
                 "v", "0123456", true, Executor.PIPELINE, PRODUCTION.target(), "pipeline:x", RUN, PLANNED_AT,
-                null, DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                Environment.DEFAULT_TIMEOUT, null,
+                DeploymentState.PLANNED, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Deployment.restore(UUID.randomUUID(), UUID.randomUUID(), "payments", "production",
                 "v", "0123456", true, Executor.TARGET, null, "pipeline:x", RUN, PLANNED_AT,
-                null, DeploymentState.PLANNED, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+                Environment.DEFAULT_TIMEOUT, null,
+                DeploymentState.PLANNED, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void an_authorized_deployment_is_due_its_environments_timeout_after_the_authorization() {
+        var deployment = inProgress();
+
+        assertThat(deployment.timeout()).isEqualTo(Environment.DEFAULT_TIMEOUT);
+        assertThat(deployment.deadline()).isEqualTo(PLANNED_AT.plus(Environment.DEFAULT_TIMEOUT));
+        assertThat(planned().deadline()).isNull();
+    }
+
+    @Test
+    void an_underway_deployment_without_outcome_by_its_deadline_fails_saying_so() {
+        var deployment = inProgress();
+        var deadline = PLANNED_AT.plusSeconds(30 * 60);
+
+        assertThat(deployment.timeOut(deadline.minusMillis(1))).isFalse();
+        assertThat(deployment.timeOut(deadline)).isTrue();
+
+        assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(deployment.reason()).isEqualTo("no outcome within 30m of its authorization at " + PLANNED_AT
+                + " (the environment's deployment timeout)");
+        assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentFailed.class,
+                e -> assertThat(e.reason()).startsWith("no outcome within 30m"));
+        assertThat(deployment.timeOut(deadline.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void a_finished_deployment_never_times_out() {
+        var deployment = inProgress();
+        deployment.succeed(LATER);
+        deployment.pullEvents();
+
+        assertThat(deployment.timeOut(PLANNED_AT.plusSeconds(3600))).isFalse();
+        assertThat(deployment.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(deployment.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void an_outcome_reported_after_the_deadline_is_refused_naming_the_timeout_and_changes_nothing() {
+        var deployment = inProgress();
+        var late = PLANNED_AT.plusSeconds(30 * 60 + 1);
+
+        assertThatThrownBy(() -> deployment.succeed(late)).isInstanceOfSatisfying(RuleViolationException.class,
+                e -> assertThat(e.getMessage()).contains("no outcome within 30m").contains("too late"));
+        assertThatThrownBy(() -> deployment.fail("boom", late)).isInstanceOf(RuleViolationException.class);
+        assertThat(deployment.state()).isEqualTo(DeploymentState.IN_PROGRESS);
+        assertThat(deployment.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void success_after_a_timeout_is_a_conflict_that_names_the_timeout() {
+        var deployment = inProgress();
+        deployment.timeOut(PLANNED_AT.plusSeconds(30 * 60));
+
+        assertThatThrownBy(() -> deployment.succeed(PLANNED_AT.plusSeconds(31 * 60)))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.getMessage()).contains("is FAILED (no outcome within 30m"));
+    }
+
+    @Test
+    void a_pipeline_deployment_times_out_too() {
+        var deployment = allowedPipelineDeployment();
+
+        assertThat(deployment.timeOut(deployment.deadline())).isTrue();
+        assertThat(deployment.state()).isEqualTo(DeploymentState.FAILED);
+    }
+
+    @Test
+    void environment_timeouts_are_whole_seconds_within_bounds() {
+        var target = DeployTarget.webhook("https://deploy.example/prod");
+        assertThatThrownBy(() -> new Environment("prod", 1, true, target, java.time.Duration.ofSeconds(4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT5S to PT24H");
+        assertThatThrownBy(() -> new Environment("prod", 1, true, target, java.time.Duration.ofHours(25)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Environment("prod", 1, true, target, java.time.Duration.ofMillis(5500)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Environment("prod", 1, true, target, java.time.Duration.ofSeconds(5)).deploymentTimeout())
+                .hasSeconds(5);
     }
 }

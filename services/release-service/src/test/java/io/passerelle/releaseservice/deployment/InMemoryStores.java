@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
@@ -152,9 +151,23 @@ final class InMemoryStores {
             return List.copyOf(deploymentsById.values());
         }
 
+        public List<Deployment> lockOverdue(Instant now, int limit) {
+            return underway().filter(d -> !d.deadline().isAfter(now))
+                    .sorted(Comparator.comparing(Deployment::deadline)).limit(limit).toList();
+        }
+
+        public Optional<Instant> nextDeadline() {
+            return underway().map(Deployment::deadline).min(Comparator.naturalOrder());
+        }
+
+        private java.util.stream.Stream<Deployment> underway() {
+            return deploymentsById.values().stream().filter(d -> d.state().isUnderway() && d.deadline() != null);
+        }
+
         public Optional<Deployment> forward(UUID releaseId, String environment) {
             return deploymentsById.values().stream().filter(d -> d.kind() == Deployment.Kind.DEPLOY
-                    && d.executor() == Executor.TARGET && d.releaseId().equals(releaseId) && d.environment().equals(environment)).findFirst();
+                    && d.executor() == Executor.TARGET && d.releaseId().equals(releaseId)
+                    && d.environment().equals(environment)).findFirst();
         }
 
         public Optional<Deployment> lastSucceededBefore(String service, String environment, Instant before,
@@ -271,10 +284,9 @@ final class InMemoryStores {
 
     // the deployment feature's use cases on these stores
 
-    final CallbackCredentials credentials = new CallbackCredentials("dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
     final RecordRelease recordRelease = new RecordRelease(services, releases, deployments, checks, clock);
     final ApplyChangeDecision decisions = new ApplyChangeDecision(deployments, gates, clock);
     final PromoteRelease promotion = new PromoteRelease(services, releases, deployments, checks, promotions,
             openedIncidents, clock);
-    final ReportDeploymentOutcome outcomes = new ReportDeploymentOutcome(deployments, promotion, credentials, clock);
+    final ApplyReportedOutcome outcomes = new ApplyReportedOutcome(deployments, promotion);
 }

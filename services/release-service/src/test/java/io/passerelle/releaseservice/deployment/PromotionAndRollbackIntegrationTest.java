@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
@@ -40,7 +39,6 @@ class PromotionAndRollbackIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired EventProbe events;
     @Autowired JdbcClient jdbc;
-    @Autowired CallbackCredentials credentials;
 
     String service;
 
@@ -89,11 +87,11 @@ class PromotionAndRollbackIntegrationTest {
                 "service", service, "environment", environment, "deploymentId", deploymentId,
                 "authorizedBy", "change-service", "authorizedAt", Instant.now().toString()));
         await().atMost(Duration.ofSeconds(15)).until(() -> !"PLANNED".equals(state(deploymentId)));
-        mvc.perform(post("/api/v1/deployments/" + deploymentId + "/status")
-                        .with(TestJwts.user("passerelle-ci", "pipeline"))
-                        .header("X-Passerelle-Callback-Token", credentials.issue(UUID.fromString(deploymentId)))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"" + state + "\"}"))
-                .andExpect(status().isOk());
+        awaitProcessed(EventContracts.assertConforms(events.publish("deployment.outcome-reported.v1", deploymentId,
+                Map.of("deploymentId", deploymentId, "service", service, "environment", environment,
+                        "executor", "webhook", "outcome", state, "source", "callback",
+                        "deliveryId", UUID.randomUUID().toString(), "reportedAt", Instant.now().toString()))));
+        await().atMost(Duration.ofSeconds(15)).until(() -> state.equals(state(deploymentId)));
     }
 
     String state(String deploymentId) {

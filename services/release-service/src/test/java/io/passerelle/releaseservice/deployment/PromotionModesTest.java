@@ -8,14 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Promotion;
 import io.passerelle.releaseservice.catalog.Service;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
+import io.passerelle.releaseservice.deployment.ApplyReportedOutcome.Reported;
 import org.junit.jupiter.api.Test;
 
 /** staging (automatic) → canary (soak 1h) → production (manual): how a release moves on, or is stopped. */
@@ -26,9 +25,8 @@ class PromotionModesTest {
     InMemoryStores stores = new InMemoryStores();
     RecordRelease recordRelease = stores.recordRelease;
     ApplyChangeDecision decisions = stores.decisions;
-    CallbackCredentials credentials = stores.credentials;
     PromoteRelease promotion = stores.promotion;
-    ReportDeploymentOutcome outcomes = stores.outcomes;
+    ApplyReportedOutcome outcomes = stores.outcomes;
 
     PromotionModesTest() {
         stores.services.save(Service.register("payments", "acme/payments", "main", "sealed", List.of(
@@ -62,7 +60,7 @@ class PromotionModesTest {
 
     void succeed(Deployment deployment) {
         decisions.authorized(deployment.id(), UUID.randomUUID());
-        outcomes.report(deployment.id(), credentials.issue(deployment.id()), Reported.SUCCEEDED, null);
+        outcomes.apply(deployment.id(), Reported.SUCCEEDED, null, stores.clock.instant());
     }
 
     @Test

@@ -1,20 +1,16 @@
 package io.passerelle.releaseservice.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
-import io.passerelle.platform.domain.NotFoundException;
-import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
+import io.passerelle.releaseservice.deployment.ApplyReportedOutcome.Reported;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +22,7 @@ class PromotionTest {
     InMemoryStores stores = new InMemoryStores();
     RecordRelease recordRelease = stores.recordRelease;
     ApplyChangeDecision decisions = stores.decisions;
-    CallbackCredentials credentials = stores.credentials;
-    ReportDeploymentOutcome outcomes = stores.outcomes;
+    ApplyReportedOutcome outcomes = stores.outcomes;
 
     static Environment env(String name, int order, boolean approval) {
         return new Environment(name, order, approval, DeployTarget.webhook("https://deploy.example/" + name), List.of());
@@ -87,8 +82,8 @@ class PromotionTest {
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
 
-        report(staging.id(), Reported.SUCCEEDED);
-        report(staging.id(), Reported.SUCCEEDED);
+        assertThat(report(staging.id(), Reported.SUCCEEDED)).isEqualTo(ApplyReportedOutcome.Outcome.APPLIED);
+        assertThat(report(staging.id(), Reported.SUCCEEDED)).isEqualTo(ApplyReportedOutcome.Outcome.IGNORED);
 
         assertThat(stores.published(DeploymentSucceeded.class)).hasSize(1);
         assertThat(stores.published(DeploymentPlanned.class)).singleElement().satisfies(e -> {
@@ -116,7 +111,7 @@ class PromotionTest {
         report(staging.id(), Reported.FAILED);
 
         assertThat(stores.published(DeploymentFailed.class)).singleElement()
-                .satisfies(e -> assertThat(e.reason()).isEqualTo(ReportDeploymentOutcome.DEFAULT_FAILURE));
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(ApplyReportedOutcome.DEFAULT_FAILURE));
         assertThat(stores.published(DeploymentPlanned.class)).isEmpty();
     }
 
@@ -133,35 +128,39 @@ class PromotionTest {
         assertThat(stores.published(DeploymentRequested.class)).hasSize(1);
     }
 
-    /** The outcome, reported with the credential the deploy request carried. */
-    Deployment report(UUID deploymentId, Reported outcome) {
-        return outcomes.report(deploymentId, credentials.issue(deploymentId), outcome, null);
+    /** The outcome, as the executor reports it now. */
+    ApplyReportedOutcome.Outcome report(UUID deploymentId, Reported outcome) {
+        return outcomes.apply(deploymentId, outcome, null, stores.clock.instant());
     }
 
     @Test
-    void reporting_on_an_unknown_deployment_is_not_found() {
-        assertThatThrownBy(() -> report(UUID.randomUUID(), Reported.SUCCEEDED))
-                .isInstanceOf(NotFoundException.class);
+    void an_outcome_about_an_unknown_or_finished_deployment_is_ignored() {
+        assertThat(report(UUID.randomUUID(), Reported.SUCCEEDED)).isEqualTo(ApplyReportedOutcome.Outcome.IGNORED);
+        recordRelease.record(green("payments", "octocat"));
+        var staging = onlyPlanned();
+        assertThat(report(staging.id(), Reported.SUCCEEDED)).as("not authorized yet")
+                .isEqualTo(ApplyReportedOutcome.Outcome.IGNORED);
+        decisions.authorized(staging.id(), UUID.randomUUID());
+        report(staging.id(), Reported.FAILED);
+        stores.published.clear();
+
+        assertThat(report(staging.id(), Reported.SUCCEEDED)).isEqualTo(ApplyReportedOutcome.Outcome.IGNORED);
+        assertThat(stores.published).isEmpty();
+        assertThat(stores.deploymentsById.get(staging.id()).state()).isEqualTo(DeploymentState.FAILED);
     }
 
     @Test
-    void an_outcome_without_this_deployment_s_credential_changes_nothing() {
+    void an_outcome_the_executor_took_at_or_after_the_deadline_is_ignored_the_timeout_fails_it() {
         recordRelease.record(green("payments", "octocat"));
         var staging = onlyPlanned();
         decisions.authorized(staging.id(), UUID.randomUUID());
         stores.published.clear();
+        var deadline = stores.deploymentsById.get(staging.id()).deadline();
 
-        for (var token : List.of(credentials.issue(UUID.randomUUID()), "", "not-a-token")) {
-            assertThatThrownBy(() -> outcomes.report(staging.id(), token, Reported.SUCCEEDED, null))
-                    .isInstanceOf(CallbackCredentialRefusedException.class)
-                    .hasMessageContaining(staging.id().toString());
-        }
-        assertThatThrownBy(() -> outcomes.report(UUID.randomUUID(), "guess", Reported.SUCCEEDED, null))
-                .as("checked before the deployment is looked up: it tells nothing about which ids exist")
-                .isInstanceOf(CallbackCredentialRefusedException.class);
-
+        assertThat(outcomes.apply(staging.id(), Reported.SUCCEEDED, null, deadline))
+                .isEqualTo(ApplyReportedOutcome.Outcome.IGNORED);
         assertThat(stores.published).isEmpty();
-        assertThat(stores.deploymentsById.get(staging.id()).state()).isEqualTo(DeploymentState.REQUESTED);
+        assertThat(stores.deploymentsById.get(staging.id()).state()).isEqualTo(DeploymentState.IN_PROGRESS);
     }
 
     // Pipelines' deployments (gates): decided like any other, their gate told in the same transaction
@@ -200,13 +199,11 @@ class PromotionTest {
     }
 
     @Test
-    void a_pipeline_s_deployment_takes_no_outcome_from_a_deploy_target_s_callback() {
+    void a_pipeline_s_deployment_takes_no_outcome_from_an_executor() {
         var deployment = plannedForPipeline();
         decisions.authorized(deployment.id(), UUID.randomUUID());
 
-        assertThatThrownBy(() -> outcomes.report(deployment.id(), credentials.issue(deployment.id()), Reported.SUCCEEDED,
-                null)).isInstanceOfSatisfying(RuleViolationException.class,
-                        e -> assertThat(e.getMessage()).contains("reported on its gate"));
+        assertThat(report(deployment.id(), Reported.SUCCEEDED)).isEqualTo(ApplyReportedOutcome.Outcome.IGNORED);
         assertThat(stores.deploymentsById.get(deployment.id()).state()).isEqualTo(DeploymentState.IN_PROGRESS);
     }
 }

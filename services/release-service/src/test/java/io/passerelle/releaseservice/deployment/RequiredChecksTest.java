@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.deployment.RecordRelease.Outcome;
 import io.passerelle.releaseservice.deployment.RecordRelease.PipelineRun;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
+import io.passerelle.releaseservice.deployment.ApplyReportedOutcome.Reported;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class RequiredChecksTest {
     InMemoryStores stores = new InMemoryStores();
     RecordRelease recordRelease = stores.recordRelease;
     ApplyChangeDecision decisions = stores.decisions;
-    CallbackCredentials credentials = stores.credentials;
-    ReportDeploymentOutcome outcomes = stores.outcomes;
+    ApplyReportedOutcome outcomes = stores.outcomes;
 
     @BeforeEach
     void catalog() {
@@ -179,7 +177,7 @@ class RequiredChecksTest {
         var staging = stores.deploymentsById.values().iterator().next();
         decisions.authorized(staging.id(), UUID.randomUUID());
 
-        outcomes.report(staging.id(), credentials.issue(staging.id()), Reported.SUCCEEDED, null);
+        outcomes.apply(staging.id(), Reported.SUCCEEDED, null, stores.clock.instant());
 
         assertThat(planned()).hasSize(1);
         assertThat(hold()).satisfies(h -> {
@@ -204,7 +202,7 @@ class RequiredChecksTest {
         var staging = stores.deploymentsById.values().iterator().next();
         decisions.authorized(staging.id(), UUID.randomUUID());
 
-        outcomes.report(staging.id(), credentials.issue(staging.id()), Reported.SUCCEEDED, null);
+        outcomes.apply(staging.id(), Reported.SUCCEEDED, null, stores.clock.instant());
 
         assertThat(hold()).isNull();
         assertThat(planned()).extracting(DeploymentPlanned::environment).containsExactly("staging", "production");

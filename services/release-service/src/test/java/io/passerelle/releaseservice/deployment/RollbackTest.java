@@ -8,13 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.Service;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome.Reported;
+import io.passerelle.releaseservice.deployment.ApplyReportedOutcome.Reported;
 import org.junit.jupiter.api.Test;
 
 /** A rollback puts back the release that succeeded before, under its own change, and promotes nothing. */
@@ -23,9 +22,8 @@ class RollbackTest {
     InMemoryStores stores = new InMemoryStores();
     RecordRelease recordRelease = stores.recordRelease;
     ApplyChangeDecision decisions = stores.decisions;
-    CallbackCredentials credentials = stores.credentials;
     PromoteRelease promotion = stores.promotion;
-    ReportDeploymentOutcome outcomes = stores.outcomes;
+    ApplyReportedOutcome outcomes = stores.outcomes;
     RollBackDeployment rollBack = new RollBackDeployment(stores.services, stores.releases, stores.deployments,
             stores.clock);
 
@@ -49,7 +47,7 @@ class RollbackTest {
     void finish(Deployment deployment, Reported outcome) {
         decisions.authorized(deployment.id(), UUID.randomUUID());
         stores.clock.advance(Duration.ofMinutes(1));
-        outcomes.report(deployment.id(), credentials.issue(deployment.id()), outcome, null);
+        outcomes.apply(deployment.id(), outcome, null, stores.clock.instant());
     }
 
     @Test

@@ -26,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
@@ -65,7 +64,6 @@ class GatesIntegrationTest {
     @Autowired EventProbe events;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
-    @Autowired CallbackCredentials credentials;
 
     String service;
 
@@ -532,13 +530,16 @@ class GatesIntegrationTest {
     }
 
     @Test
-    void a_pipeline_s_deployment_takes_no_outcome_from_the_deploy_target_callback() throws Exception {
+    void a_pipeline_s_deployment_takes_no_outcome_from_an_executor() throws Exception {
         var gate = allowedGate();
         var deploymentId = gate.get("deploymentId").asString();
 
-        isProblem(call(post("/api/v1/deployments/" + deploymentId + "/status").with(pipeline(CI))
-                .header("X-Passerelle-Callback-Token", credentials.issue(UUID.fromString(deploymentId)))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"state\":\"SUCCEEDED\"}")), 409, "state-conflict");
+        var reported = events.publish("deployment.outcome-reported.v1", deploymentId, Map.of("deploymentId",
+                deploymentId, "service", service, "environment", "staging", "executor", "webhook",
+                "outcome", "SUCCEEDED", "source", "callback", "reportedAt", Instant.now().toString()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from processed_message where message_id = :id").param("id", reported.id())
+                .query(Integer.class).single() == 1);
         assertThat(outboxed("deployment.succeeded.v1", deploymentId)).isZero();
     }
 

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.AttemptDispatch;
+import io.passerelle.integrationservice.executor.CallbackSignature;
+import io.passerelle.integrationservice.executor.ReceiveDeploymentOutcome;
 import io.passerelle.integrationservice.executor.RequestDispatch;
 import io.passerelle.integrationservice.executor.RetryPolicy;
 import io.passerelle.integrationservice.executor.SettleDispatch;
@@ -42,6 +44,13 @@ class ExecutorConfiguration {
             MeterRegistry meters, ObservationRegistry observations, ExecutorProperties properties) {
         return WebhookDeployTarget.overHttp(json, clock, guard, breakers, meters, observations,
                 properties.connectTimeout(), properties.readTimeout(), properties.concurrency());
+    }
+
+    @Bean
+    ReceiveDeploymentOutcome receiveDeploymentOutcome(CallbackCredentials credentials, Dispatches dispatches,
+            EventPublisher events, Clock clock, ExecutorProperties properties) {
+        return new ReceiveDeploymentOutcome(new CallbackSignature(credentials, properties.callbackWindow()),
+                dispatches, events, clock);
     }
 
     @Bean

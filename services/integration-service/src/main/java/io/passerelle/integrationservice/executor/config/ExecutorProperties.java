@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claim is held; a claimer that has not recorded an outcome by then is presumed dead
  * @param pollInterval the dispatcher's longest sleep
  * @param concurrency calls in flight at once per instance
+ * @param callbackWindow how far a callback's signed timestamp may be from now, either way
  */
 @ConfigurationProperties("passerelle.executor")
 record ExecutorProperties(
@@ -25,7 +26,8 @@ record ExecutorProperties(
         @DefaultValue("10m") Duration giveUpAfter,
         @DefaultValue("1m") Duration lease,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("8") int concurrency) {
+        @DefaultValue("8") int concurrency,
+        @DefaultValue("5m") Duration callbackWindow) {
 
     ExecutorProperties {
         if (lease.compareTo(connectTimeout.plus(readTimeout).multipliedBy(2)) < 0) {

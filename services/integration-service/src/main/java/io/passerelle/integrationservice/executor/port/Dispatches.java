@@ -10,6 +10,8 @@ import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.Decision;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
+import io.passerelle.integrationservice.executor.RecordedDispatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dispatch outbox (port): one row per deployment, PENDING → IN_FLIGHT (leased) → DISPATCHED / FAILED, or back
@@ -45,8 +47,13 @@ public interface Dispatches {
     boolean settle(Claim claim, Decision decision, Instant at);
 
     /**
-     * SETTLED with the deployment's outcome, whatever its state (an IN_FLIGHT claim then loses its lease).
+     * SETTLED with the deployment's outcome, whatever its state (an IN_FLIGHT claim then loses its lease), with the
+     * reason of a failure and the callback delivery that reported it (none when release-service settled it).
      * @return false when the deployment has no dispatch, or one already settled
      */
-    boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at);
+    boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason,
+            @Nullable UUID deliveryId, Instant at);
+
+    /** The deployment's dispatch as a callback sees it, locked until the end of the transaction. */
+    Optional<RecordedDispatch> lockRecorded(UUID deploymentId);
 }

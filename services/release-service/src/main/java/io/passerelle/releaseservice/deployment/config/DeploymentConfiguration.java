@@ -2,26 +2,40 @@ package io.passerelle.releaseservice.deployment.config;
 
 import java.time.Clock;
 
-import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
+import io.passerelle.releaseservice.deployment.ApplyReportedOutcome;
 import io.passerelle.releaseservice.deployment.RecordRelease;
 import io.passerelle.releaseservice.deployment.PromoteRelease;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.RollBackDeployment;
-import io.passerelle.releaseservice.deployment.TrackDispatch;
+import io.passerelle.releaseservice.deployment.TimeOutDeployments;
+import io.passerelle.releaseservice.deployment.adapter.worker.TimeoutWorker;
 import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
 import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Promotions;
 import io.passerelle.releaseservice.deployment.port.Releases;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The deployment feature's use cases; their transactions are the inbox's or the controller's. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TimeoutProperties.class)
 class DeploymentConfiguration {
+
+    @Bean
+    TimeOutDeployments timeOutDeployments(Deployments deployments, Clock clock) {
+        return new TimeOutDeployments(deployments, clock);
+    }
+
+    @Bean
+    TimeoutWorker timeoutWorker(TimeOutDeployments timeouts, TransactionTemplate tx, Clock clock,
+            TimeoutProperties properties) {
+        return new TimeoutWorker(timeouts, tx, clock, properties.pollInterval(), properties.batch());
+    }
 
     @Bean
     RecordRelease recordRelease(Services services, Releases releases, Deployments deployments, Checks checks,
@@ -32,11 +46,6 @@ class DeploymentConfiguration {
     @Bean
     ApplyChangeDecision applyChangeDecision(Deployments deployments, PipelineGates gates, Clock clock) {
         return new ApplyChangeDecision(deployments, gates, clock);
-    }
-
-    @Bean
-    TrackDispatch trackDispatch(Deployments deployments) {
-        return new TrackDispatch(deployments);
     }
 
     @Bean
@@ -52,8 +61,7 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    ReportDeploymentOutcome reportDeploymentOutcome(Deployments deployments, PromoteRelease promotion,
-            CallbackCredentials credentials, Clock clock) {
-        return new ReportDeploymentOutcome(deployments, promotion, credentials, clock);
+    ApplyReportedOutcome applyReportedOutcome(Deployments deployments, PromoteRelease promotion) {
+        return new ApplyReportedOutcome(deployments, promotion);
     }
 }

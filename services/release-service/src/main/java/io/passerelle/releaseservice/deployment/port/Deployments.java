@@ -20,6 +20,15 @@ public interface Deployments {
 
     Optional<Deployment> byId(UUID id);
 
+    /**
+     * Up to {@code limit} underway deployments whose deadline is {@code now} or earlier, earliest first, locked until
+     * the end of the transaction; those another transaction holds are skipped (instances time out side by side).
+     */
+    List<Deployment> lockOverdue(Instant now, int limit);
+
+    /** The earliest deadline of an underway deployment, if any. */
+    Optional<Instant> nextDeadline();
+
     /** Newest (planned) first, optionally of one service and/or one environment. */
     List<Deployment> newestFirst(@Nullable String service, @Nullable String environment);
 

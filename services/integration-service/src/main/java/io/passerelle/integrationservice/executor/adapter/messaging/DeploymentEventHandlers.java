@@ -1,5 +1,6 @@
 package io.passerelle.integrationservice.executor.adapter.messaging;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
@@ -8,6 +9,7 @@ import io.passerelle.integrationservice.executor.RequestDispatch;
 import io.passerelle.integrationservice.executor.SettleDispatch;
 import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Events of release-service's deployments, in the inbox transaction. {@code deployment.requested.v1} → a PENDING
  * dispatch (no call to the target here: the dispatcher sends it once that transaction commits).
- * {@code deployment.succeeded.v1} / {@code deployment.failed.v1} → the deployment's dispatch is SETTLED: nothing more
- * is sent for it. Idempotent: a dispatch already settled, or a deployment this service never dispatched, is left as
+ * {@code deployment.succeeded.v1} / {@code deployment.failed.v1} (a timeout included) → the deployment's dispatch is
+ * SETTLED with that outcome and reason: nothing more is sent for it, and a callback after it is a late duplicate or a
+ * conflict. Idempotent: a dispatch already settled, or a deployment this service never dispatched, is left as
  * it is.
  */
 @Component
@@ -26,7 +29,7 @@ class DeploymentEventHandlers {
 
     /** Our own reading of {@code deployment.requested.v1}: only the fields used here. */
     record DeploymentRequested(UUID deploymentId, UUID changeId, String service, String environment, String version,
-            String commitSha, Target target) {
+            String commitSha, Target target, @Nullable Instant deadline) {
 
         record Target(String type, String url) {
         }
@@ -36,8 +39,8 @@ class DeploymentEventHandlers {
     record DeploymentSucceeded(UUID deploymentId) {
     }
 
-    /** Our own reading of {@code deployment.failed.v1}: the one field used here. */
-    record DeploymentFailed(UUID deploymentId) {
+    /** Our own reading of {@code deployment.failed.v1}: the fields used here. */
+    record DeploymentFailed(UUID deploymentId, String reason) {
     }
 
     private final RequestDispatch dispatch;
@@ -52,23 +55,23 @@ class DeploymentEventHandlers {
     void onRequested(DeploymentRequested requested, InboundEvent event) {
         var outcome = dispatch.request(new DeploymentRequest(requested.deploymentId(), requested.changeId(),
                 requested.service(), requested.environment(), requested.version(), requested.commitSha(),
-                requested.target().type(), requested.target().url()));
+                requested.target().type(), requested.target().url(), requested.deadline()));
         log.info("Deployment {} to {}: {} (event {})", requested.deploymentId(), requested.target().url(), outcome,
                 event.id());
     }
 
     @HandlesEvent("deployment.succeeded.v1")
     void onSucceeded(DeploymentSucceeded succeeded, InboundEvent event) {
-        settle(succeeded.deploymentId(), DeploymentOutcome.SUCCEEDED, event);
+        settle(succeeded.deploymentId(), DeploymentOutcome.SUCCEEDED, null, event);
     }
 
     @HandlesEvent("deployment.failed.v1")
     void onFailed(DeploymentFailed failed, InboundEvent event) {
-        settle(failed.deploymentId(), DeploymentOutcome.FAILED, event);
+        settle(failed.deploymentId(), DeploymentOutcome.FAILED, failed.reason(), event);
     }
 
-    private void settle(UUID deploymentId, DeploymentOutcome outcome, InboundEvent event) {
-        var settled = settle.settle(deploymentId, outcome) == SettleDispatch.Outcome.SETTLED;
+    private void settle(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason, InboundEvent event) {
+        var settled = settle.settle(deploymentId, outcome, reason) == SettleDispatch.Outcome.SETTLED;
         log.info("Deployment {} {}: {} (event {})", deploymentId, outcome,
                 settled ? "dispatch settled, nothing more is sent" : "no dispatch left to settle", event.id());
     }

@@ -12,6 +12,7 @@ import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.Decision;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
+import io.passerelle.integrationservice.executor.RecordedDispatch;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.platform.trace.TraceCarrier;
@@ -57,14 +58,17 @@ class JdbcDispatches implements Dispatches {
             Instant at) {
         return jdbc.sql("""
                 insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
-                    reason, body, requested_at, next_attempt_at, lease_until, updated_at, trace_context)
+                    reason, body, requested_at, next_attempt_at, lease_until, updated_at, trace_context, executor,
+                    deadline)
                 values (:id, :service, :environment, :url, :state, 0, :reason, :body, :at,
-                    case when :state = 'PENDING' then cast(:at as timestamptz) end, null, :at, cast(:trace as jsonb))
+                    case when :state = 'PENDING' then cast(:at as timestamptz) end, null, :at, cast(:trace as jsonb),
+                    :executor, :deadline)
                 on conflict (deployment_id) do update set service = excluded.service,
                     environment = excluded.environment, target_url = excluded.target_url, state = excluded.state,
                     attempts = 0, reason = excluded.reason, body = excluded.body,
                     requested_at = excluded.requested_at, next_attempt_at = excluded.next_attempt_at,
-                    lease_until = null, updated_at = excluded.updated_at, trace_context = excluded.trace_context
+                    lease_until = null, updated_at = excluded.updated_at, trace_context = excluded.trace_context,
+                    executor = excluded.executor, deadline = excluded.deadline
                 where deployment_dispatch.state = 'FAILED'""")
                 .param("id", request.deploymentId())
                 .param("service", request.service())
@@ -75,6 +79,8 @@ class JdbcDispatches implements Dispatches {
                 .param("body", body)
                 .param("at", SqlTime.of(at))
                 .param("trace", json.writeValueAsString(traces.current()))
+                .param("executor", request.targetType())
+                .param("deadline", SqlTime.ofNullable(request.deadline()))
                 .update() == 1;
     }
 
@@ -87,7 +93,7 @@ class JdbcDispatches implements Dispatches {
                     where (state = 'PENDING' and next_attempt_at <= :now) or (state = 'IN_FLIGHT' and lease_until < :now)
                     order by next_attempt_at limit :limit for update skip locked)
                 returning deployment_id, service, environment, target_url, body, attempts, reason, requested_at,
-                    lease_until, trace_context""")
+                    lease_until, trace_context, executor""")
                 .param("leaseUntil", SqlTime.of(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
                 .param("now", SqlTime.of(now))
                 .param("limit", limit)
@@ -95,7 +101,7 @@ class JdbcDispatches implements Dispatches {
                         rs.getString("environment"), rs.getString("target_url"), rs.getString("body"),
                         rs.getInt("attempts"), rs.getString("reason"), SqlTime.instant(rs, "requested_at"),
                         SqlTime.instant(rs, "lease_until"),
-                        json.readValue(rs.getString("trace_context"), FIELDS)))
+                        json.readValue(rs.getString("trace_context"), FIELDS), rs.getString("executor")))
                 .list();
     }
 
@@ -121,15 +127,38 @@ class JdbcDispatches implements Dispatches {
     }
 
     @Override
-    public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
+    public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason,
+            @Nullable UUID deliveryId, Instant at) {
         return jdbc.sql("""
-                update deployment_dispatch set state = 'SETTLED', outcome = :outcome, next_attempt_at = null,
-                    lease_until = null, updated_at = :at
+                update deployment_dispatch set state = 'SETTLED', outcome = :outcome, reason = :reason,
+                    outcome_delivery_id = :delivery, next_attempt_at = null, lease_until = null, updated_at = :at
                 where deployment_id = :id and state <> 'SETTLED'""")
                 .param("outcome", outcome.name())
+                .param("reason", reason)
+                .param("delivery", deliveryId)
                 .param("at", SqlTime.of(at))
                 .param("id", deploymentId)
                 .update() == 1;
+    }
+
+    /** A FAILED dispatch (it could not be sent) has the outcome FAILED, for the reason it failed. */
+    @Override
+    public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
+        return jdbc.sql("""
+                select deployment_id, service, environment, executor, state, outcome, reason, outcome_delivery_id,
+                    deadline
+                from deployment_dispatch where deployment_id = :id for update""")
+                .param("id", deploymentId)
+                .query((rs, i) -> {
+                    var state = rs.getString("state");
+                    var outcome = state.equals("FAILED") ? DeploymentOutcome.FAILED
+                            : state.equals("SETTLED") ? DeploymentOutcome.valueOf(rs.getString("outcome")) : null;
+                    return new RecordedDispatch(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
+                            rs.getString("environment"), rs.getString("executor"), outcome,
+                            outcome == null ? null : rs.getString("reason"),
+                            rs.getObject("outcome_delivery_id", UUID.class), SqlTime.nullableInstant(rs, "deadline"));
+                })
+                .optional();
     }
 
     /** The lease is the fencing token: a claimer whose lease expired and was re-claimed writes nothing. */

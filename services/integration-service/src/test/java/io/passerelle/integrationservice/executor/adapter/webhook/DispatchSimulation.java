@@ -28,8 +28,10 @@ import io.passerelle.integrationservice.executor.AttemptDispatch;
 import io.passerelle.integrationservice.executor.CallOutcome;
 import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.Decision;
-import io.passerelle.integrationservice.executor.DeploymentDispatchFailed;
-import io.passerelle.integrationservice.executor.DeploymentDispatched;
+import io.passerelle.integrationservice.executor.RecordedDispatch;
+import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.RecordedDispatch;
+import io.passerelle.integrationservice.executor.DeploymentOutcomeReported;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
 import io.passerelle.integrationservice.executor.RetryPolicy;
@@ -163,7 +165,7 @@ final class DispatchSimulation {
                 var id = new UUID(seed, arrived++);
                 requested.put(id, clock.instant());
                 outbox.request(new DeploymentRequest(id, UUID.randomUUID(), "shop", "prod", "1.0." + arrived, "abc1234",
-                        "webhook", "https://deploy.example/hooks"), "{}", clock.instant());
+                        "webhook", "https://deploy.example/hooks", null), "{}", clock.instant());
             }
             var claims = outbox.claim(dispatcher.concurrency(), clock.instant(), Duration.ofMinutes(1));
             if (claims.isEmpty()) {
@@ -176,12 +178,17 @@ final class DispatchSimulation {
             claims.forEach(claim -> outcomes.add(attempt.call(claim)));
             clock.advance(LATENCY);
             for (int i = 0; i < claims.size(); i++) {
-                attempt.settle(claims.get(i), outcomes.get(i));
+                var id = claims.get(i).deploymentId();
+                attempt.settle(claims.get(i), outcomes.get(i)).ifPresent(d -> events.decided(id, d, clock.instant()));
             }
         }
 
+        if (events.failuresPublished != events.failed.size()) {
+            throw new IllegalStateException(events.failed.size() + " dispatches failed but " + events.failuresPublished
+                    + " outcomes were published");
+        }
         var waits = events.dispatched.stream()
-                .map(d -> Duration.between(requested.get(d.deploymentId()), d.dispatchedAt()))
+                .map(d -> Duration.between(requested.get(d.deploymentId()), d.at()))
                 .sorted().toList();
         int failedOnOwn = (int) events.failed.stream().filter(f -> f.attempts() == dispatcher.maxAttempts()).count();
         return new Figures(deployments, events.dispatched.size(), failedOnOwn, events.failed.size() - failedOnOwn,
@@ -190,7 +197,7 @@ final class DispatchSimulation {
                 open.opened,
                 open.openFor(), percentile(waits, 50), percentile(waits, 95),
                 waits.isEmpty() ? Duration.ZERO : waits.getLast(), Duration.between(T0, clock.instant()),
-                events.failed.stream().map(DeploymentDispatchFailed::reason).toList());
+                events.failed.stream().map(Failed::reason).toList());
     }
 
     private static Duration percentile(List<Duration> sorted, int p) {
@@ -276,18 +283,34 @@ final class DispatchSimulation {
         }
     }
 
+    record Dispatched(UUID deploymentId, Instant at) {
+    }
+
+    record Failed(int attempts, String reason) {
+    }
+
+    /** What became of each deployment: the decisions recorded; the one event a failure publishes is checked. */
     private static final class Outcomes implements EventPublisher {
 
-        final List<DeploymentDispatched> dispatched = new ArrayList<>();
-        final List<DeploymentDispatchFailed> failed = new ArrayList<>();
+        final List<Dispatched> dispatched = new ArrayList<>();
+        final List<Failed> failed = new ArrayList<>();
+        int failuresPublished;
+
+        void decided(UUID deploymentId, Decision decision, Instant at) {
+            switch (decision) {
+                case Decision.Dispatched d -> dispatched.add(new Dispatched(deploymentId, at));
+                case Decision.Failed f -> failed.add(new Failed(f.attempts(), f.reason()));
+                case Decision.Retry r -> { }
+            }
+        }
 
         @Override
         public void publish(DomainEvent event) {
-            switch (event) {
-                case DeploymentDispatched d -> dispatched.add(d);
-                case DeploymentDispatchFailed f -> failed.add(f);
-                default -> throw new IllegalArgumentException("unexpected " + event);
+            if (!(event instanceof DeploymentOutcomeReported reported)
+                    || reported.outcome() != io.passerelle.integrationservice.executor.DeploymentOutcome.FAILED) {
+                throw new IllegalArgumentException("unexpected " + event);
             }
+            failuresPublished++;
         }
 
         int settled() {
@@ -358,7 +381,7 @@ final class DispatchSimulation {
                         r.leaseUntil = now.plus(lease);
                         return new Claim(r.request.deploymentId(), r.request.service(), r.request.environment(),
                                 r.request.targetUrl(), "{}", r.attempts, r.reason, r.requestedAt, r.leaseUntil,
-                                Map.of());
+                                Map.of(), r.request.targetType());
                     })
                     .toList();
         }
@@ -405,7 +428,12 @@ final class DispatchSimulation {
         }
 
         @Override
-        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, Instant at) {
+        public boolean recordOutcome(UUID deploymentId, DeploymentOutcome outcome, @Nullable String reason,
+                @Nullable UUID deliveryId, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
             throw new UnsupportedOperationException();
         }
 

@@ -26,7 +26,7 @@ class SignedDeployRequestTest {
             .issue(deploymentId);
     final DeployCall call = new DeployCall(deploymentId, UUID.fromString("9a0c2f3e-aaaa-4bbb-8ccc-dddddddddddd"),
             "payments", "prod", "1.4.2", "3484a3fb816e0859fd6e1cea078d76385ff50625",
-            URI.create("https://passerelle.example/api/v1/deployments/" + deploymentId + "/status"), callbackToken);
+            URI.create("https://passerelle.example/api/v1/executors/webhook/deployments/" + deploymentId + "/outcome"), callbackToken);
 
     SignedDeployRequest sign(DeployCall call, Instant at) {
         return SignedDeployRequest.of(call.deploymentId(),
@@ -89,7 +89,8 @@ class SignedDeployRequestTest {
                 {"deploymentId":"0b7e3d4c-1111-4222-8333-944455556666",\
                 "changeId":"9a0c2f3e-aaaa-4bbb-8ccc-dddddddddddd","service":"payments","environment":"prod",\
                 "version":"1.4.2","commitSha":"3484a3fb816e0859fd6e1cea078d76385ff50625",\
-                "callbackUrl":"https://passerelle.example/api/v1/deployments/0b7e3d4c-1111-4222-8333-944455556666/status",\
+                "callbackUrl":"https://passerelle.example/api/v1/executors/webhook/deployments/\
+                0b7e3d4c-1111-4222-8333-944455556666/outcome",\
                 "callbackToken":"ivuw7dhRoAWvZE3nXIPnKcYpy4qht6xSLIZBXYjv0k4"}""");
     }
 
@@ -98,13 +99,14 @@ class SignedDeployRequestTest {
     void the_documented_example_signs_as_documented() {
         var documented = new DeployCall(deploymentId, call.changeId(), "payments", "prod", "1.4.2",
                 "3484a3fb816e0859fd6e1cea078d76385ff50625",
-                URI.create("http://127.0.0.1:8080/api/v1/deployments/" + deploymentId + "/status"), callbackToken);
+                URI.create("http://127.0.0.1:8080/api/v1/executors/webhook/deployments/" + deploymentId + "/outcome"),
+                callbackToken);
 
         var request = sign(documented, Instant.ofEpochSecond(1_790_000_000L));
 
-        assertThat(request.body()).hasSize(383);
+        assertThat(request.body()).hasSize(402);
         assertThat(request.headers()).containsEntry("X-Passerelle-Timestamp", "1790000000")
                 .containsEntry("X-Passerelle-Signature-256",
-                        "sha256=0ae88c56ae50eb473a7cd597d4848a568ca134156c8abb72857a385f6ae994e9");
+                        "sha256=19b56feec302c6cb50802315f40a9ed681947b831d0798011585ab15c1f41adf");
     }
 }

@@ -51,9 +51,9 @@ class JdbcServices implements Services {
         for (var environment : service.environments()) {
             jdbc.sql("""
                     insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
-                        required_checks, promotion, soak_seconds)
+                        required_checks, promotion, soak_seconds, deployment_timeout_seconds)
                     values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :requiredChecks,
-                        :promotion, :soakSeconds)""")
+                        :promotion, :soakSeconds, :timeout)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
@@ -64,6 +64,7 @@ class JdbcServices implements Services {
                     .param("promotion", environment.promotion().mode().name())
                     .param("soakSeconds", environment.promotion().soak() == null ? null
                             : Math.toIntExact(environment.promotion().soak().toSeconds()))
+                    .param("timeout", environment.deploymentTimeout().toSeconds())
                     .update();
         }
         events.publish(service.pullEvents());
@@ -108,6 +109,7 @@ class JdbcServices implements Services {
                 new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
                 List.of((String[]) rs.getArray("required_checks").getArray()),
                 new Promotion(Promotion.Mode.valueOf(rs.getString("promotion")),
-                        soakSeconds == null ? null : Duration.ofSeconds(soakSeconds)));
+                        soakSeconds == null ? null : Duration.ofSeconds(soakSeconds)),
+                Duration.ofSeconds(rs.getLong("deployment_timeout_seconds")));
     }
 }

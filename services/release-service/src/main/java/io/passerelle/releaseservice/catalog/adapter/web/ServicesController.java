@@ -69,7 +69,7 @@ class ServicesController implements ServicesApi {
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
                 target.getType().getValue(), target.getUrl(), requiredChecks(spec),
                 promotion == null ? null : promotion.getMode().getValue(),
-                promotion == null ? null : promotion.getSoak());
+                promotion == null ? null : promotion.getSoak(), spec.getDeploymentTimeout());
     }
 
     /** JSON may say null where the contract has a list or a name: refused as a bad request, not a server error. */
@@ -97,6 +97,7 @@ class ServicesController implements ServicesApi {
                         environment.target().url().toString())).requiredChecks(environment.requiredChecks())
                 .promotion(new PromotionSpec(PromotionSpec.ModeEnum.fromValue(
                         promotion.mode().name().toLowerCase(Locale.ROOT)))
-                        .soak(promotion.soak() == null ? null : promotion.soak().toString()));
+                        .soak(promotion.soak() == null ? null : promotion.soak().toString()))
+                .deploymentTimeout(environment.deploymentTimeout().toString());
     }
 }

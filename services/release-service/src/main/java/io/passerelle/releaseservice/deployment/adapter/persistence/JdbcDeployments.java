@@ -3,6 +3,7 @@ package io.passerelle.releaseservice.deployment.adapter.persistence;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,14 @@ class JdbcDeployments implements Deployments {
         jdbc.sql("""
                 insert into deployment (id, release_id, service, environment, version, commit_sha, requires_approval,
                     executor, target_type, target_url, requested_by, run_url, kind, rollback_of, rollback_reason,
-                    emergency, state, change_id, reason, planned_at, started_at, finished_at)
+                    emergency, state, change_id, reason, planned_at, started_at, finished_at,
+                    deployment_timeout_seconds, deadline)
                 values (:id, :releaseId, :service, :environment, :version, :commitSha, :requiresApproval,
                     :executor, :targetType, :targetUrl, :requestedBy, :runUrl, :kind, :rollbackOf, :rollbackReason,
-                    :emergency, :state, :changeId, :reason, :plannedAt, :startedAt, :finishedAt)
+                    :emergency, :state, :changeId, :reason, :plannedAt, :startedAt, :finishedAt, :timeout, :deadline)
                 on conflict (id) do update set state = excluded.state, change_id = excluded.change_id,
-                    reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at""")
+                    reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at,
+                    deadline = excluded.deadline""")
                 .param("id", d.id())
                 .param("releaseId", d.releaseId())
                 .param("service", d.service())
@@ -65,6 +68,8 @@ class JdbcDeployments implements Deployments {
                 .param("plannedAt", SqlTime.of(d.plannedAt()))
                 .param("startedAt", SqlTime.ofNullable(d.startedAt()))
                 .param("finishedAt", SqlTime.ofNullable(d.finishedAt()))
+                .param("timeout", d.timeout().toSeconds())
+                .param("deadline", SqlTime.ofNullable(d.deadline()))
                 .update();
         events.publish(d.pullEvents());
     }
@@ -79,6 +84,24 @@ class JdbcDeployments implements Deployments {
     public Optional<Deployment> byId(UUID id) {
         return jdbc.sql("select * from deployment where id = :id").param("id", id)
                 .query((rs, i) -> deployment(rs)).optional();
+    }
+
+    /** Through the partial index {@code deployment_due}; rows another transaction holds are skipped. */
+    @Override
+    public List<Deployment> lockOverdue(Instant now, int limit) {
+        return jdbc.sql("""
+                select * from deployment
+                where state = 'IN_PROGRESS' and deadline <= :now
+                order by deadline limit :limit for update skip locked""")
+                .param("now", SqlTime.of(now))
+                .param("limit", limit)
+                .query((rs, i) -> deployment(rs)).list();
+    }
+
+    @Override
+    public Optional<Instant> nextDeadline() {
+        return jdbc.sql("select min(deadline) as due from deployment where state = 'IN_PROGRESS'")
+                .query((rs, i) -> Optional.ofNullable(SqlTime.nullableInstant(rs, "due"))).single();
     }
 
     @Override
@@ -133,8 +156,9 @@ class JdbcDeployments implements Deployments {
                 Executor.valueOf(rs.getString("executor")),
                 targetUrl == null ? null : new DeployTarget(rs.getString("target_type"), URI.create(targetUrl)),
                 rs.getString("requested_by"), rs.getString("run_url"), SqlTime.instant(rs, "planned_at"),
-                rollback(rs), DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
+                Duration.ofSeconds(rs.getLong("deployment_timeout_seconds")), rollback(rs),
+                DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
                 rs.getString("reason"), SqlTime.nullableInstant(rs, "started_at"),
-                SqlTime.nullableInstant(rs, "finished_at"));
+                SqlTime.nullableInstant(rs, "finished_at"), SqlTime.nullableInstant(rs, "deadline"));
     }
 }

@@ -7,25 +7,17 @@ import java.util.UUID;
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
 import io.passerelle.platform.web.ApiTime;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import io.passerelle.releaseservice.api.DeploymentsApi;
 import io.passerelle.releaseservice.api.model.DeploymentRecord;
-import io.passerelle.releaseservice.api.model.DeploymentStatusReport;
 import io.passerelle.releaseservice.api.model.RollbackRequest;
-import io.passerelle.releaseservice.deployment.CallbackCredentialRefusedException;
 import io.passerelle.releaseservice.deployment.Deployment;
-import io.passerelle.releaseservice.deployment.port.Deployments;
-import io.passerelle.releaseservice.deployment.ReportDeploymentOutcome;
 import io.passerelle.releaseservice.deployment.RollBackDeployment;
+import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,13 +27,10 @@ class DeploymentsController implements DeploymentsApi {
             + Roles.SERVICE_DESK + "','" + Roles.PIPELINE + "')";
 
     private final Deployments deployments;
-    private final ReportDeploymentOutcome reportOutcome;
     private final RollBackDeployment rollBack;
 
-    DeploymentsController(Deployments deployments, ReportDeploymentOutcome reportOutcome,
-            RollBackDeployment rollBack) {
+    DeploymentsController(Deployments deployments, RollBackDeployment rollBack) {
         this.deployments = deployments;
-        this.reportOutcome = reportOutcome;
         this.rollBack = rollBack;
     }
 
@@ -60,18 +49,6 @@ class DeploymentsController implements DeploymentsApi {
     }
 
     @Override
-    @PreAuthorize("hasRole('" + Roles.PIPELINE + "')")
-    @Transactional
-    public ResponseEntity<DeploymentRecord> reportDeploymentStatus(UUID id, String callbackToken,
-            DeploymentStatusReport report) {
-        var reported = switch (report.getState()) {
-            case SUCCEEDED -> ReportDeploymentOutcome.Reported.SUCCEEDED;
-            case FAILED -> ReportDeploymentOutcome.Reported.FAILED;
-        };
-        return ResponseEntity.ok(view(reportOutcome.report(id, callbackToken, reported, report.getReason())));
-    }
-
-    @Override
     @PreAuthorize("hasRole('" + Roles.RELEASE_MANAGER + "')")
     @Transactional
     public ResponseEntity<DeploymentRecord> rollBackDeployment(UUID id, RollbackRequest body) {
@@ -79,25 +56,6 @@ class DeploymentsController implements DeploymentsApi {
                 SecurityContextHolder.getContext().getAuthentication().getName());
         return ResponseEntity.created(URI.create(
                 DeploymentsApi.PATH_GET_DEPLOYMENT.replace("{id}", planned.id().toString()))).body(view(planned));
-    }
-
-    /** The callback credential is the only header this controller requires: without it, nothing is reported. */
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ProblemDetail callbackCredentialMissing(MissingRequestHeaderException e) {
-        return callbackCredential(HttpStatus.UNAUTHORIZED, "the deployment's callback credential is required: send "
-                + "the callbackToken of its deploy request in the " + e.getHeaderName() + " header");
-    }
-
-    @ExceptionHandler(CallbackCredentialRefusedException.class)
-    ProblemDetail callbackCredentialRefused(CallbackCredentialRefusedException e) {
-        return callbackCredential(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    private static ProblemDetail callbackCredential(HttpStatus status, @Nullable String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + "callback-credential"));
-        problem.setTitle("Callback credential");
-        return problem;
     }
 
     static DeploymentRecord view(Deployment d) {

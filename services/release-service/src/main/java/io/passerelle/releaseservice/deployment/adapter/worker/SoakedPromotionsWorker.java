@@ -1,4 +1,4 @@
-package io.passerelle.releaseservice.deployment.adapter.scheduling;
+package io.passerelle.releaseservice.deployment.adapter.worker;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,36 @@
+package io.passerelle.integrationservice.executor.adapter.web;
+
+import java.net.URI;
+
+import io.passerelle.integrationservice.executor.CallbackRefusedException;
+import io.passerelle.platform.web.ProblemDetailsAdvice;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** problem+json for the refusals specific to deployment callbacks (docs/problems.md). */
+@RestControllerAdvice(assignableTypes = DeploymentCallbackController.class)
+class DeploymentCallbackProblems {
+
+    @ExceptionHandler(CallbackRefusedException.class)
+    ProblemDetail refused(CallbackRefusedException e) {
+        return switch (e.kind()) {
+            case UNSIGNED, STALE -> problem(HttpStatus.UNAUTHORIZED, "callback-signature", "Callback signature",
+                    e.getMessage());
+            case FORGED -> problem(HttpStatus.FORBIDDEN, "callback-signature", "Callback signature", e.getMessage());
+            case REPLAYED -> problem(HttpStatus.CONFLICT, "replayed-delivery", "Replayed delivery", e.getMessage());
+            case OTHER_OUTCOME -> problem(HttpStatus.CONFLICT, "state-conflict", "Not allowed in the current state",
+                    e.getMessage());
+            case TIMED_OUT -> problem(HttpStatus.CONFLICT, "deployment-timed-out", "Deployment timed out",
+                    e.getMessage());
+        };
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
