@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
@@ -43,6 +44,7 @@ class DeploymentIntegrationTest {
     @Autowired EventProbe events;
     @Autowired JdbcClient jdbc;
     @Autowired CallbackCredentials credentials;
+    @Autowired MeterRegistry meters;
 
     String service;
 
@@ -158,6 +160,13 @@ class DeploymentIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
                 "select count(*) from processed_message where message_id = :id").param("id", event.id())
                 .query(Integer.class).single() == 1);
+    }
+
+    /** passerelle_deployments_finished_total of this test's service in staging. */
+    double finishedInStaging(String outcome) {
+        var counter = meters.find("passerelle.deployments.finished")
+                .tags("service", service, "environment", "staging", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     int releasesOfService() {
@@ -301,6 +310,8 @@ class DeploymentIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(outboxed("deployment.succeeded.v1", id)).isOne();
         assertThat(outboxed("deployment.failed.v1", id)).isZero();
+        assertThat(finishedInStaging("succeeded")).isEqualTo(1.0);
+        assertThat(finishedInStaging("failed")).isZero();
         assertThat(jdbc.sql("select count(*) from deployment where service = :service and environment = 'production'")
                 .param("service", service).query(Integer.class).single()).isOne();
         assertThat(state(id)).isEqualTo("SUCCEEDED");
@@ -334,6 +345,8 @@ class DeploymentIntegrationTest {
         report(id, "{\"state\":\"FAILED\"}").andExpect(status().isOk());
         report(id, "{\"state\":\"SUCCEEDED\"}").andExpect(status().isConflict());
         assertThat(outboxed("deployment.failed.v1", id)).isOne();
+        assertThat(finishedInStaging("failed")).isEqualTo(1.0);
+        assertThat(finishedInStaging("succeeded")).isZero();
         assertThat(jdbc.sql("select count(*) from deployment where service = :service and environment = 'production'")
                 .param("service", service).query(Integer.class).single()).isZero();
     }

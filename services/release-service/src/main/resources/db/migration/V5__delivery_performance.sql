@@ -1,0 +1,11 @@
+-- release-service: what the DORA delivery figures read (docs/decisions/0013-dora-delivery-metrics.md).
+
+-- The head commit's time, the start of a change's lead time. The catalog/release work (V4) adds the same column and
+-- writes it; "if not exists" lets either migration come first.
+alter table release add column if not exists head_commit_at timestamptz;
+
+-- The deployments of a service's environment that finished in a range, by outcome (the figures' one query), and, for
+-- each failure, the first success after it (its recovery: state = 'SUCCEEDED' and finished_at > x, limit 1).
+create index if not exists deployment_finished
+    on deployment (service, environment, state, finished_at)
+    where state in ('SUCCEEDED', 'FAILED');
