@@ -9,3 +9,7 @@ alter table release add column if not exists head_commit_at timestamptz;
 create index if not exists deployment_finished
     on deployment (service, environment, state, finished_at)
     where state in ('SUCCEEDED', 'FAILED');
+
+-- A release's deployments: the foreign key from deployment had no index of its own since V2 made the unique one
+-- partial, so deleting releases (the DORA benchmark's cleanup) scanned every deployment once per release.
+create index if not exists deployment_by_release on deployment (release_id);
