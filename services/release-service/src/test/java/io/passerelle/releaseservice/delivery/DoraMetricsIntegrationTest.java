@@ -6,11 +6,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import io.passerelle.platform.test.RepositoryFiles;
 import io.passerelle.platform.test.TestJwts;
 import io.passerelle.releaseservice.ReleaseServiceIntegrationTest;
 import io.passerelle.releaseservice.delivery.adapter.metrics.DoraGauges;
@@ -258,6 +263,17 @@ class DoraMetricsIntegrationTest {
                 + "environment=\"staging\"[^}]*service=\"" + history.service + "\"");
         mvc.perform(get("/actuator/prometheus").with(TestJwts.user("rhea", "release-manager")))
                 .andExpect(status().isForbidden());
+
+        // the Grafana dashboard reads these series, and the two counters by their exported names
+        var dashboard = Files.readString(RepositoryFiles.root().resolve("infra/grafana/passerelle-dora.json"));
+        var read = Pattern.compile("passerelle_[a-z_]+").matcher(dashboard).results().map(MatchResult::group)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(read).containsExactlyInAnyOrder("passerelle_dora_deployments_per_day",
+                "passerelle_dora_lead_time_seconds", "passerelle_dora_change_failure_ratio",
+                "passerelle_dora_recovery_time_seconds", "passerelle_dora_level", "passerelle_deployments_finished_total",
+                "passerelle_changes_ended_total");
+        read.stream().filter(name -> name.startsWith("passerelle_dora_"))
+                .forEach(name -> assertThat(scraped).contains("\n" + name + "{"));
     }
 
     /** The value of the production series of this test's service, with {@code label} (or any) among its labels. */
