@@ -1,15 +1,11 @@
 package io.passerelle.releaseservice.delivery;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Instant;
 import java.util.UUID;
 
 import io.passerelle.platform.persistence.SqlTime;
-import io.passerelle.platform.test.TestJwts;
+import io.passerelle.releaseservice.Catalogued;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,17 +20,7 @@ final class DeliveryHistoryFixture {
 
     DeliveryHistoryFixture(MockMvc mvc, JdbcClient jdbc) throws Exception {
         this.jdbc = jdbc;
-        mvc.perform(post("/api/v1/services").with(TestJwts.user("rhea", "release-manager"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"%s","repository":"acme/%s","defaultBranch":"main",
-                         "webhookSecret":"0123456789abcdef-secret",
-                         "environments":[
-                           {"name":"staging","order":10,"requiresApproval":false,
-                            "deployTarget":{"type":"webhook","url":"https://deploy.example/staging"}},
-                           {"name":"production","order":20,"requiresApproval":true,
-                            "deployTarget":{"type":"webhook","url":"https://deploy.example/production"}}]}"""
-                        .formatted(service, service)))
-                .andExpect(status().isCreated());
+        Catalogued.register(mvc, service);
     }
 
     /** A deployment in {@code state}, finished at {@code finishedAt}, of a release whose head commit is of that time. */

@@ -22,6 +22,7 @@ import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.TestJwts;
+import io.passerelle.releaseservice.Catalogued;
 import io.passerelle.releaseservice.ReleaseServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ReleaseServiceIntegrationTest
 class DeploymentIntegrationTest {
 
-    static final String STAGING_URL = "https://deploy.example/staging";
-    static final String PRODUCTION_URL = "https://deploy.example/production";
+    static final String STAGING_URL = Catalogued.STAGING_URL;
     static final SecureRandom RANDOM = new SecureRandom();
 
     @Autowired MockMvc mvc;
@@ -51,17 +51,7 @@ class DeploymentIntegrationTest {
     @BeforeEach
     void registerService() throws Exception {
         service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-        mvc.perform(post("/api/v1/services").with(TestJwts.user("rhea", "release-manager"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"%s","repository":"acme/%s","defaultBranch":"main",
-                         "webhookSecret":"0123456789abcdef-secret",
-                         "environments":[
-                           {"name":"staging","order":10,"requiresApproval":false,
-                            "deployTarget":{"type":"webhook","url":"%s"}},
-                           {"name":"production","order":20,"requiresApproval":true,
-                            "deployTarget":{"type":"webhook","url":"%s"}}]}"""
-                        .formatted(service, service, STAGING_URL, PRODUCTION_URL)))
-                .andExpect(status().isCreated());
+        Catalogued.register(mvc, service);
     }
 
     static String commitSha() {

@@ -32,6 +32,7 @@ import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.TestJwts;
+import io.passerelle.releaseservice.Catalogued;
 import io.passerelle.releaseservice.ReleaseServiceIntegrationTest;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,17 +72,7 @@ class GatesIntegrationTest {
     @BeforeEach
     void registerService() throws Exception {
         service = "gate-" + UUID.randomUUID().toString().substring(0, 8);
-        mvc.perform(post("/api/v1/services").with(TestJwts.user("rhea", "release-manager"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"%s","repository":"acme/%s","defaultBranch":"main",
-                         "webhookSecret":"0123456789abcdef-secret",
-                         "environments":[
-                           {"name":"staging","order":10,"requiresApproval":false,
-                            "deployTarget":{"type":"webhook","url":"https://deploy.example/staging"}},
-                           {"name":"production","order":20,"requiresApproval":true,
-                            "deployTarget":{"type":"webhook","url":"https://deploy.example/production"}}]}"""
-                        .formatted(service, service)))
-                .andExpect(status().isCreated());
+        Catalogued.register(mvc, service);
     }
 
     // --- helpers
