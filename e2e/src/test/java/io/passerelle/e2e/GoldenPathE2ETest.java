@@ -895,6 +895,50 @@ class GoldenPathE2ETest {
                 "deployTarget", Map.of("type", "webhook", "url", url));
     }
 
+    /**
+     * The DORA figures of what the path above deployed, through the gateway: checkout's production deployment (order
+     * 5) counts as a success, payments' failed staging deployment (order 6) as a failure not yet recovered from, each
+     * listed behind its figure; the figures are for release and change managers and operators only, and a bad range
+     * or an unknown service is a problem.
+     */
+    @Test
+    @Order(24)
+    void the_dora_figures_count_the_path_s_deployments_each_behind_its_number() {
+        var production = awaitDeployment(CHECKOUT, "production", d -> "SUCCEEDED".equals(d.path("state").asString()));
+        var checkout = Http.get(api("/metrics/dora?service=" + CHECKOUT), rhea);
+        assertThat(checkout.status()).as(checkout.raw()).isEqualTo(200);
+        var figures = checkout.body();
+        assertThat(figures.path("scope").get(0).path("environment").asString()).isEqualTo("production");
+        assertThat(figures.path("deploymentFrequency").path("successfulDeployments").asInt()).isPositive();
+        assertThat(figures.path("deploymentFrequency").path("deployments").path("items").findValuesAsString("id"))
+                .contains(production.path("id").asString());
+        assertThat(figures.path("changeFailureRate").path("rate").asDouble()).isBetween(0.0, 1.0);
+
+        var failed = awaitDeployment(PAYMENTS, "staging", d -> "FAILED".equals(d.path("state").asString()));
+        var payments = Http.get(api("/metrics/dora?service=" + PAYMENTS + "&environment=staging"),
+                tokens.user("oscar"));
+        assertThat(payments.status()).as(payments.raw()).isEqualTo(200);
+        var rate = payments.body().path("changeFailureRate");
+        assertThat(rate.path("failures").asInt()).isPositive();
+        assertThat(rate.path("failures").asInt()).isLessThanOrEqualTo(rate.path("finishedDeployments").asInt());
+        assertThat(rate.path("deployments").path("items").findValuesAsString("id")).contains(failed.path("id").asString());
+        assertThat(payments.body().path("failedDeploymentRecoveryTime").path("unrecovered").asInt()).isPositive();
+
+        assertThat(Http.get(api("/metrics/dora?service=" + CHECKOUT), alice).status()).isEqualTo(200);
+        var desk = Http.get(api("/metrics/dora?service=" + CHECKOUT), sam);
+        assertThat(desk.status()).isEqualTo(403);
+        var inverted = Http.get(api("/metrics/dora?service=" + CHECKOUT
+                + "&from=2026-10-08T00:00:00Z&to=2026-10-01T00:00:00Z"), rhea);
+        assertThat(inverted.status()).isEqualTo(400);
+        assertThat(inverted.body().path("type").asString()).endsWith("/invalid-request");
+        var tooLong = Http.get(api("/metrics/dora?service=" + CHECKOUT
+                + "&from=2025-01-01T00:00:00Z&to=2026-10-01T00:00:00Z"), rhea);
+        assertThat(tooLong.status()).isEqualTo(400);
+        var unknown = Http.get(api("/metrics/dora?service=no-such-service"), rhea);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("type").asString()).endsWith("/not-found");
+    }
+
     static void awaitCatalogued(String repository, String secret) {
         GitHub.awaitCatalogued(Stack.GATEWAY, repository, secret, 30);
     }

@@ -126,7 +126,8 @@ class GatewayRoutingTest {
         var paths = List.of("/api/v1/changes?service=checkout", "/api/v1/approval-policies",
                 "/api/v1/freeze-windows/42", "/api/v1/calendar?from=2026-12-01T00:00:00Z", "/api/v1/calendar.ics",
                 "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
-                "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases");
+                "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
+                "/api/v1/metrics/dora?service=checkout");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }

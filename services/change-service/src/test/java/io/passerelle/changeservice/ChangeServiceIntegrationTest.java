@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.Approver;
 import io.passerelle.changeservice.change.AuditEntry;
@@ -68,6 +70,7 @@ class ChangeServiceIntegrationTest {
     @Autowired Changes changes;
     @Autowired TransactionTemplate tx;
     @Autowired DataSource dataSource;
+    @Autowired MeterRegistry meters;
 
     private final String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -352,6 +355,11 @@ class ChangeServiceIntegrationTest {
                 .andExpect(jsonPath("$.auditTrail[3].action").value("STARTED"))
                 .andExpect(jsonPath("$.auditTrail[4].action").value("CLOSED"))
                 .andExpect(jsonPath("$.auditTrail[4].by").value("passerelle:deployment"));
+        var scraped = mvc.perform(get("/actuator/prometheus").with(user("oscar", "operator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(scraped).containsPattern("passerelle_changes_ended_total\\{[^}]*environment=\"staging\"[^}]*"
+                + "outcome=\"successful\"[^}]*service=\"" + service + "\"[^}]*type=\"STANDARD\"[^}]*} 1\\.0\n");
+        assertThat(ended("failed")).isZero();
     }
 
     @Test
@@ -368,6 +376,8 @@ class ChangeServiceIntegrationTest {
                 .andExpect(jsonPath("$.outcome").value("FAILED"))
                 .andExpect(jsonPath("$.closedAt").doesNotExist())
                 .andExpect(jsonPath("$.failureReason").value("target answered 503"));
+        assertThat(ended("failed")).isEqualTo(1.0);
+        assertThat(ended("successful")).isZero();
     }
 
     @Test
@@ -451,6 +461,7 @@ class ChangeServiceIntegrationTest {
                 .andExpect(jsonPath("$.closedAt").exists());
         expectProblem(progress(id, "cancel", "{\"reason\":\"again\"}", user("alice", "release-manager")), 409,
                 "state-conflict");
+        assertThat(ended("cancelled")).isEqualTo(1.0);
         expectProblem(mvc.perform(post("/api/v1/changes/{id}/approve", id).with(user("bob", "change-manager"))),
                 409, "state-conflict");
     }
@@ -875,6 +886,12 @@ class ChangeServiceIntegrationTest {
     }
 
     // --- helpers
+
+    /** passerelle_changes_ended_total of this test's service, whatever its environment and type. */
+    private double ended(String outcome) {
+        return meters.find("passerelle.changes.ended").tags("service", service, "outcome", outcome).counters()
+                .stream().mapToDouble(Counter::count).sum();
+    }
 
     private void registerService() {
         Catalogued.register(events, jdbc, service, "staging", "production");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
@@ -43,6 +44,7 @@ class DeploymentIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired EventProbe events;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterRegistry meters;
 
     String service;
 
@@ -159,6 +161,13 @@ class DeploymentIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
                 "select count(*) from processed_message where message_id = :id").param("id", event.id())
                 .query(Integer.class).single() == 1);
+    }
+
+    /** passerelle_deployments_finished_total of this test's service in staging. */
+    double finishedInStaging(String outcome) {
+        var counter = meters.find("passerelle.deployments.finished")
+                .tags("service", service, "environment", "staging", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     int releasesOfService() {
@@ -299,6 +308,8 @@ class DeploymentIntegrationTest {
         report(id, "FAILED", "too late", Instant.now());
         assertThat(outboxed("deployment.succeeded.v1", id)).isOne();
         assertThat(outboxed("deployment.failed.v1", id)).isZero();
+        assertThat(finishedInStaging("succeeded")).isEqualTo(1.0);
+        assertThat(finishedInStaging("failed")).isZero();
         assertThat(jdbc.sql("select count(*) from deployment where service = :service and environment = 'production'")
                 .param("service", service).query(Integer.class).single()).isOne();
         assertThat(state(id)).isEqualTo("SUCCEEDED");

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.AuditEntry;
 import io.passerelle.changeservice.change.ChangeOutcome;
@@ -32,15 +34,21 @@ import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Change requests in three tables: the request, its decisions and its append-only audit trail. Saving a change
- * publishes the events it registered, in the same transaction (the outbox).
+ * publishes the events it registered, in the same transaction (the outbox), and counts the changes that ended
+ * ({@value #ENDED}) once that transaction commits.
  */
 @Repository
 class JdbcChanges implements Changes {
+
+    /** Changes that ended, by service, environment, type and outcome (successful, failed, backed_out, rejected, cancelled). */
+    static final String ENDED = "passerelle.changes.ended";
 
     private static final String SELECT = """
             select r.id, r.type, r.state, r.service, r.environment, r.title, r.description, r.requested_by,
@@ -59,11 +67,13 @@ class JdbcChanges implements Changes {
     private final JdbcClient jdbc;
     private final EventPublisher events;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    JdbcChanges(JdbcClient jdbc, EventPublisher events, JsonMapper json) {
+    JdbcChanges(JdbcClient jdbc, EventPublisher events, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
+        this.meters = meters;
     }
 
     @Override
@@ -154,7 +164,39 @@ class JdbcChanges implements Changes {
                     .param("actor", a.by()).param("action", a.action().name()).param("state", a.state().name())
                     .param("detail", a.detail())
                     .update();
+            var outcome = outcome(a);
+            if (outcome != null) {
+                countAfterCommit(Counter.builder(ENDED).description("Changes that ended, by outcome")
+                        .tags("service", change.service(), "environment", change.environment(),
+                                "type", change.type().name(), "outcome", outcome)
+                        .register(meters));
+            }
         }
+    }
+
+    /** How the change ended, when this entry ends it (a rejection that the policy does not make final does not). */
+    private static @Nullable String outcome(AuditEntry entry) {
+        return switch (entry.action()) {
+            case CLOSED -> "successful";
+            case FAILED -> "failed";
+            case BACKED_OUT -> "backed_out";
+            case CANCELLED -> "cancelled";
+            case REJECTED -> entry.state() == ChangeState.REJECTED ? "rejected" : null;
+            default -> null;
+        };
+    }
+
+    private static void countAfterCommit(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 
     private void insert(ChangeRequest change) {

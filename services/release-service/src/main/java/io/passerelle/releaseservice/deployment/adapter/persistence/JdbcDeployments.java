@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.deployment.Deployment;
+import io.passerelle.releaseservice.deployment.DeploymentFailed;
+import io.passerelle.releaseservice.deployment.DeploymentSucceeded;
 import io.passerelle.releaseservice.deployment.DeploymentState;
 import io.passerelle.releaseservice.deployment.Executor;
 import io.passerelle.releaseservice.deployment.Rollback;
@@ -20,19 +24,29 @@ import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcDeployments implements Deployments {
 
+    /** Deployments that finished, by service, environment and outcome; counted once their outcome is committed. */
+    static final String FINISHED = "passerelle.deployments.finished";
+
     private final JdbcClient jdbc;
     private final EventPublisher events;
+    private final MeterRegistry meters;
 
-    JdbcDeployments(JdbcClient jdbc, EventPublisher events) {
+    JdbcDeployments(JdbcClient jdbc, EventPublisher events, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.events = events;
+        this.meters = meters;
     }
 
-    /** Inserts a new deployment or stores the state of a known one (the rest never changes), then its events. */
+    /**
+     * Inserts a new deployment or stores the state of a known one (the rest never changes), then its events; an
+     * outcome among them is counted ({@value #FINISHED}) when the transaction commits.
+     */
     @Override
     public void save(Deployment d) {
         jdbc.sql("""
@@ -71,7 +85,29 @@ class JdbcDeployments implements Deployments {
                 .param("timeout", d.timeout().toSeconds())
                 .param("deadline", SqlTime.ofNullable(d.deadline()))
                 .update();
-        events.publish(d.pullEvents());
+        var pulled = d.pullEvents();
+        events.publish(pulled);
+        for (var event : pulled) {
+            if (event instanceof DeploymentSucceeded || event instanceof DeploymentFailed) {
+                countAfterCommit(Counter.builder(FINISHED).description("Deployments that finished, by outcome")
+                        .tags("service", d.service(), "environment", d.environment(),
+                                "outcome", event instanceof DeploymentSucceeded ? "succeeded" : "failed")
+                        .register(meters));
+            }
+        }
+    }
+
+    private static void countAfterCommit(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 
     @Override
