@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.passerelle.platform.persistence.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One background thread that works in rounds: it runs a round at once when woken (typically right after the commit
@@ -66,16 +65,7 @@ public final class PollingLoop {
 
     /** Wakes the loop once the current transaction has committed (before that, its rows are not visible). */
     public void wakeUpAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wakeUp();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeUp();
-            }
-        });
+        AfterCommit.run(this::wakeUp);
     }
 
     private void loop() {

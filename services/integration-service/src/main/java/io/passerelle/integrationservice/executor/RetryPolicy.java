@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import io.github.resilience4j.core.IntervalFunction;
+
 /**
- * Retries across attempts, one HTTP call per claim; shared by every outbound call made from an outbox table (the
+ * Retries across attempts, one HTTP call per claim, waiting as Resilience4j's exponential {@link IntervalFunction}
+ * says (the schedule itself is the outbox row's {@code next_attempt_at}, so it survives restarts); shared by every outbound call made from an outbox table (the
  * deploy dispatcher, the GitHub reviews), each with its own settings and the name of whom it calls. An attempt is a call that was started (counted before it is
  * sent, so a call whose answer was lost counts too): a retryable failure comes back after an exponential backoff
  * until {@code maxAttempts} calls were made; a final answer fails at once. A deployment fails only for what its own
@@ -22,7 +25,8 @@ public final class RetryPolicy {
 
     private final int maxAttempts;
     private final Duration backoff;
-    private final Duration maxBackoff;
+    /** Resilience4j's exponential backoff: {@code backoff}, doubling, capped at {@code maxBackoff}. */
+    private final IntervalFunction backoffs;
     private final Duration giveUpAfter;
     private final String callee;
 
@@ -33,13 +37,13 @@ public final class RetryPolicy {
 
     /** @param callee whom the calls go to, as reasons name it ("deploy target", "GitHub") */
     public RetryPolicy(int maxAttempts, Duration backoff, Duration maxBackoff, Duration giveUpAfter, String callee) {
-        if (maxAttempts < 1 || backoff.isNegative() || maxBackoff.compareTo(backoff) < 0 || !giveUpAfter.isPositive()) {
-            throw new IllegalArgumentException("retry policy needs maxAttempts >= 1, 0 <= backoff <= maxBackoff and a"
-                    + " positive give-up delay");
+        if (maxAttempts < 1 || backoff.toMillis() < 1 || maxBackoff.compareTo(backoff) < 0 || !giveUpAfter.isPositive()) {
+            throw new IllegalArgumentException("retry policy needs maxAttempts >= 1, 1 ms <= backoff <= maxBackoff and"
+                    + " a positive give-up delay");
         }
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
+        this.backoffs = IntervalFunction.ofExponentialBackoff(backoff, 2.0, maxBackoff);
         this.giveUpAfter = giveUpAfter;
         this.callee = callee;
     }
@@ -106,9 +110,7 @@ public final class RetryPolicy {
 
     /** 200 ms, 400 ms, 800 ms, … (from {@code backoff}, doubling), capped at {@code maxBackoff}. */
     Duration backoffAfter(int attempts) {
-        int doublings = Math.min(attempts - 1, 30);
-        var wait = backoff.multipliedBy(1L << doublings);
-        return wait.compareTo(maxBackoff) > 0 || wait.isNegative() ? maxBackoff : wait;
+        return Duration.ofMillis(backoffs.apply(attempts));
     }
 
     /**

@@ -30,12 +30,11 @@ import io.passerelle.changeservice.risk.RiskFactor;
 import io.passerelle.changeservice.standardchange.TemplateRef;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.AfterCommit;
 import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -166,10 +165,11 @@ class JdbcChanges implements Changes {
                     .update();
             var outcome = outcome(a);
             if (outcome != null) {
-                countAfterCommit(Counter.builder(ENDED).description("Changes that ended, by outcome")
+                var counter = Counter.builder(ENDED).description("Changes that ended, by outcome")
                         .tags("service", change.service(), "environment", change.environment(),
                                 "type", change.type().name(), "outcome", outcome)
-                        .register(meters));
+                        .register(meters);
+                AfterCommit.run(counter::increment);
             }
         }
     }
@@ -184,19 +184,6 @@ class JdbcChanges implements Changes {
             case REJECTED -> entry.state() == ChangeState.REJECTED ? "rejected" : null;
             default -> null;
         };
-    }
-
-    private static void countAfterCommit(Counter counter) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
     }
 
     private void insert(ChangeRequest change) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.platform.event.EventPublisher;
+import io.passerelle.platform.persistence.AfterCommit;
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.deployment.Deployment;
@@ -24,8 +25,6 @@ import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcDeployments implements Deployments {
@@ -89,25 +88,13 @@ class JdbcDeployments implements Deployments {
         events.publish(pulled);
         for (var event : pulled) {
             if (event instanceof DeploymentSucceeded || event instanceof DeploymentFailed) {
-                countAfterCommit(Counter.builder(FINISHED).description("Deployments that finished, by outcome")
+                var counter = Counter.builder(FINISHED).description("Deployments that finished, by outcome")
                         .tags("service", d.service(), "environment", d.environment(),
                                 "outcome", event instanceof DeploymentSucceeded ? "succeeded" : "failed")
-                        .register(meters));
+                        .register(meters);
+                AfterCommit.run(counter::increment);
             }
         }
-    }
-
-    private static void countAfterCommit(Counter counter) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
     }
 
     @Override
