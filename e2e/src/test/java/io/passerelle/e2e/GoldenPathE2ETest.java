@@ -836,6 +836,7 @@ class GoldenPathE2ETest {
     void a_release_waits_for_every_required_workflow_and_a_green_re_run_releases_it() {
         var service = "matrix";
         var repository = "octo-org/matrix";
+        target.trust(service, SECRET);
         var withRequiredChecks = new java.util.HashMap<>(env("staging", 1, false, target.url("/ok")));
         withRequiredChecks.put("requiredChecks", List.of("build", "test", "e2e", "e2e"));
         var duplicate = Http.post(api("/services"), rhea, service(service, repository, SECRET, List.of(withRequiredChecks)));
