@@ -1,12 +1,31 @@
 package io.passerelle.integrationservice.executor.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.AttemptDispatch;
+import io.passerelle.integrationservice.executor.CallSecrets;
+import io.passerelle.integrationservice.executor.ExecutorRegistry;
+import io.passerelle.integrationservice.executor.VendorCalls;
+import io.passerelle.integrationservice.executor.VendorExchange;
+import io.passerelle.integrationservice.executor.WatchDispatch;
+import io.passerelle.integrationservice.executor.WatchPolicy;
+import io.passerelle.integrationservice.executor.adapter.argocd.ArgoCd;
+import io.passerelle.integrationservice.executor.adapter.argocd.ArgoCdExecutor;
+import io.passerelle.integrationservice.executor.adapter.awx.Awx;
+import io.passerelle.integrationservice.executor.adapter.awx.AwxExecutor;
+import io.passerelle.integrationservice.executor.adapter.githubdeployments.GithubDeployments;
+import io.passerelle.integrationservice.executor.adapter.githubdeployments.GithubDeploymentsExecutor;
+import io.passerelle.integrationservice.executor.adapter.jenkins.Jenkins;
+import io.passerelle.integrationservice.executor.adapter.jenkins.JenkinsExecutor;
+import io.passerelle.integrationservice.executor.adapter.worker.WatchWorker;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.passerelle.integrationservice.executor.CallbackSignature;
 import io.passerelle.integrationservice.executor.ReceiveDeploymentOutcome;
 import io.passerelle.integrationservice.executor.RequestDispatch;
@@ -15,7 +34,7 @@ import io.passerelle.integrationservice.executor.SettleDispatch;
 import io.passerelle.integrationservice.executor.adapter.webhook.TargetBreakers;
 import io.passerelle.integrationservice.executor.adapter.webhook.WebhookDeployTarget;
 import io.passerelle.integrationservice.executor.adapter.worker.DispatchWorker;
-import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Executor;
 import io.passerelle.integrationservice.executor.port.Dispatcher;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.CallbackCredentials;
@@ -34,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ExecutorProperties.class)
 class ExecutorConfiguration {
 
+    /** At most this much of a vendor's answer is read (an Argo CD application with its resource tree is large). */
+    static final int MAX_VENDOR_ANSWER = 4 << 20;
+
     @Bean
     TargetBreakers targetBreakers(CircuitBreakerRegistry registry, Clock clock) {
         return new TargetBreakers(registry, clock);
@@ -44,6 +66,71 @@ class ExecutorConfiguration {
             MeterRegistry meters, ObservationRegistry observations, ExecutorProperties properties) {
         return WebhookDeployTarget.overHttp(json, clock, guard, breakers, meters, observations,
                 properties.connectTimeout(), properties.readTimeout(), properties.concurrency());
+    }
+
+    /** The calls to one vendor's API: its breakers ({@code <vendor> <host:port>}), its time limit, its connections. */
+    private static VendorCalls vendor(String vendor, OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+            ObservationRegistry observations, ExecutorProperties properties) {
+        return new VendorCalls(vendor, guard, breakers, clock,
+                TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.vendorTimeLimit()).build()),
+                new VendorExchange(vendor + " calls", properties.connectTimeout(), properties.readTimeout(),
+                        properties.concurrency(), MAX_VENDOR_ANSWER, observations));
+    }
+
+    @Bean(destroyMethod = "close")
+    VendorCalls argoCdCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+            ObservationRegistry observations, ExecutorProperties properties) {
+        return vendor(ArgoCdExecutor.TYPE, guard, breakers, clock, observations, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    VendorCalls githubCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+            ObservationRegistry observations, ExecutorProperties properties) {
+        return vendor(GithubDeploymentsExecutor.TYPE, guard, breakers, clock, observations, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    VendorCalls jenkinsCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+            ObservationRegistry observations, ExecutorProperties properties) {
+        return vendor(JenkinsExecutor.TYPE, guard, breakers, clock, observations, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    VendorCalls awxCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+            ObservationRegistry observations, ExecutorProperties properties) {
+        return vendor(AwxExecutor.TYPE, guard, breakers, clock, observations, properties);
+    }
+
+    @Bean
+    ArgoCdExecutor argoCdExecutor(VendorCalls argoCdCalls, JsonMapper json) {
+        return new ArgoCdExecutor(new ArgoCd(argoCdCalls, json), argoCdCalls);
+    }
+
+    @Bean
+    GithubDeploymentsExecutor githubDeploymentsExecutor(VendorCalls githubCalls, JsonMapper json,
+            CatalogedServices catalog) {
+        return new GithubDeploymentsExecutor(new GithubDeployments(githubCalls, json), githubCalls, catalog);
+    }
+
+    @Bean
+    JenkinsExecutor jenkinsExecutor(VendorCalls jenkinsCalls, JsonMapper json) {
+        return new JenkinsExecutor(new Jenkins(jenkinsCalls, json), jenkinsCalls);
+    }
+
+    @Bean
+    AwxExecutor awxExecutor(VendorCalls awxCalls, JsonMapper json) {
+        return new AwxExecutor(new Awx(awxCalls, json), awxCalls);
+    }
+
+    /** Every {@link Executor} bean, by its type. */
+    @Bean
+    ExecutorRegistry executorRegistry(List<Executor> executors) {
+        return new ExecutorRegistry(executors);
+    }
+
+    @Bean
+    CallSecrets callSecrets(CatalogedServices catalog, SecretSealer sealer) {
+        return new CallSecrets(catalog, sealer);
     }
 
     @Bean
@@ -59,25 +146,48 @@ class ExecutorConfiguration {
     }
 
     @Bean
-    RequestDispatch requestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
+    RequestDispatch requestDispatch(CallSecrets secrets, Dispatches dispatches, ExecutorRegistry executors,
             Dispatcher dispatcher, EventPublisher events, CallbackCredentials credentials, Clock clock,
             @Value("${passerelle.public-url:http://127.0.0.1:8080}") String publicUrl) {
-        return new RequestDispatch(catalog, dispatches, target, dispatcher, events, credentials, clock, publicUrl);
+        return new RequestDispatch(secrets, dispatches, executors, dispatcher, events, credentials, clock, publicUrl);
     }
 
     @Bean
-    AttemptDispatch attemptDispatch(CatalogedServices catalog, DeployTarget target, Dispatches dispatches,
-            EventPublisher events, SecretSealer sealer, Clock clock, ExecutorProperties properties) {
+    WatchPolicy watchPolicy(ExecutorProperties properties) {
+        return new WatchPolicy(properties.watchInterval(), 2.0, properties.watchMaxInterval());
+    }
+
+    @Bean
+    AttemptDispatch attemptDispatch(ExecutorRegistry executors, CallSecrets secrets, Dispatches dispatches,
+            EventPublisher events, WatchPolicy watching, Clock clock, ExecutorProperties properties) {
         var policy = new RetryPolicy(properties.maxAttempts(), properties.backoff(), properties.maxBackoff(),
                 properties.giveUpAfter());
-        return new AttemptDispatch(catalog, target, dispatches, events, policy, sealer, clock);
+        return new AttemptDispatch(executors, secrets, dispatches, events, policy, watching, clock);
     }
 
     @Bean
     DispatchWorker dispatchWorker(Dispatches dispatches, AttemptDispatch attempt, TransactionTemplate tx, Clock clock,
             TraceCarrier traces, ExecutorProperties properties) {
         return new DispatchWorker(dispatches, attempt, tx, clock, traces, properties.lease(),
-                properties.pollInterval(), properties.concurrency(),
-                properties.connectTimeout().plus(properties.readTimeout()));
+                properties.pollInterval(), properties.concurrency(), drain(properties));
+    }
+
+    @Bean
+    WatchDispatch watchDispatch(ExecutorRegistry executors, CallSecrets secrets, Dispatches dispatches,
+            ReceiveDeploymentOutcome outcomes, WatchPolicy watching, Clock clock) {
+        return new WatchDispatch(executors, secrets, dispatches, outcomes, watching, clock);
+    }
+
+    @Bean
+    WatchWorker watchWorker(Dispatches dispatches, WatchDispatch watch, TransactionTemplate tx, Clock clock,
+            TraceCarrier traces, ExecutorProperties properties) {
+        return new WatchWorker(dispatches, watch, tx, clock, traces, properties.lease(), properties.pollInterval(),
+                properties.concurrency(), drain(properties));
+    }
+
+    /** How long calls in flight may finish when the service stops. */
+    private static Duration drain(ExecutorProperties properties) {
+        var call = properties.connectTimeout().plus(properties.readTimeout());
+        return call.compareTo(properties.vendorTimeLimit()) > 0 ? call : properties.vendorTimeLimit();
     }
 }
