@@ -11,6 +11,10 @@ import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.AttemptDispatch;
 import io.passerelle.integrationservice.executor.CallSecrets;
 import io.passerelle.integrationservice.executor.ExecutorRegistry;
+import io.passerelle.integrationservice.executor.NotificationTokens;
+import io.passerelle.integrationservice.executor.ReceiveDeploymentStatus;
+import io.passerelle.integrationservice.executor.ReceiveNotification;
+import io.passerelle.integrationservice.executor.port.DeploymentStatuses;
 import io.passerelle.integrationservice.executor.VendorCalls;
 import io.passerelle.integrationservice.executor.VendorExchange;
 import io.passerelle.integrationservice.executor.WatchDispatch;
@@ -138,6 +142,21 @@ class ExecutorConfiguration {
             EventPublisher events, Clock clock, ExecutorProperties properties) {
         return new ReceiveDeploymentOutcome(new CallbackSignature(credentials, properties.callbackWindow()),
                 dispatches, events, clock);
+    }
+
+    @Bean
+    NotificationTokens notificationTokens(CatalogedServices catalog, SecretSealer sealer) {
+        return new NotificationTokens(catalog, sealer);
+    }
+
+    @Bean
+    ReceiveNotification receiveNotification(Dispatches dispatches, ReceiveDeploymentOutcome outcomes) {
+        return new ReceiveNotification(dispatches, outcomes);
+    }
+
+    @Bean
+    ReceiveDeploymentStatus receiveDeploymentStatus(DeploymentStatuses statuses, ReceiveNotification notifications) {
+        return new ReceiveDeploymentStatus(statuses, notifications);
     }
 
     @Bean

@@ -55,12 +55,17 @@ public final class ArgoCdExecutor implements Executor {
         var application = application(target);
         return switch (argoCd.follow(application, secret, new ArgoCdOperation(application.name(), reference,
                 call.deploymentId()))) {
-            case Called.Answered<ArgoCdStatus> answered -> switch (answered.value()) {
-                case ArgoCdStatus.Running running -> new Observed.Running(reference, running.what());
-                case ArgoCdStatus.Succeeded succeeded -> new Observed.Succeeded();
-                case ArgoCdStatus.Failed failed -> new Observed.Failed(failed.reason());
-            };
+            case Called.Answered<ArgoCdStatus> answered -> observed(answered.value(), reference);
             case Called.NotAnswered<ArgoCdStatus> notAnswered -> new Observed.NotObserved(notAnswered.outcome());
+        };
+    }
+
+    /** Where the sync stands, as the executor says it (read from a status or from a notification). */
+    static Observed observed(ArgoCdStatus status, String reference) {
+        return switch (status) {
+            case ArgoCdStatus.Running running -> new Observed.Running(reference, running.what());
+            case ArgoCdStatus.Succeeded succeeded -> new Observed.Succeeded();
+            case ArgoCdStatus.Failed failed -> new Observed.Failed(failed.reason());
         };
     }
 
