@@ -72,58 +72,49 @@ class ExecutorConfiguration {
                 properties.connectTimeout(), properties.readTimeout(), properties.concurrency());
     }
 
-    /** The calls to one vendor's API: its breakers ({@code <vendor> <host:port>}), its time limit, its connections. */
-    private static VendorCalls vendor(String vendor, OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+    /**
+     * The calls to one vendor's API: its breakers ({@code <vendor> <host:port>}), its time limit, its connections;
+     * each vendor executor owns (and closes) its own.
+     */
+    record Vendors(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
             ObservationRegistry observations, ExecutorProperties properties) {
-        return new VendorCalls(vendor, guard, breakers, clock,
-                TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.vendorTimeLimit()).build()),
-                new VendorExchange(vendor + " calls", properties.connectTimeout(), properties.readTimeout(),
-                        properties.concurrency(), MAX_VENDOR_ANSWER, observations));
-    }
 
-    @Bean(destroyMethod = "close")
-    VendorCalls argoCdCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
-            ObservationRegistry observations, ExecutorProperties properties) {
-        return vendor(ArgoCdExecutor.TYPE, guard, breakers, clock, observations, properties);
-    }
-
-    @Bean(destroyMethod = "close")
-    VendorCalls githubCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
-            ObservationRegistry observations, ExecutorProperties properties) {
-        return vendor(GithubDeploymentsExecutor.TYPE, guard, breakers, clock, observations, properties);
-    }
-
-    @Bean(destroyMethod = "close")
-    VendorCalls jenkinsCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
-            ObservationRegistry observations, ExecutorProperties properties) {
-        return vendor(JenkinsExecutor.TYPE, guard, breakers, clock, observations, properties);
-    }
-
-    @Bean(destroyMethod = "close")
-    VendorCalls awxCalls(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
-            ObservationRegistry observations, ExecutorProperties properties) {
-        return vendor(AwxExecutor.TYPE, guard, breakers, clock, observations, properties);
+        VendorCalls calls(String vendor) {
+            return new VendorCalls(vendor, guard, breakers, clock,
+                    TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.vendorTimeLimit()).build()),
+                    new VendorExchange(vendor + " calls", properties.connectTimeout(), properties.readTimeout(),
+                            properties.concurrency(), MAX_VENDOR_ANSWER, observations));
+        }
     }
 
     @Bean
-    ArgoCdExecutor argoCdExecutor(VendorCalls argoCdCalls, JsonMapper json) {
-        return new ArgoCdExecutor(new ArgoCd(argoCdCalls, json), argoCdCalls);
+    Vendors vendors(OutboundGuard guard, CircuitBreakerRegistry breakers, Clock clock,
+            ObservationRegistry observations, ExecutorProperties properties) {
+        return new Vendors(guard, breakers, clock, observations, properties);
     }
 
     @Bean
-    GithubDeploymentsExecutor githubDeploymentsExecutor(VendorCalls githubCalls, JsonMapper json,
-            CatalogedServices catalog) {
-        return new GithubDeploymentsExecutor(new GithubDeployments(githubCalls, json), githubCalls, catalog);
+    ArgoCdExecutor argoCdExecutor(Vendors vendors, JsonMapper json) {
+        var calls = vendors.calls(ArgoCdExecutor.TYPE);
+        return new ArgoCdExecutor(new ArgoCd(calls, json), calls);
     }
 
     @Bean
-    JenkinsExecutor jenkinsExecutor(VendorCalls jenkinsCalls, JsonMapper json) {
-        return new JenkinsExecutor(new Jenkins(jenkinsCalls, json), jenkinsCalls);
+    GithubDeploymentsExecutor githubDeploymentsExecutor(Vendors vendors, JsonMapper json, CatalogedServices catalog) {
+        var calls = vendors.calls(GithubDeploymentsExecutor.TYPE);
+        return new GithubDeploymentsExecutor(new GithubDeployments(calls, json), calls, catalog);
     }
 
     @Bean
-    AwxExecutor awxExecutor(VendorCalls awxCalls, JsonMapper json) {
-        return new AwxExecutor(new Awx(awxCalls, json), awxCalls);
+    JenkinsExecutor jenkinsExecutor(Vendors vendors, JsonMapper json) {
+        var calls = vendors.calls(JenkinsExecutor.TYPE);
+        return new JenkinsExecutor(new Jenkins(calls, json), calls);
+    }
+
+    @Bean
+    AwxExecutor awxExecutor(Vendors vendors, JsonMapper json) {
+        var calls = vendors.calls(AwxExecutor.TYPE);
+        return new AwxExecutor(new Awx(calls, json), calls);
     }
 
     /** Every {@link Executor} bean, by its type. */

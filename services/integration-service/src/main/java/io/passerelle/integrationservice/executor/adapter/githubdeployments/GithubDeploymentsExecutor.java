@@ -1,14 +1,11 @@
 package io.passerelle.integrationservice.executor.adapter.githubdeployments;
 
-import java.util.Optional;
-
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.CallOutcome;
 import io.passerelle.integrationservice.executor.DeployCall;
-import io.passerelle.integrationservice.executor.Observed;
 import io.passerelle.integrationservice.executor.Target;
 import io.passerelle.integrationservice.executor.VendorCalls;
-import io.passerelle.integrationservice.executor.port.Executor;
+import io.passerelle.integrationservice.executor.VendorExecutor;
 
 /**
  * The GitHub Deployments executor ({@code deployTarget.type = github}, settings {@code repository} — default the
@@ -17,28 +14,17 @@ import io.passerelle.integrationservice.executor.port.Executor;
  * outcome comes in {@code deployment_status} events through the repository's signed webhook
  * ({@link GithubDeploymentStatuses}).
  */
-public final class GithubDeploymentsExecutor implements Executor {
+public final class GithubDeploymentsExecutor extends VendorExecutor {
 
     public static final String TYPE = "github";
 
     private final GithubDeployments github;
-    private final VendorCalls calls;
     private final CatalogedServices catalog;
 
     public GithubDeploymentsExecutor(GithubDeployments github, VendorCalls calls, CatalogedServices catalog) {
+        super(TYPE, calls, false, java.util.List.of());
         this.github = github;
-        this.calls = calls;
         this.catalog = catalog;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Optional<String> unusable(Target target) {
-        return calls.unusable(target.url());
     }
 
     @Override
@@ -51,19 +37,7 @@ public final class GithubDeploymentsExecutor implements Executor {
         }
         var environment = target.setting("environment") != null ? target.setting("environment") : call.environment();
         var parts = repository.split("/", 2);
-        var started = github.start(new GithubEnvironment(target.url(), parts[0], parts[1], environment), secret, call,
-                start::begin);
-        return new Start(started.outcome(), started.reference() == null ? null
-                : Long.toString(started.reference().id()));
-    }
-
-    @Override
-    public boolean watches() {
-        return false;
-    }
-
-    @Override
-    public Observed observe(Target target, DeployCall call, String reference, String secret) {
-        throw new UnsupportedOperationException("GitHub deployments report in deployment_status events");
+        return start(github.start(new GithubEnvironment(target.url(), parts[0], parts[1], environment), secret, call,
+                start::begin), deployment -> Long.toString(deployment.id()));
     }
 }

@@ -6,15 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.micrometer.tracing.Span;
 import io.passerelle.integrationservice.executor.Watch;
 import io.passerelle.integrationservice.executor.WatchDispatch;
 import io.passerelle.integrationservice.executor.port.Dispatches;
-import io.passerelle.platform.loop.ClaimingWorker;
 import io.passerelle.platform.trace.TraceCarrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,52 +21,38 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded in a second short transaction (fenced by the lease). Nobody looks after a deployment's deadline:
  * release-service's timeout fails it. Each look runs in a span ({@code watch <service>}) of the deployment's trace.
  */
-public class WatchWorker implements SmartLifecycle {
+public class WatchWorker extends DeploymentWorker<Watch> {
 
     private static final Logger log = LoggerFactory.getLogger(WatchWorker.class);
 
     private final WatchDispatch watch;
     private final TransactionTemplate tx;
-    private final TraceCarrier traces;
-    private final ClaimingWorker<Watch> worker;
 
     public WatchWorker(Dispatches dispatches, WatchDispatch watch, TransactionTemplate tx, Clock clock,
             TraceCarrier traces, Duration lease, Duration pollInterval, int concurrency, Duration drainTimeout) {
-        this.watch = watch;
-        this.tx = tx;
-        this.traces = traces;
-        this.worker = new ClaimingWorker<>("deployment-watcher", new ClaimingWorker.Claims<>() {
+        super("deployment-watcher", "watch", new Claims<>() {
             @Override
-            public List<Watch> claim(int max) {
-                return dispatches.claimWatches(max, clock.instant(), lease);
+            public List<Watch> claim(int max, Instant now) {
+                return dispatches.claimWatches(max, now, lease);
             }
 
             @Override
             public Optional<Instant> nextDue() {
                 return dispatches.nextWatchDue();
             }
-        }, this::look, tx, clock, concurrency, pollInterval, drainTimeout);
+        }, tx, clock, traces, concurrency, pollInterval, drainTimeout);
+        this.watch = watch;
+        this.tx = tx;
     }
 
     @Override
-    public void start() {
-        worker.start();
+    protected Traced traced(Watch claimed) {
+        return new Traced(claimed.deploymentId(), claimed.service(), claimed.trace());
     }
 
     @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
-    }
-
-    private void look(Watch claimed) {
-        var span = traces.start(claimed.trace(), "watch " + claimed.service(), Span.Kind.CLIENT)
-                .tag("deployment.id", claimed.deploymentId().toString());
-        try (var scope = traces.inScope(span)) {
+    protected void work(Watch claimed) {
+        try {
             var observed = watch.look(claimed);
             var result = tx.execute(status -> watch.settle(claimed, observed));
             log.info("Deployment {} at {} ({}): {} → {}", claimed.deploymentId(), claimed.target().url(),
@@ -77,8 +60,6 @@ public class WatchWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Deployment {}: the look could not be recorded ({}); looked at again once the lease expires",
                     claimed.deploymentId(), e.toString());
-        } finally {
-            span.end();
         }
     }
 }
