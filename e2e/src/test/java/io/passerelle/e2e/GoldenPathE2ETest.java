@@ -927,6 +927,19 @@ class GoldenPathE2ETest {
             assertThat(answer.raw()).doesNotContain(token);
         });
         assertThat(Http.get(api("/services/refused"), rhea).status()).isEqualTo(404);
+
+        // Argo CD's notification endpoint passes the gateway without a bearer token; integration-service wants the
+        // service's notification token (docs/executors/argocd.md) and writes nothing without it
+        var notification = "{\"application\":\"delivery\",\"operationState\":{\"phase\":\"Succeeded\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var unsigned = Http.send("POST", api("/executors/argocd/notifications"), null, notification,
+                Map.of("Content-Type", "application/json"));
+        assertThat(unsigned.status()).as(unsigned.raw()).isEqualTo(401);
+        assertThat(unsigned.body().get("type").asString()).isEqualTo("https://passerelle.io/problems/callback-signature");
+        var forged = Http.send("POST", api("/executors/argocd/notifications"), null, notification, Map.of(
+                "Content-Type", "application/json", "X-Passerelle-Service", "delivery",
+                "X-Passerelle-Token", "0".repeat(64)));
+        assertThat(forged.status()).as(forged.raw()).isEqualTo(403);
     }
 
     static Map<String, Object> service(String name, String repository, String secret, List<Map<String, Object>> envs) {
