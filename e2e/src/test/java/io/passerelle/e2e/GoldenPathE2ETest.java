@@ -886,6 +886,63 @@ class GoldenPathE2ETest {
         return Stack.GATEWAY + "/api/v1" + path;
     }
 
+    /**
+     * Executor types in the catalog through the gateway (issue 8). The Argo CD double that checks Passerelle's calls
+     * against Argo CD's swagger lives in integration-service's tests (ExecutorsIntegrationTest runs the executor end
+     * to end there); it does not move to the test kit cleanly (it reads the vendor's API description from that
+     * module's resources), so this path stays with what the catalog takes and refuses.
+     */
+    @Test
+    @Order(25)
+    void an_argocd_environment_keeps_its_token_write_only_and_targets_its_type_does_not_allow_are_refused() {
+        var token = "argocd-token-never-returned-7f3a";
+        var argocd = new java.util.HashMap<String, Object>(Map.of("type", "argocd", "url", "https://argocd.example",
+                "settings", Map.of("application", "delivery", "project", "shop"), "credential", token));
+
+        var created = Http.post(api("/services"), rhea, service("delivery", "octo-org/delivery", SECRET, List.of(
+                Map.of("name", "staging", "order", 1, "requiresApproval", false, "deployTarget", argocd))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        var target = created.body().get("environments").get(0).get("deployTarget");
+        assertThat(target.get("type").asString()).isEqualTo("argocd");
+        assertThat(target.get("settings").get("application").asString()).isEqualTo("delivery");
+        assertThat(target.get("credentialConfigured").asBoolean()).isTrue();
+        assertThat(created.raw()).doesNotContain(token);
+        assertThat(Http.get(api("/services/delivery"), rhea).raw()).doesNotContain(token);
+
+        var refusals = Map.of(
+                "environments[0].deployTarget.credential: required for type argocd", Map.of("type", "argocd", "url",
+                        "https://argocd.example", "settings", Map.of("application", "refused")),
+                "environments[0].deployTarget.settings.application: required for type argocd", Map.of("type",
+                        "argocd", "url", "https://argocd.example", "credential", token),
+                "environments[0].deployTarget.settings.job: required for type jenkins", Map.of("type", "jenkins",
+                        "url", "https://ci.example", "settings", Map.of("user", "ci"), "credential", token),
+                "environments[0].deployTarget.url: http://169.254.169.254/ is refused", Map.of("type", "argocd",
+                        "url", "http://169.254.169.254/", "settings", Map.of("application", "x"), "credential", token),
+                "deployTarget.type", Map.of("type", "spinnaker", "url", "https://spinnaker.example"));
+        refusals.forEach((detail, refused) -> {
+            var answer = Http.post(api("/services"), rhea, service("refused", "octo-org/refused", SECRET, List.of(
+                    Map.of("name", "staging", "order", 1, "requiresApproval", false, "deployTarget", refused))));
+            assertThat(answer.status()).as(answer.raw()).isIn(400, 422);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().get("detail").asString()).contains(detail);
+            assertThat(answer.raw()).doesNotContain(token);
+        });
+        assertThat(Http.get(api("/services/refused"), rhea).status()).isEqualTo(404);
+
+        // Argo CD's notification endpoint passes the gateway without a bearer token; integration-service wants the
+        // service's notification token (docs/executors/argocd.md) and writes nothing without it
+        var notification = "{\"application\":\"delivery\",\"operationState\":{\"phase\":\"Succeeded\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var unsigned = Http.send("POST", api("/executors/argocd/notifications"), null, notification,
+                Map.of("Content-Type", "application/json"));
+        assertThat(unsigned.status()).as(unsigned.raw()).isEqualTo(401);
+        assertThat(unsigned.body().get("type").asString()).isEqualTo("https://passerelle.io/problems/callback-signature");
+        var forged = Http.send("POST", api("/executors/argocd/notifications"), null, notification, Map.of(
+                "Content-Type", "application/json", "X-Passerelle-Service", "delivery",
+                "X-Passerelle-Token", "0".repeat(64)));
+        assertThat(forged.status()).as(forged.raw()).isEqualTo(403);
+    }
+
     static Map<String, Object> service(String name, String repository, String secret, List<Map<String, Object>> envs) {
         return Map.of("name", name, "repository", repository, "defaultBranch", "master", "webhookSecret", secret,
                 "environments", envs);

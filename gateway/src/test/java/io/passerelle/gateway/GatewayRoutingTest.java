@@ -158,6 +158,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void argo_cds_notifications_pass_without_a_token_because_the_integration_service_checks_the_services_token() {
+        client.post().uri("/api/v1/executors/argocd/notifications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/executors/argocd/notifications").exchange().expectStatus().isUnauthorized();
+        assertThat(received).containsExactly("POST /api/v1/executors/argocd/notifications");
+    }
+
+    @Test
     void the_alertmanager_webhook_needs_the_monitoring_role() {
         client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_service-desk")))
                 .post().uri("/webhooks/alertmanager").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()

@@ -6,9 +6,17 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An authorized deployment to carry out through the environment's deploy target; no outcome is taken after
- * {@code deadline} (none: requested before deadlines existed).
+ * An authorized deployment to carry out through its deploy target (as the deployment carries it); no outcome is
+ * taken after {@code deadline} (none: requested before deadlines existed).
  */
 public record DeploymentRequest(UUID deploymentId, UUID changeId, String service, String environment, String version,
-        String commitSha, String targetType, String targetUrl, @Nullable Instant deadline) {
+        String commitSha, Target target, @Nullable Instant deadline) {
+
+    public String targetType() {
+        return target.type();
+    }
+
+    public String targetUrl() {
+        return target.url();
+    }
 }

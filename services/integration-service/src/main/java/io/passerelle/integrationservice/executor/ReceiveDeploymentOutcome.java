@@ -9,7 +9,8 @@ import io.passerelle.platform.event.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deploy target reports how a deployment ended, on its executor's callback. In order, and nothing is written
+ * A deploy target reports how a deployment ended: on the webhook executor's callback, in a vendor's notification, or
+ * as the executor saw it by watching (those two are authenticated, or asked for, by their adapters). In order, and nothing is written
  * unless every step passes: the signature with this deployment's credential and the timestamp window
  * ({@link CallbackSignature}, before anything is read); the deployment's dispatch, locked; a delivery id already
  * received is a replay (refused); an outcome already known (reported, settled by release-service, or FAILED because
@@ -19,8 +20,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReceiveDeploymentOutcome {
 
-    /** What the target reported. */
-    public record Report(UUID deliveryId, DeploymentOutcome outcome, @Nullable String reason) {
+    /**
+     * What the target reported, and how it came: on the webhook's signed callback (with its delivery id), in a
+     * vendor's notification (with the delivery id when the vendor gives one) or by watching the target.
+     */
+    public record Report(@Nullable UUID deliveryId, DeploymentOutcome outcome, @Nullable String reason,
+            DeploymentOutcomeReported.Source source) {
+
+        /** A signed callback's report. */
+        public Report(UUID deliveryId, DeploymentOutcome outcome, @Nullable String reason) {
+            this(deliveryId, outcome, reason, DeploymentOutcomeReported.Source.callback);
+        }
+
+        /** An outcome seen by watching, or notified without a delivery id. */
+        public static Report observed(DeploymentOutcome outcome, @Nullable String reason,
+                DeploymentOutcomeReported.Source source) {
+            return new Report(null, outcome, reason, source);
+        }
     }
 
     /** A callback that was taken: recorded now, or the same outcome as the one already known. */
@@ -41,7 +57,7 @@ public final class ReceiveDeploymentOutcome {
         this.clock = clock;
     }
 
-    /** Checks the signature only: the body is not to be read before. */
+    /** Checks a webhook callback's signature only: the body is not to be read before. */
     public void authenticate(UUID deploymentId, @Nullable String timestamp, @Nullable String signed, byte[] body) {
         signature.verify(deploymentId, timestamp, signed, body, clock.instant());
     }
@@ -53,14 +69,25 @@ public final class ReceiveDeploymentOutcome {
      * @throws CallbackRefusedException a replay, another outcome, or too late; nothing was written
      */
     public Result receive(UUID deploymentId, Report report) {
-        var now = clock.instant();
         var dispatch = dispatches.lockRecorded(deploymentId)
                 .orElseThrow(() -> new NotFoundException("deployment dispatch", deploymentId));
-        if (report.deliveryId().equals(dispatch.outcomeDelivery())) {
+        if (report.deliveryId() != null && report.deliveryId().equals(dispatch.outcomeDelivery())) {
             throw new CallbackRefusedException(CallbackRefusedException.Kind.REPLAYED, "delivery "
                     + report.deliveryId() + " was already received for deployment " + deploymentId
                     + "; a delivery has one effect at most");
         }
+        return record(dispatch, report);
+    }
+
+    /**
+     * The report about a dispatch the caller has read locked ({@link Dispatches#lockRecorded}) to judge a vendor's
+     * notification against it: the same checks, but a delivery's replay (the caller's intake has its own).
+     *
+     * @throws CallbackRefusedException another outcome, or too late; nothing was written
+     */
+    public Result record(RecordedDispatch dispatch, Report report) {
+        var now = clock.instant();
+        var deploymentId = dispatch.deploymentId();
         if (dispatch.outcome() != null) {
             if (dispatch.outcome() == report.outcome()) {
                 return Result.ALREADY_RECORDED;
@@ -81,8 +108,7 @@ public final class ReceiveDeploymentOutcome {
                 : null;
         dispatches.recordOutcome(deploymentId, report.outcome(), reason, report.deliveryId(), now);
         events.publish(new DeploymentOutcomeReported(deploymentId, dispatch.service(), dispatch.environment(),
-                dispatch.executor(), report.outcome(), reason, DeploymentOutcomeReported.Source.callback,
-                report.deliveryId(), now));
+                dispatch.executor(), report.outcome(), reason, report.source(), report.deliveryId(), now));
         return Result.RECORDED;
     }
 }

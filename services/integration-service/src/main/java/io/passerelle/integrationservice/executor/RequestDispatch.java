@@ -4,18 +4,17 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.passerelle.integrationservice.catalog.port.CatalogedServices;
-import io.passerelle.integrationservice.executor.port.DeployTarget;
 import io.passerelle.integrationservice.executor.port.Dispatcher;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.event.EventPublisher;
 
 /**
- * Takes an authorized deployment in: records it as a PENDING dispatch with the exact body to send (the dispatcher
- * sends it once this transaction commits, outside it), or fails it at once with 0 attempts when it can never be
- * sent (that is the deployment's outcome, FAILED: {@link DeploymentOutcomeReported}). A deployment that already has a
- * dispatch that is not FAILED is left alone.
+ * Takes an authorized deployment in: records it as a PENDING dispatch of the call to make through its executor (the
+ * dispatcher makes it once this transaction commits, outside it), or fails it at once with 0 attempts when it can
+ * never be made (no executor of its type, a target the executor can never call, nothing to call with): that is the
+ * deployment's outcome, FAILED ({@link DeploymentOutcomeReported}). A deployment that already has a dispatch that is
+ * not FAILED is left alone.
  */
 public final class RequestDispatch {
 
@@ -24,21 +23,21 @@ public final class RequestDispatch {
     /** Where a webhook target reports the outcome, under {@code passerelle.public-url} (the gateway routes it here). */
     public static final String CALLBACK_PATH = "/api/v1/executors/webhook/deployments/{deploymentId}/outcome";
 
-    private final CatalogedServices catalog;
+    private final CallSecrets secrets;
     private final Dispatches dispatches;
-    private final DeployTarget target;
+    private final ExecutorRegistry executors;
     private final Dispatcher dispatcher;
     private final EventPublisher events;
     private final CallbackCredentials credentials;
     private final Clock clock;
     private final String publicUrl;
 
-    public RequestDispatch(CatalogedServices catalog, Dispatches dispatches, DeployTarget target,
+    public RequestDispatch(CallSecrets secrets, Dispatches dispatches, ExecutorRegistry executors,
             Dispatcher dispatcher, EventPublisher events, CallbackCredentials credentials, Clock clock,
             String publicUrl) {
-        this.catalog = catalog;
+        this.secrets = secrets;
         this.dispatches = dispatches;
-        this.target = target;
+        this.executors = executors;
         this.dispatcher = dispatcher;
         this.events = events;
         this.credentials = credentials;
@@ -50,7 +49,7 @@ public final class RequestDispatch {
         var now = clock.instant();
         var problem = problem(request);
         if (problem.isEmpty()) {
-            if (!dispatches.request(request, target.body(call(request)), now)) {
+            if (!dispatches.request(request, call(request), now)) {
                 return Outcome.ALREADY_REQUESTED;
             }
             dispatcher.dispatchAfterCommit();
@@ -65,18 +64,16 @@ public final class RequestDispatch {
     }
 
     private Optional<String> problem(DeploymentRequest request) {
-        if (!target.supports(request.targetType())) {
-            return Optional.of("deploy target type '" + request.targetType() + "' is not supported");
+        var executor = executors.of(request.targetType());
+        if (executor.isEmpty()) {
+            return Optional.of("deploy target type '" + request.targetType() + "' is not supported (only "
+                    + executors.types() + ")");
         }
-        var unusable = target.unusable(request.targetUrl());
+        var unusable = executor.get().unusable(request.target());
         if (unusable.isPresent()) {
             return unusable;
         }
-        if (catalog.byName(request.service()).isEmpty()) {
-            return Optional.of("service '" + request.service()
-                    + "' is not in integration-service's catalog: no webhook secret to sign the call with");
-        }
-        return Optional.empty();
+        return secrets.missing(request.target(), request.service());
     }
 
     DeployCall call(DeploymentRequest request) {

@@ -3,6 +3,8 @@ package io.passerelle.integrationservice.github;
 import java.time.Clock;
 
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.ReceiveDeploymentStatus;
+import io.passerelle.integrationservice.executor.ReceiveNotification;
 import io.passerelle.integrationservice.github.port.Deliveries;
 import io.passerelle.platform.crypto.HmacSha256;
 import io.passerelle.platform.crypto.SecretSealer;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Receives one GitHub delivery: finds the repository's service, verifies the signature over the exact body, refuses
- * a replayed delivery id, records the delivery and publishes what the rules accept. Runs in the caller's transaction,
+ * a replayed delivery id, records the delivery and publishes what the rules accept; a {@code deployment_status} goes to
+ * the executor ({@link ReceiveDeploymentStatus}). Runs in the caller's transaction,
  * so the delivery record and the event commit together or not at all.
  */
 public final class ReceiveGithubDelivery {
@@ -31,6 +34,13 @@ public final class ReceiveGithubDelivery {
         record Ignored(String reason) implements Outcome {
         }
 
+        /**
+         * A {@code deployment_status} of a deployment Passerelle created through GitHub Deployments, handed to the
+         * executor: what it came to ({@code outcome recorded}, …).
+         */
+        record Reported(String what) implements Outcome {
+        }
+
         /** GitHub's {@code ping} when a webhook is created. */
         record Pong() implements Outcome {
         }
@@ -41,9 +51,11 @@ public final class ReceiveGithubDelivery {
     private final EventPublisher events;
     private final SecretSealer sealer;
     private final Clock clock;
+    private final ReceiveDeploymentStatus deploymentStatuses;
 
     public ReceiveGithubDelivery(CatalogedServices catalog, Deliveries deliveries, EventPublisher events,
-            SecretSealer sealer, Clock clock) {
+            SecretSealer sealer, Clock clock, ReceiveDeploymentStatus deploymentStatuses) {
+        this.deploymentStatuses = deploymentStatuses;
         this.catalog = catalog;
         this.deliveries = deliveries;
         this.events = events;
@@ -73,6 +85,15 @@ public final class ReceiveGithubDelivery {
         }
         if (!deliveries.record(delivery.deliveryId(), delivery.event(), service.name(), clock.instant())) {
             throw new ReplayedDeliveryException(delivery.deliveryId());
+        }
+        if (delivery.event().equals(ReceiveDeploymentStatus.EVENT)) {
+            return switch (deploymentStatuses.receive(service.name(), delivery.deliveryId(), body)) {
+                case ReceiveNotification.Result.Recorded recorded -> new Outcome.Reported("outcome "
+                        + recorded.outcome() + " recorded");
+                case ReceiveNotification.Result.AlreadyRecorded known -> new Outcome.Reported("outcome "
+                        + known.outcome() + " already recorded");
+                case ReceiveNotification.Result.Ignored ignored -> new Outcome.Ignored(ignored.reason());
+            };
         }
         var outcome = PipelineRules.judge(delivery, service);
         if (outcome instanceof Outcome.Accepted accepted) {

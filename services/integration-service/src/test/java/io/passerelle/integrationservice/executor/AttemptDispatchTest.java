@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import io.passerelle.integrationservice.catalog.CatalogedService;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
-import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Executor;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.SecretSealer;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +31,49 @@ class AttemptDispatchTest {
     final List<Decision> settled = new ArrayList<>();
     final List<Object> events = new ArrayList<>();
     final List<String> secretsUsed = new ArrayList<>();
+    /** What settle kept: the executor's reference and when the deployment is looked at. */
+    final List<String> kept = new ArrayList<>();
     boolean leaseHeld = true;
 
-    final AttemptDispatch attempt = new AttemptDispatch(new CatalogedServices() {
+    /** As the webhook adapter does: the attempt is counted once the call is allowed, then sent. */
+    final class FakeExecutor implements Executor {
+
+        final String type;
+        final boolean watches;
+
+        FakeExecutor(String type, boolean watches) {
+            this.type = type;
+            this.watches = watches;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public Optional<String> unusable(Target target) {
+            return Optional.empty();
+        }
+
+        public Start start(Target target, DeployCall call, String secret, AttemptStart start) {
+            if (!start.begin()) {
+                return Start.of(new CallOutcome.Withdrawn());
+            }
+            secretsUsed.add(secret);
+            steps.add("call");
+            return new Start(new CallOutcome.Accepted(202), watches ? "rev-" + call.commitSha() : null);
+        }
+
+        public boolean watches() {
+            return watches;
+        }
+
+        public Observed observe(Target target, DeployCall call, String reference, String secret) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    final AttemptDispatch attempt = new AttemptDispatch(new ExecutorRegistry(List.of(
+            new FakeExecutor("webhook", false), new FakeExecutor("argocd", true))), new CallSecrets(new CatalogedServices() {
         public void register(CatalogedService s) {
             throw new UnsupportedOperationException();
         }
@@ -45,30 +85,8 @@ class AttemptDispatchTest {
         public Optional<CatalogedService> byRepository(String repository) {
             return Optional.empty();
         }
-    }, new DeployTarget() {
-        public boolean supports(String type) {
-            return true;
-        }
-
-        public Optional<String> unusable(String url) {
-            return Optional.empty();
-        }
-
-        public String body(DeployCall call) {
-            throw new UnsupportedOperationException();
-        }
-
-        /** As the webhook adapter does: the attempt is counted once the call is allowed, then sent. */
-        public CallOutcome call(String url, UUID deliveryId, String body, String secret, AttemptStart start) {
-            if (!start.begin()) {
-                return new CallOutcome.Withdrawn();
-            }
-            secretsUsed.add(secret);
-            steps.add("call");
-            return new CallOutcome.Accepted(202);
-        }
-    }, new Dispatches() {
-        public boolean request(DeploymentRequest request, String body, Instant at) {
+    }, sealer), new Dispatches() {
+        public boolean request(DeploymentRequest request, DeployCall call, Instant at) {
             throw new UnsupportedOperationException();
         }
 
@@ -89,8 +107,10 @@ class AttemptDispatchTest {
             return leaseHeld;
         }
 
-        public boolean settle(Claim claim, Decision decision, Instant at) {
+        public boolean settle(Claim claim, Decision decision, @Nullable String reference, @Nullable Instant checkAt,
+                Instant at) {
             steps.add("settle " + decision.getClass().getSimpleName());
+            kept.add(reference + " " + checkAt);
             if (leaseHeld) {
                 settled.add(decision);
             }
@@ -105,19 +125,69 @@ class AttemptDispatchTest {
         public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
             throw new UnsupportedOperationException();
         }
-    }, events::add, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)), sealer,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+
+        public List<Watch> claimWatches(int limit, Instant now, Duration lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<Instant> nextWatchDue() {
+            throw new UnsupportedOperationException();
+        }
+
+        public boolean rewatch(Watch watch, String reference, Instant nextCheckAt, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+    }, events::add, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)),
+            new WatchPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static final DeployCall CALL = new DeployCall(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"),
+            UUID.randomUUID(), "payments", "prod", "1.4.2", "3484a3f", java.net.URI.create("https://cb.example/x"),
+            "token");
 
     static Claim claim(String service, int attempts) {
-        return new Claim(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), service, "prod",
-                "https://deploy.example/hooks", "{}", attempts, null, NOW.minusSeconds(1), NOW.plusSeconds(60),
-                Map.of(), "webhook");
+        return new Claim(CALL.deploymentId(), service, "prod", Target.webhook("https://deploy.example/hooks"), CALL,
+                attempts, null, NOW.minusSeconds(1), NOW.plusSeconds(60), Map.of());
+    }
+
+    Claim argocd(@Nullable String credentialSealed) {
+        return new Claim(CALL.deploymentId(), "payments", "prod", new Target("argocd", "https://argocd.example",
+                Map.of("application", "payments"), credentialSealed), CALL, 0, null, NOW.minusSeconds(1),
+                NOW.plusSeconds(60), Map.of());
     }
 
     @Test
     void the_call_is_signed_with_the_unsealed_secret() {
-        assertThat(attempt.call(claim("payments", 0))).isEqualTo(new CallOutcome.Accepted(202));
+        assertThat(attempt.call(claim("payments", 0)).outcome()).isEqualTo(new CallOutcome.Accepted(202));
         assertThat(secretsUsed).containsExactly("s3cret");
+    }
+
+    @Test
+    void a_vendor_is_called_with_its_own_credential_unsealed_and_its_start_is_kept_to_watch_from() {
+        var claim = argocd(sealer.seal("argocd-token"));
+
+        var start = attempt.call(claim);
+
+        assertThat(secretsUsed).containsExactly("argocd-token");
+        assertThat(start.reference()).isEqualTo("rev-3484a3f");
+        assertThat(attempt.settle(claim, start)).contains(new Decision.Dispatched(1));
+        assertThat(kept).containsExactly("rev-3484a3f " + NOW.plusSeconds(2));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void a_vendor_target_without_a_credential_is_not_called_and_fails_saying_so() {
+        var start = attempt.call(argocd(null));
+
+        assertThat(start.outcome()).isEqualTo(new CallOutcome.NotCalled("the argocd target of payments has no"
+                + " credential to call with (register it with one)"));
+        assertThat(steps).isEmpty();
+    }
+
+    @Test
+    void a_webhook_s_accepted_call_is_not_watched() {
+        attempt.settle(claim("payments", 0), attempt.call(claim("payments", 0)));
+
+        assertThat(kept).containsExactly("null null");
     }
 
     @Test
@@ -133,7 +203,7 @@ class AttemptDispatchTest {
 
         var outcome = attempt.call(claim("payments", 0));
 
-        assertThat(outcome).isEqualTo(new CallOutcome.Withdrawn());
+        assertThat(outcome.outcome()).isEqualTo(new CallOutcome.Withdrawn());
         assertThat(attempt.settle(claim("payments", 0), outcome)).isEmpty();
         assertThat(steps).containsExactly("start");
         assertThat(events).isEmpty();
@@ -145,7 +215,7 @@ class AttemptDispatchTest {
 
         var outcome = attempt.call(lost);
 
-        assertThat(outcome).isEqualTo(new CallOutcome.AttemptsUsedUp());
+        assertThat(outcome.outcome()).isEqualTo(new CallOutcome.AttemptsUsedUp());
         assertThat(steps).isEmpty();
         assertThat(attempt.settle(lost, outcome)).contains(new Decision.Retry(3,
                 lost.requestedAt().plus(Duration.ofMinutes(10)), null));
@@ -154,14 +224,14 @@ class AttemptDispatchTest {
 
     @Test
     void a_service_gone_from_the_catalog_is_not_called() {
-        assertThat(attempt.call(claim("unknown", 0))).isInstanceOf(CallOutcome.NotCalled.class);
+        assertThat(attempt.call(claim("unknown", 0)).outcome()).isInstanceOf(CallOutcome.NotCalled.class);
         assertThat(secretsUsed).isEmpty();
         assertThat(steps).isEmpty();
     }
 
     @Test
     void a_delivered_attempt_is_recorded_with_the_attempts_made_and_publishes_nothing_the_outcome_comes_later() {
-        assertThat(attempt.settle(claim("payments", 1), new CallOutcome.Accepted(200)))
+        assertThat(attempt.settle(claim("payments", 1), Executor.Start.of(new CallOutcome.Accepted(200))))
                 .contains(new Decision.Dispatched(2));
         assertThat(settled).containsExactly(new Decision.Dispatched(2));
         assertThat(events).isEmpty();
@@ -169,10 +239,10 @@ class AttemptDispatchTest {
 
     @Test
     void a_retry_publishes_nothing_and_a_final_failure_is_the_deployment_s_outcome_with_its_reason() {
-        attempt.settle(claim("payments", 0), new CallOutcome.Unavailable("answered HTTP 500"));
+        attempt.settle(claim("payments", 0), Executor.Start.of(new CallOutcome.Unavailable("answered HTTP 500")));
         assertThat(events).isEmpty();
 
-        attempt.settle(claim("payments", 0), new CallOutcome.Refused("answered HTTP 404"));
+        attempt.settle(claim("payments", 0), Executor.Start.of(new CallOutcome.Refused("answered HTTP 404")));
         assertThat(events).singleElement().isInstanceOfSatisfying(DeploymentOutcomeReported.class, failed -> {
             assertThat(failed.outcome()).isEqualTo(DeploymentOutcome.FAILED);
             assertThat(failed.source()).isEqualTo(DeploymentOutcomeReported.Source.dispatch);
@@ -186,7 +256,7 @@ class AttemptDispatchTest {
     void a_claimer_that_lost_its_lease_records_and_publishes_nothing() {
         leaseHeld = false;
 
-        assertThat(attempt.settle(claim("payments", 0), new CallOutcome.Accepted(200))).isEmpty();
+        assertThat(attempt.settle(claim("payments", 0), Executor.Start.of(new CallOutcome.Accepted(200)))).isEmpty();
         assertThat(settled).isEmpty();
         assertThat(events).isEmpty();
     }

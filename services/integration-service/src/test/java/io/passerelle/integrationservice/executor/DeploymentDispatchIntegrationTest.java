@@ -285,7 +285,8 @@ class DeploymentDispatchIntegrationTest {
     /** A row as left by an instance, written directly: the crash cases cannot be reached through the bus. */
     void insertDispatch(UUID deploymentId, String state, int attempts, String targetUrl, Instant requestedAt,
             Instant due, Instant leaseUntil, String reason) {
-        var body = "{\"deploymentId\":\"" + deploymentId + "\",\"service\":\"" + service.service() + "\"}";
+        // the deploy call as RequestDispatch records it (and as the webhook body always was)
+        var body = json.writeValueAsString(TestClaims.call(deploymentId, service.service(), "prod"));
         jdbc.sql("""
                 insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
                     reason, body, requested_at, next_attempt_at, lease_until, updated_at)

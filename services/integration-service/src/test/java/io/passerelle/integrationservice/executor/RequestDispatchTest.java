@@ -15,7 +15,7 @@ import java.util.UUID;
 import io.passerelle.integrationservice.catalog.CatalogedService;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.RequestDispatch.Outcome;
-import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.port.Executor;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.crypto.CallbackCredentials;
 import io.passerelle.platform.crypto.SecretSealer;
@@ -37,9 +37,10 @@ class RequestDispatchTest {
     /** How many times the dispatcher was told to send what this transaction recorded. */
     int dispatchesTold;
 
-    final RequestDispatch dispatch = new RequestDispatch(new Catalog(), new Dispatches() {
-        public boolean request(DeploymentRequest request, String body, Instant at) {
-            bodies.put(request.deploymentId(), body);
+    final RequestDispatch dispatch = new RequestDispatch(new CallSecrets(new Catalog(), sealer), new Dispatches() {
+        public boolean request(DeploymentRequest request, DeployCall call, Instant at) {
+            built.add(call);
+            bodies.put(request.deploymentId(), call.toString());
             return write(request, "PENDING");
         }
 
@@ -68,7 +69,8 @@ class RequestDispatchTest {
             throw new UnsupportedOperationException();
         }
 
-        public boolean settle(Claim claim, Decision decision, Instant at) {
+        public boolean settle(Claim claim, Decision decision, @Nullable String reference, @Nullable Instant checkAt,
+                Instant at) {
             throw new UnsupportedOperationException();
         }
 
@@ -80,28 +82,43 @@ class RequestDispatchTest {
         public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
             throw new UnsupportedOperationException();
         }
-    }, new DeployTarget() {
-        public boolean supports(String type) {
-            return type.equals("webhook");
+
+        public List<Watch> claimWatches(int limit, Instant now, java.time.Duration lease) {
+            throw new UnsupportedOperationException();
         }
 
-        public Optional<String> unusable(String url) {
-            return url.startsWith("https://") ? Optional.empty() : Optional.of("not https: " + url);
+        public Optional<Instant> nextWatchDue() {
+            throw new UnsupportedOperationException();
         }
 
-        public String body(DeployCall call) {
-            built.add(call);
-            return "{\"deploymentId\":\"" + call.deploymentId() + "\"}";
+        public boolean rewatch(Watch watch, String reference, Instant nextCheckAt, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+    }, new ExecutorRegistry(List.of(new Executor() {
+        public String type() {
+            return "webhook";
         }
 
-        public CallOutcome call(String url, UUID deliveryId, String body, String secret, AttemptStart start) {
+        public Optional<String> unusable(Target target) {
+            return target.url().startsWith("https://") ? Optional.empty() : Optional.of("not https: " + target.url());
+        }
+
+        public Start start(Target target, DeployCall call, String secret, AttemptStart start) {
             throw new AssertionError("requesting a dispatch never calls the target");
         }
-    }, () -> dispatchesTold++, events::add, credentials, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
+
+        public boolean watches() {
+            return false;
+        }
+
+        public Observed observe(Target target, DeployCall call, String reference, String secret) {
+            throw new AssertionError("requesting a dispatch never looks at the target");
+        }
+    }))    , () -> dispatchesTold++, events::add, credentials, Clock.fixed(NOW, ZoneOffset.UTC), "https://passerelle.example/");
 
     static DeploymentRequest request(String service, String type, String url) {
         return new DeploymentRequest(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), UUID.randomUUID(),
-                service, "prod", "1.4.2", "3484a3f", type, url, NOW.plusSeconds(1800));
+                service, "prod", "1.4.2", "3484a3f", new Target(type, url, Map.of(), null), NOW.plusSeconds(1800));
     }
 
     static DeploymentRequest request() {
@@ -167,7 +184,7 @@ class RequestDispatchTest {
                 .allSatisfy(e -> assertThat(((DeploymentOutcomeReported) e).outcome()).isEqualTo(DeploymentOutcome.FAILED))
                 .extracting(e -> ((DeploymentOutcomeReported) e).reason()).containsExactly(
                 "service 'unknown' is not in integration-service's catalog: no webhook secret to sign the call with",
-                "deploy target type 'argocd' is not supported",
+                "deploy target type 'argocd' is not supported (only [webhook])",
                 "not https: ftp://deploy.example");
     }
 

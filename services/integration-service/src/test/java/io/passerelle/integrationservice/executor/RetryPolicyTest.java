@@ -17,8 +17,8 @@ class RetryPolicyTest {
     final RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMinutes(10));
 
     static Claim claim(int attempts, @Nullable String failures) {
-        return new Claim(UUID.randomUUID(), "payments", "prod", "https://deploy.example/hooks", "{}", attempts,
-                failures, REQUESTED, NOW.plusSeconds(60), Map.of(), "webhook");
+        return TestClaims.webhook(UUID.randomUUID(), "payments", "prod", "https://deploy.example/hooks", attempts,
+                failures, REQUESTED, NOW.plusSeconds(60));
     }
 
     static final CallOutcome HTTP_500 = new CallOutcome.Unavailable("answered HTTP 500");

@@ -29,7 +29,10 @@ class ReceiveGithubDeliveryTest {
     final List<PipelineSucceeded> published = new ArrayList<>();
     final ReceiveGithubDelivery receive = new ReceiveGithubDelivery(new OneService(), this::record,
             e -> published.add((PipelineSucceeded) e),
-            sealer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+            sealer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+            new io.passerelle.integrationservice.executor.ReceiveDeploymentStatus(body -> {
+                throw new AssertionError("no deployment_status in these tests");
+            }, null));
 
     final byte[] body = "{\"action\":\"completed\"}".getBytes(StandardCharsets.UTF_8);
     final GithubDelivery delivery = new GithubDelivery("workflow_run", "d-1", "Octo-Org/Payments", "completed",

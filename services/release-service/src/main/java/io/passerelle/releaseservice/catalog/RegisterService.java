@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.domain.RuleViolationException;
@@ -17,8 +18,10 @@ import io.passerelle.releaseservice.catalog.port.Services;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds a service to the catalog; its webhook secret is sealed before it is stored or published (the store publishes
- * {@link ServiceRegistered} with it). Each deploy target URL must pass the outbound guard: a malformed one (user
+ * Adds a service to the catalog; its webhook secret and its deploy targets' credentials are sealed before they are
+ * stored or published (the store publishes {@link ServiceRegistered} with the secret; the credential travels with each
+ * deployment, {@code deployment.requested.v1}). A deploy target is checked as its type requires ({@link DeployTarget}):
+ * an unknown type, a missing or unknown setting, a missing credential are invalid (400), the message naming the field. Each deploy target URL must pass the outbound guard: a malformed one (user
  * information, an ambiguous numeric host, …) is refused as invalid (400), one aimed at an address Passerelle never
  * calls or at an internal one the operator has not allowed is refused by rule (422); a name that does not resolve
  * yet is accepted (integration-service checks it again at every call).
@@ -26,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 public final class RegisterService {
 
     static final int MIN_SECRET_LENGTH = 16;
+    static final int MAX_CREDENTIAL_LENGTH = 4096;
 
     private final Services services;
     private final SecretSealer sealer;
@@ -72,11 +76,23 @@ public final class RegisterService {
             case OutboundVerdict.Admitted admitted -> { }
             case OutboundVerdict.Unresolved unresolved -> { }
         }
-        DeployTarget target;
+        var credential = requested.targetCredential();
+        if (credential != null && (credential.isBlank() || credential.length() > MAX_CREDENTIAL_LENGTH)) {
+            throw new IllegalArgumentException(path + ".deployTarget.credential: 1 to " + MAX_CREDENTIAL_LENGTH
+                    + " characters, not blank");
+        }
+        URI uri;
         try {
-            target = new DeployTarget(requested.targetType(), URI.create(url));
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": " + url + " is not an absolute http(s) URL with a host");
+        }
+        DeployTarget target;
+        try {
+            target = new DeployTarget(requested.targetType(), uri, requested.targetSettings(),
+                    credential == null ? null : sealer.seal(credential));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".deployTarget." + e.getMessage()); // names its field
         }
         return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
                 requested.requiredChecks(), promotion(path + ".promotion", requested),
@@ -120,26 +136,35 @@ public final class RegisterService {
 
     /**
      * An environment as requested: its deploy target and promotion still as the text the release manager wrote (no
-     * promotion mode: automatic).
+     * promotion mode: automatic); {@code targetCredential} in clear, never stored or logged so.
      */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
-            String targetUrl, List<String> requiredChecks, @Nullable String promotionMode, @Nullable String soak,
+            String targetUrl, Map<String, String> targetSettings, @Nullable String targetCredential,
+            List<String> requiredChecks, @Nullable String promotionMode, @Nullable String soak,
             @Nullable String deploymentTimeout) {
 
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl) {
             this(name, order, requiresApproval, targetType, targetUrl, List.of());
         }
 
-        /** Reached automatically once {@code requiredChecks} are green, with the default deployment timeout. */
+        /** A webhook environment reached automatically once {@code requiredChecks} are green, default timeout. */
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl,
                 List<String> requiredChecks) {
-            this(name, order, requiresApproval, targetType, targetUrl, requiredChecks, null, null, null);
+            this(name, order, requiresApproval, targetType, targetUrl, Map.of(), null, requiredChecks, null, null,
+                    null);
         }
 
-        /** Reached automatically, its deployments timing out after {@code deploymentTimeout} (ISO-8601). */
+        /** A webhook environment reached automatically, its deployments timing out after {@code deploymentTimeout}. */
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl,
                 @Nullable String deploymentTimeout) {
-            this(name, order, requiresApproval, targetType, targetUrl, List.of(), null, null, deploymentTimeout);
+            this(name, order, requiresApproval, targetType, targetUrl, Map.of(), null, List.of(), null, null,
+                    deploymentTimeout);
+        }
+
+        @Override
+        public String toString() {
+            return "NewEnvironment[name=" + name + ", order=" + order + ", target=" + targetType + " " + targetUrl
+                    + " " + targetSettings + (targetCredential == null ? "" : " (credential given)") + "]";
         }
     }
 }

@@ -162,7 +162,7 @@ public final class Deployment {
         this.startedAt = at;
         if (executor == Executor.TARGET) {
             events.add(new DeploymentRequested(id, changeId, service, environment, version, commitSha,
-                    Objects.requireNonNull(target), at, deadline));
+                    DeploymentRequested.Target.of(Objects.requireNonNull(target)), at, deadline));
         }
         return true;
     }

@@ -51,8 +51,20 @@ class DeploymentEventsTest {
     @Test
     void deployment_requested_keeps_its_recorded_shape_with_the_target() {
         EventContracts.assertMatchesRecorded(new DeploymentRequested(DEPLOYMENT, CHANGE, "payments", "production",
-                VERSION, SHA, DeployTarget.webhook("https://deploy.example/production"),
+                VERSION, SHA, DeploymentRequested.Target.of(DeployTarget.webhook("https://deploy.example/production")),
                 Instant.parse("2026-03-01T11:05:00.250Z"), Instant.parse("2026-03-01T11:35:00.250Z")));
+    }
+
+    @Test
+    void a_vendor_target_adds_its_settings_and_sealed_credential_within_the_v1_schema() {
+        var data = EventContracts.assertConforms(new DeploymentRequested(DEPLOYMENT, CHANGE, "payments", "production",
+                VERSION, SHA, DeploymentRequested.Target.of(new DeployTarget("argocd",
+                        java.net.URI.create("https://argocd.example"), java.util.Map.of("application", "payments"),
+                        "c2VhbGVkLWNyZWRlbnRpYWw=")),
+                Instant.parse("2026-03-01T11:05:00.250Z"), Instant.parse("2026-03-01T11:35:00.250Z")));
+
+        assertThat(data.get("target").get("settings").get("application").asString()).isEqualTo("payments");
+        assertThat(data.get("target").get("credentialSealed").asString()).isEqualTo("c2VhbGVkLWNyZWRlbnRpYWw=");
     }
 
     @Test

@@ -70,7 +70,7 @@ class DeploymentTest {
         assertThat(deployment.changeId()).isEqualTo(CHANGE);
         assertThat(deployment.pullEvents()).singleElement().isInstanceOfSatisfying(DeploymentRequested.class, e -> {
             assertThat(e.changeId()).isEqualTo(CHANGE);
-            assertThat(e.target()).isEqualTo(PRODUCTION.target());
+            assertThat(e.target()).isEqualTo(DeploymentRequested.Target.of(PRODUCTION.target()));
             assertThat(e.requestedAt()).isEqualTo(LATER);
             assertThat(e.deadline()).isEqualTo(LATER.plus(Environment.DEFAULT_TIMEOUT));
         });

@@ -8,22 +8,25 @@ import java.util.UUID;
 
 import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
 import io.passerelle.integrationservice.executor.RecordedDispatch;
+import io.passerelle.integrationservice.executor.Watch;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The dispatch outbox (port): one row per deployment, PENDING → IN_FLIGHT (leased) → DISPATCHED / FAILED, or back
- * to PENDING for another attempt; SETTLED from any of them once the deployment's outcome is reported.
+ * to PENDING for another attempt; a DISPATCHED deployment of an executor that watches is looked at (leased) until
+ * it has an outcome; SETTLED from any of them once the deployment's outcome is reported.
  */
 public interface Dispatches {
 
     /**
-     * Records a PENDING dispatch of {@code body}, due at once, unless the deployment already has a dispatch that is
+     * Records a PENDING dispatch of {@code call}, due at once, unless the deployment already has a dispatch that is
      * not FAILED. @return false when it had one (nothing changed)
      */
-    boolean request(DeploymentRequest request, String body, Instant at);
+    boolean request(DeploymentRequest request, DeployCall call, Instant at);
 
     /** Records a FAILED dispatch (0 attempts), on the same terms as {@link #request}. */
     boolean refuse(DeploymentRequest request, String reason, Instant at);
@@ -43,8 +46,27 @@ public interface Dispatches {
      */
     boolean startAttempt(Claim claim, Instant at);
 
-    /** Records the decision, provided the claim still holds its lease. @return false when it lost it */
-    boolean settle(Claim claim, Decision decision, Instant at);
+    /**
+     * Records the decision, provided the claim still holds its lease; an accepted start keeps the executor's
+     * {@code reference} and, for an executor that watches, is looked at from {@code checkAt} on.
+     * @return false when it lost the lease
+     */
+    boolean settle(Claim claim, Decision decision, @Nullable String reference, @Nullable Instant checkAt, Instant at);
+
+    /**
+     * Claims up to {@code limit} started deployments due for a look (DISPATCHED, watched, {@code next_check_at}
+     * come, before their deadline), leasing them until {@code now + lease}; rows claimed elsewhere are skipped.
+     */
+    List<Watch> claimWatches(int limit, Instant now, Duration lease);
+
+    /** When the next look falls due. */
+    Optional<Instant> nextWatchDue();
+
+    /**
+     * The deployment is still running: looked at again at {@code nextCheckAt}, by {@code reference}, provided the
+     * watch still holds its lease (and the deployment has no outcome). @return false when it lost it
+     */
+    boolean rewatch(Watch watch, String reference, Instant nextCheckAt, Instant at);
 
     /**
      * SETTLED with the deployment's outcome, whatever its state (an IN_FLIGHT claim then loses its lease), with the

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
+import io.passerelle.integrationservice.executor.ReceiveDeploymentStatus;
 import io.passerelle.integrationservice.executor.RetryPolicy;
 import io.passerelle.integrationservice.github.ApiUrl;
 import io.passerelle.integrationservice.github.AttemptReview;
@@ -38,8 +39,8 @@ class GithubConfiguration {
 
     @Bean
     ReceiveGithubDelivery receiveGithubDelivery(CatalogedServices catalog, Deliveries deliveries,
-            EventPublisher events, SecretSealer sealer, Clock clock) {
-        return new ReceiveGithubDelivery(catalog, deliveries, events, sealer, clock);
+            EventPublisher events, SecretSealer sealer, Clock clock, ReceiveDeploymentStatus deploymentStatuses) {
+        return new ReceiveGithubDelivery(catalog, deliveries, events, sealer, clock, deploymentStatuses);
     }
 
     @Bean

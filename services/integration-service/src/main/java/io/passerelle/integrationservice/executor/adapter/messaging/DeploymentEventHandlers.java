@@ -1,6 +1,7 @@
 package io.passerelle.integrationservice.executor.adapter.messaging;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Events of release-service's deployments, in the inbox transaction. {@code deployment.requested.v1} → a PENDING
- * dispatch (no call to the target here: the dispatcher sends it once that transaction commits).
+ * dispatch through the executor of its target's type (no call here: the dispatcher makes it once that transaction
+ * commits).
  * {@code deployment.succeeded.v1} / {@code deployment.failed.v1} (a timeout included) → the deployment's dispatch is
  * SETTLED with that outcome and reason: nothing more is sent for it, and a callback after it is a late duplicate or a
  * conflict. Idempotent: a dispatch already settled, or a deployment this service never dispatched, is left as
@@ -31,7 +33,9 @@ class DeploymentEventHandlers {
     record DeploymentRequested(UUID deploymentId, UUID changeId, String service, String environment, String version,
             String commitSha, Target target, @Nullable Instant deadline) {
 
-        record Target(String type, String url) {
+        /** The deploy target as copied onto the deployment: settings and the sealed credential for a vendor only. */
+        record Target(String type, String url, @Nullable Map<String, String> settings,
+                @Nullable String credentialSealed) {
         }
     }
 
@@ -53,11 +57,14 @@ class DeploymentEventHandlers {
 
     @HandlesEvent("deployment.requested.v1")
     void onRequested(DeploymentRequested requested, InboundEvent event) {
+        var settings = requested.target().settings();
         var outcome = dispatch.request(new DeploymentRequest(requested.deploymentId(), requested.changeId(),
                 requested.service(), requested.environment(), requested.version(), requested.commitSha(),
-                requested.target().type(), requested.target().url(), requested.deadline()));
-        log.info("Deployment {} to {}: {} (event {})", requested.deploymentId(), requested.target().url(), outcome,
-                event.id());
+                new io.passerelle.integrationservice.executor.Target(requested.target().type(),
+                        requested.target().url(), settings == null ? Map.of() : settings,
+                        requested.target().credentialSealed()), requested.deadline()));
+        log.info("Deployment {} by {} to {}: {} (event {})", requested.deploymentId(), requested.target().type(),
+                requested.target().url(), outcome, event.id());
     }
 
     @HandlesEvent("deployment.succeeded.v1")

@@ -1,5 +1,7 @@
 package io.passerelle.integrationservice.executor.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,9 +12,12 @@ import java.util.UUID;
 
 import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
 import io.passerelle.integrationservice.executor.RecordedDispatch;
+import io.passerelle.integrationservice.executor.Target;
+import io.passerelle.integrationservice.executor.Watch;
 import io.passerelle.integrationservice.executor.port.Dispatches;
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.platform.trace.TraceCarrier;
@@ -32,6 +37,10 @@ class JdbcDispatches implements Dispatches {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
+    /** What a claim and a watch read. */
+    private static final String CALL_COLUMNS = """
+            deployment_id, service, environment, executor, target_url, target_settings, credential_sealed, body,
+            trace_context""";
 
     private final JdbcClient jdbc;
     private final TraceCarrier traces;
@@ -44,8 +53,8 @@ class JdbcDispatches implements Dispatches {
     }
 
     @Override
-    public boolean request(DeploymentRequest request, String body, Instant at) {
-        return upsert(request, "PENDING", body, null, at);
+    public boolean request(DeploymentRequest request, DeployCall call, Instant at) {
+        return upsert(request, "PENDING", json.writeValueAsString(call), null, at);
     }
 
     @Override
@@ -59,16 +68,18 @@ class JdbcDispatches implements Dispatches {
         return jdbc.sql("""
                 insert into deployment_dispatch (deployment_id, service, environment, target_url, state, attempts,
                     reason, body, requested_at, next_attempt_at, lease_until, updated_at, trace_context, executor,
-                    deadline)
+                    deadline, target_settings, credential_sealed)
                 values (:id, :service, :environment, :url, :state, 0, :reason, :body, :at,
                     case when :state = 'PENDING' then cast(:at as timestamptz) end, null, :at, cast(:trace as jsonb),
-                    :executor, :deadline)
+                    :executor, :deadline, cast(:settings as jsonb), :credential)
                 on conflict (deployment_id) do update set service = excluded.service,
                     environment = excluded.environment, target_url = excluded.target_url, state = excluded.state,
                     attempts = 0, reason = excluded.reason, body = excluded.body,
                     requested_at = excluded.requested_at, next_attempt_at = excluded.next_attempt_at,
                     lease_until = null, updated_at = excluded.updated_at, trace_context = excluded.trace_context,
-                    executor = excluded.executor, deadline = excluded.deadline
+                    executor = excluded.executor, deadline = excluded.deadline,
+                    target_settings = excluded.target_settings, credential_sealed = excluded.credential_sealed,
+                    external_ref = null, next_check_at = null, checks = 0
                 where deployment_dispatch.state = 'FAILED'""")
                 .param("id", request.deploymentId())
                 .param("service", request.service())
@@ -81,6 +92,8 @@ class JdbcDispatches implements Dispatches {
                 .param("trace", json.writeValueAsString(traces.current()))
                 .param("executor", request.targetType())
                 .param("deadline", SqlTime.ofNullable(request.deadline()))
+                .param("settings", json.writeValueAsString(request.target().settings()))
+                .param("credential", request.target().credentialSealed())
                 .update() == 1;
     }
 
@@ -92,17 +105,63 @@ class JdbcDispatches implements Dispatches {
                     select deployment_id from deployment_dispatch
                     where (state = 'PENDING' and next_attempt_at <= :now) or (state = 'IN_FLIGHT' and lease_until < :now)
                     order by next_attempt_at limit :limit for update skip locked)
-                returning deployment_id, service, environment, target_url, body, attempts, reason, requested_at,
-                    lease_until, trace_context, executor""")
+                returning %s, attempts, reason, requested_at, lease_until""".formatted(CALL_COLUMNS))
                 .param("leaseUntil", SqlTime.of(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
                 .param("now", SqlTime.of(now))
                 .param("limit", limit)
                 .query((rs, i) -> new Claim(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
-                        rs.getString("environment"), rs.getString("target_url"), rs.getString("body"),
+                        rs.getString("environment"), target(rs), json.readValue(rs.getString("body"), DeployCall.class),
                         rs.getInt("attempts"), rs.getString("reason"), SqlTime.instant(rs, "requested_at"),
-                        SqlTime.instant(rs, "lease_until"),
-                        json.readValue(rs.getString("trace_context"), FIELDS), rs.getString("executor")))
+                        SqlTime.instant(rs, "lease_until"), json.readValue(rs.getString("trace_context"), FIELDS)))
                 .list();
+    }
+
+    @Override
+    public List<Watch> claimWatches(int limit, Instant now, Duration lease) {
+        return jdbc.sql("""
+                update deployment_dispatch set lease_until = :leaseUntil, next_check_at = :leaseUntil, updated_at = :now
+                where deployment_id in (
+                    select deployment_id from deployment_dispatch
+                    where state = 'DISPATCHED' and next_check_at <= :now and (deadline is null or deadline > :now)
+                    order by next_check_at limit :limit for update skip locked)
+                returning %s, external_ref, checks, lease_until, deadline""".formatted(CALL_COLUMNS))
+                .param("leaseUntil", SqlTime.of(now.plus(lease).truncatedTo(ChronoUnit.MICROS)))
+                .param("now", SqlTime.of(now))
+                .param("limit", limit)
+                .query((rs, i) -> new Watch(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
+                        rs.getString("environment"), target(rs), json.readValue(rs.getString("body"), DeployCall.class),
+                        rs.getString("external_ref"), rs.getInt("checks"), SqlTime.instant(rs, "lease_until"),
+                        SqlTime.nullableInstant(rs, "deadline"), json.readValue(rs.getString("trace_context"), FIELDS)))
+                .list();
+    }
+
+    @Override
+    public Optional<Instant> nextWatchDue() {
+        return jdbc.sql("""
+                select min(next_check_at) as due from deployment_dispatch
+                where state = 'DISPATCHED' and next_check_at is not null""")
+                .query((rs, i) -> Optional.ofNullable(SqlTime.nullableInstant(rs, "due")))
+                .single();
+    }
+
+    /** The lease is the fencing token, as for a claim. */
+    @Override
+    public boolean rewatch(Watch watch, String reference, Instant nextCheckAt, Instant at) {
+        return jdbc.sql("""
+                update deployment_dispatch set external_ref = :reference, next_check_at = :next, checks = checks + 1,
+                    lease_until = null, updated_at = :at
+                where deployment_id = :id and state = 'DISPATCHED' and lease_until = :lease""")
+                .param("reference", reference)
+                .param("next", SqlTime.of(nextCheckAt))
+                .param("at", SqlTime.of(at))
+                .param("id", watch.deploymentId())
+                .param("lease", SqlTime.of(watch.leaseUntil()))
+                .update() == 1;
+    }
+
+    private Target target(ResultSet rs) throws SQLException {
+        return new Target(rs.getString("executor"), rs.getString("target_url"),
+                json.readValue(rs.getString("target_settings"), FIELDS), rs.getString("credential_sealed"));
     }
 
     @Override
@@ -131,7 +190,8 @@ class JdbcDispatches implements Dispatches {
             @Nullable UUID deliveryId, Instant at) {
         return jdbc.sql("""
                 update deployment_dispatch set state = 'SETTLED', outcome = :outcome, reason = :reason,
-                    outcome_delivery_id = :delivery, next_attempt_at = null, lease_until = null, updated_at = :at
+                    outcome_delivery_id = :delivery, next_attempt_at = null, lease_until = null, next_check_at = null,
+                    updated_at = :at
                 where deployment_id = :id and state <> 'SETTLED'""")
                 .param("outcome", outcome.name())
                 .param("reason", reason)
@@ -145,8 +205,8 @@ class JdbcDispatches implements Dispatches {
     @Override
     public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
         return jdbc.sql("""
-                select deployment_id, service, environment, executor, state, outcome, reason, outcome_delivery_id,
-                    deadline
+                select deployment_id, service, environment, executor, target_url, target_settings, credential_sealed,
+                    external_ref, state, outcome, reason, outcome_delivery_id, deadline
                 from deployment_dispatch where deployment_id = :id for update""")
                 .param("id", deploymentId)
                 .query((rs, i) -> {
@@ -154,7 +214,7 @@ class JdbcDispatches implements Dispatches {
                     var outcome = state.equals("FAILED") ? DeploymentOutcome.FAILED
                             : state.equals("SETTLED") ? DeploymentOutcome.valueOf(rs.getString("outcome")) : null;
                     return new RecordedDispatch(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
-                            rs.getString("environment"), rs.getString("executor"), outcome,
+                            rs.getString("environment"), target(rs), rs.getString("external_ref"), outcome,
                             outcome == null ? null : rs.getString("reason"),
                             rs.getObject("outcome_delivery_id", UUID.class), SqlTime.nullableInstant(rs, "deadline"));
                 })
@@ -163,10 +223,12 @@ class JdbcDispatches implements Dispatches {
 
     /** The lease is the fencing token: a claimer whose lease expired and was re-claimed writes nothing. */
     @Override
-    public boolean settle(Claim claim, Decision decision, Instant at) {
+    public boolean settle(Claim claim, Decision decision, @Nullable String reference, @Nullable Instant checkAt,
+            Instant at) {
         return jdbc.sql("""
                 update deployment_dispatch set state = :state, attempts = :attempts, reason = :reason,
-                    next_attempt_at = :next, lease_until = null, updated_at = :at
+                    next_attempt_at = :next, lease_until = null, updated_at = :at, external_ref = :reference,
+                    next_check_at = :checkAt
                 where deployment_id = :id and state = 'IN_FLIGHT' and lease_until = :lease""")
                 .param("state", switch (decision) {
                     case Decision.Dispatched d -> "DISPATCHED";
@@ -180,6 +242,8 @@ class JdbcDispatches implements Dispatches {
                     case Decision.Failed f -> f.reason();
                 })
                 .param("next", decision instanceof Decision.Retry r ? SqlTime.of(r.nextAttemptAt()) : null)
+                .param("reference", reference)
+                .param("checkAt", SqlTime.ofNullable(checkAt))
                 .param("at", SqlTime.of(at))
                 .param("id", claim.deploymentId())
                 .param("lease", SqlTime.of(claim.leaseUntil()))

@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.integrationservice.executor.CallOutcome;
 import io.passerelle.integrationservice.executor.DeployCall;
-import io.passerelle.integrationservice.executor.port.DeployTarget;
+import io.passerelle.integrationservice.executor.Observed;
+import io.passerelle.integrationservice.executor.Target;
+import io.passerelle.integrationservice.executor.port.Executor;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import io.passerelle.platform.outbound.PinnedHttpClient;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@value #CALLS}{@code {outcome}}), and the HTTP exchange is observed (a client span whose {@code traceparent} the
  * target receives, and its timer).
  */
-public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
+public class WebhookDeployTarget implements Executor, AutoCloseable {
 
     static final String CALLS = "passerelle.deploy.calls";
 
@@ -60,26 +62,33 @@ public class WebhookDeployTarget implements DeployTarget, AutoCloseable {
     }
 
     @Override
-    public boolean supports(String targetType) {
-        return "webhook".equals(targetType);
+    public String type() {
+        return Target.WEBHOOK;
     }
 
     @Override
-    public Optional<String> unusable(String targetUrl) {
-        return guard.checkWithoutResolving(targetUrl).map(verdict -> refusal(targetUrl, verdict));
+    public Optional<String> unusable(Target target) {
+        return guard.checkWithoutResolving(target.url()).map(verdict -> refusal(target.url(), verdict));
     }
 
+    /** The signed POST of the call's body (the same bytes at every attempt); the outcome comes on the callback. */
     @Override
-    public String body(DeployCall call) {
-        return SignedDeployRequest.body(call, json);
-    }
-
-    @Override
-    public CallOutcome call(String targetUrl, UUID deliveryId, String body, String secret, AttemptStart start) {
-        var outcome = attempt(targetUrl, deliveryId, body, secret, start);
+    public Start start(Target target, DeployCall call, String secret, AttemptStart start) {
+        var outcome = attempt(target.url(), call.deploymentId(), SignedDeployRequest.body(call, json), secret, start);
         Counter.builder(CALLS).description("Calls to deploy targets, by what they came to")
                 .tag("outcome", outcomeTag(outcome)).register(meters).increment();
-        return outcome;
+        return Start.of(outcome);
+    }
+
+    /** A webhook target reports its outcome on the callback: it is not watched. */
+    @Override
+    public boolean watches() {
+        return false;
+    }
+
+    @Override
+    public Observed observe(Target target, DeployCall call, String reference, String secret) {
+        throw new UnsupportedOperationException("a webhook target reports its outcome on the callback");
     }
 
     private CallOutcome attempt(String targetUrl, UUID deliveryId, String body, String secret, AttemptStart start) {

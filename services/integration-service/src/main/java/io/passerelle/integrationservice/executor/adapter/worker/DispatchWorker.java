@@ -10,12 +10,9 @@ import io.passerelle.integrationservice.executor.AttemptDispatch;
 import io.passerelle.integrationservice.executor.Claim;
 import io.passerelle.integrationservice.executor.port.Dispatcher;
 import io.passerelle.integrationservice.executor.port.Dispatches;
-import io.micrometer.tracing.Span;
-import io.passerelle.platform.loop.ClaimingWorker;
 import io.passerelle.platform.trace.TraceCarrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,31 +23,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code deploy <service>}) of the trace the dispatch was requested in: the HTTP exchange (a child span, whose
  * {@code traceparent} the target receives) and the outcome event continue the deployment's trace.
  */
-public class DispatchWorker implements Dispatcher, SmartLifecycle {
+public class DispatchWorker extends DeploymentWorker<Claim> implements Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchWorker.class);
 
     private final AttemptDispatch attempt;
     private final TransactionTemplate tx;
-    private final TraceCarrier traces;
-    private final ClaimingWorker<Claim> worker;
 
     public DispatchWorker(Dispatches dispatches, AttemptDispatch attempt, TransactionTemplate tx, Clock clock,
             TraceCarrier traces, Duration lease, Duration pollInterval, int concurrency, Duration drainTimeout) {
-        this.attempt = attempt;
-        this.tx = tx;
-        this.traces = traces;
-        this.worker = new ClaimingWorker<>("deployment-dispatcher", new ClaimingWorker.Claims<>() {
+        super("deployment-dispatcher", "deploy", new Claims<>() {
             @Override
-            public List<Claim> claim(int max) {
-                return dispatches.claim(max, clock.instant(), lease);
+            public List<Claim> claim(int max, Instant now) {
+                return dispatches.claim(max, now, lease);
             }
 
             @Override
             public Optional<Instant> nextDue() {
                 return dispatches.nextDue();
             }
-        }, this::send, tx, clock, concurrency, pollInterval, drainTimeout);
+        }, tx, clock, traces, concurrency, pollInterval, drainTimeout);
+        this.attempt = attempt;
+        this.tx = tx;
     }
 
     public void wakeUp() {
@@ -64,32 +58,12 @@ public class DispatchWorker implements Dispatcher, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    /** Calls in flight get {@code drainTimeout} to finish; a call cut short is sent again once its lease expires. */
-    @Override
-    public void stop() {
-        worker.stop();
+    protected Traced traced(Claim claim) {
+        return new Traced(claim.deploymentId(), claim.service(), claim.trace());
     }
 
     @Override
-    public boolean isRunning() {
-        return worker.isRunning();
-    }
-
-    private void send(Claim claim) {
-        var span = traces.start(claim.trace(), "deploy " + claim.service(), Span.Kind.CLIENT)
-                .tag("deployment.id", claim.deploymentId().toString());
-        try (var scope = traces.inScope(span)) {
-            record(claim);
-        } finally {
-            span.end();
-        }
-    }
-
-    private void record(Claim claim) {
+    protected void work(Claim claim) {
         try {
             var outcome = attempt.call(claim);
             var decision = tx.execute(status -> attempt.settle(claim, outcome));

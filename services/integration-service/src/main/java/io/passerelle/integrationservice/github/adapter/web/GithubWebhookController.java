@@ -61,6 +61,8 @@ class GithubWebhookController {
                 ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookOutcome(OutcomeEnum.ACCEPTED));
             case ReceiveGithubDelivery.Outcome.Ignored ignored -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(new WebhookOutcome(OutcomeEnum.IGNORED).reason(ignored.reason()));
+            case ReceiveGithubDelivery.Outcome.Reported reported -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new WebhookOutcome(OutcomeEnum.ACCEPTED).reason(reported.what()));
             case ReceiveGithubDelivery.Outcome.Pong pong -> ResponseEntity.ok(new WebhookOutcome(OutcomeEnum.PONG));
         };
     }

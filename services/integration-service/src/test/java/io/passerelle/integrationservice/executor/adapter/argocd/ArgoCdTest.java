@@ -8,15 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.passerelle.integrationservice.executor.ApiDescription;
 import io.passerelle.integrationservice.executor.CallOutcome;
 import io.passerelle.integrationservice.executor.Called;
 import io.passerelle.integrationservice.executor.VendorApiDouble;
-import io.passerelle.integrationservice.executor.VendorApiDouble.Response;
 import io.passerelle.integrationservice.executor.VendorTestbed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,49 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ArgoCdTest {
 
-    static final String TOKEN = "argocd-token";
+    static final String TOKEN = ArgoCdDouble.TOKEN;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final VendorApiDouble argocd = new VendorApiDouble(ApiDescription.load("argocd/swagger.excerpt.json"));
+    final ArgoCdDouble argo = new ArgoCdDouble();
+    final VendorApiDouble argocd = argo.api;
     final VendorTestbed bed = new VendorTestbed("argocd", Duration.ofSeconds(3));
     final ArgoCd client = new ArgoCd(bed.calls, JSON);
     final ArgoCdApplication payments = new ArgoCdApplication(bed.url(argocd), "payments", "shop");
 
-    /** What the double's application does after a sync: one (phase, health) per GET, the last one repeating. */
-    final Deque<String[]> steps = new ArrayDeque<>();
-    final AtomicReference<JsonNode> sync = new AtomicReference<>();
-    String refusal;
-
-    ArgoCdTest() {
-        argocd.on("POST", "/api/v1/applications/{name}/sync", request -> {
-            var denied = auth(request);
-            if (denied != null) {
-                return denied;
-            }
-            if (!request.pathParameters().get("name").equals("payments")) {
-                return error(404, 5, "applications.argoproj.io \"" + request.pathParameters().get("name")
-                        + "\" not found");
-            }
-            if (refusal != null) {
-                return switch (refusal) {
-                    case "window" -> error(403, 7, "cannot sync: blocked by sync window");
-                    case "busy" -> error(400, 9, "another operation is already in progress");
-                    case "down" -> error(503, 14, "connection error: desc = \"transport: Error while dialing\"");
-                    case "slow" -> {
-                        sleep(Duration.ofSeconds(5));
-                        yield error(503, 14, "slow");
-                    }
-                    default -> throw new IllegalStateException(refusal);
-                };
-            }
-            sync.set(request.fields());
-            return Response.json(200, application(step()));
-        });
-        argocd.on("GET", "/api/v1/applications/{name}", request -> {
-            var denied = auth(request);
-            return denied != null ? denied : Response.json(200, application(step()));
-        });
-    }
+    final java.util.Deque<String[]> steps = argo.steps;
+    final java.util.concurrent.atomic.AtomicReference<JsonNode> sync = argo.sync;
 
     @AfterEach
     void conforms() {
@@ -132,17 +95,17 @@ class ArgoCdTest {
         assertThat(client.start(new ArgoCdApplication(payments.url(), "ledger", null), TOKEN, CALL, () -> true)
                 .outcome()).isEqualTo(new CallOutcome.Refused("has no application ledger (HTTP 404:"
                         + " applications.argoproj.io \"ledger\" not found)"));
-        refusal = "window";
+        argo.refusal = "window";
         assertThat(client.start(payments, TOKEN, CALL, () -> true).outcome()).isInstanceOf(CallOutcome.Refused.class)
                 .asString().contains("blocked by sync window", "deploy once the window has passed");
-        refusal = "busy";
+        argo.refusal = "busy";
         assertThat(client.start(payments, TOKEN, CALL, () -> true).outcome()).isEqualTo(new CallOutcome.Unavailable(
                 "is running another operation on payments (HTTP 400: another operation is already in progress)"));
     }
 
     @Test
     void an_argo_that_fails_twice_opens_its_breaker_and_is_not_called_while_it_is_open() {
-        refusal = "down";
+        argo.refusal = "down";
 
         assertThat(client.start(payments, TOKEN, CALL, () -> true).outcome())
                 .isEqualTo(new CallOutcome.Unavailable("answered HTTP 503"));
@@ -159,7 +122,7 @@ class ArgoCdTest {
 
     @Test
     void an_argo_slower_than_the_time_limit_is_worth_another_attempt() {
-        refusal = "slow";
+        argo.refusal = "slow";
 
         assertThat(client.start(payments, TOKEN, CALL, () -> true).outcome())
                 .isEqualTo(new CallOutcome.Unavailable("did not answer within 3000 ms"));
@@ -185,68 +148,5 @@ class ArgoCdTest {
                 .anyMatch(v -> v.contains("prune")).anyMatch(v -> v.contains("revison is not in the description"));
         assertThat(argocd.received()).isEmpty();
         argocd.violations().clear();
-    }
-
-    private String[] step() {
-        return steps.size() > 1 ? steps.poll() : steps.peek();
-    }
-
-    private static Response auth(VendorApiDouble.Request request) {
-        return switch (request.header("Authorization")) {
-            case "Bearer " + TOKEN -> null;
-            case "Bearer viewer-token" -> error(403, 7, "permission denied");
-            default -> error(401, 16, "invalid session: token signature is invalid");
-        };
-    }
-
-    static Response error(int status, int code, String message) {
-        var body = JSON.createObjectNode().put("error", message).put("code", code).put("message", message);
-        body.putArray("details");
-        return Response.json(status, body.toString());
-    }
-
-    /** The application as Argo CD returns it, its last operation the sync the double was asked for. */
-    private String application(String[] step) {
-        var phase = step[0];
-        var health = step[1];
-        var sync = this.sync.get();
-        var app = JSON.createObjectNode();
-        app.putObject("metadata").put("name", "payments").put("namespace", "argocd");
-        var spec = app.putObject("spec");
-        spec.put("project", "shop");
-        spec.putObject("source").put("repoURL", "https://github.com/acme/payments-deploy").put("path", "k8s")
-                .put("targetRevision", "main");
-        spec.putObject("destination").put("server", "https://kubernetes.default.svc").put("namespace", "payments");
-        var status = app.putObject("status");
-        var healthNode = status.putObject("health").put("status", health);
-        if (health.equals("Degraded")) {
-            healthNode.put("message", "Deployment \"payments\" exceeded its progress deadline");
-        }
-        if (sync != null) {
-            var revision = sync.path("revision").asString();
-            status.putObject("sync").put("status", phase.equals("Succeeded") ? "Synced" : "OutOfSync")
-                    .put("revision", revision);
-            var operationState = status.putObject("operationState");
-            var operation = operationState.putObject("operation");
-            operation.putObject("sync").put("revision", revision).put("prune", false);
-            operation.set("info", sync.path("infos"));
-            operation.putObject("initiatedBy").put("username", "passerelle");
-            operationState.put("phase", phase).put("startedAt", "2026-11-30T07:00:00Z")
-                    .put("message", switch (phase) {
-                        case "Running" -> "waiting for healthy state of apps/Deployment/payments";
-                        case "Failed" -> "one or more objects failed to apply";
-                        default -> "successfully synced (all tasks run)";
-                    });
-            operationState.putObject("syncResult").put("revision", revision);
-        }
-        return app.toString();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

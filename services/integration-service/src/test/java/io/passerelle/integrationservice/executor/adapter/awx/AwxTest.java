@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
@@ -30,74 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AwxTest {
 
-    static final String TOKEN = "awx-oauth2-token";
+    static final String TOKEN = AwxDouble.TOKEN;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The double's job templates: 7 prompts for variables, 8 does not, 9 and 11 have surveys, 10 is not permitted. */
-    static final long PROMPTS = 7;
-    static final long NO_PROMPT = 8;
-    static final long REQUIRED_SURVEY = 9;
-    static final long NOT_PERMITTED = 10;
-    static final long SURVEY_ONLY = 11;
+    static final long PROMPTS = AwxDouble.PROMPTS;
+    static final long NO_PROMPT = AwxDouble.NO_PROMPT;
+    static final long REQUIRED_SURVEY = AwxDouble.REQUIRED_SURVEY;
+    static final long NOT_PERMITTED = AwxDouble.NOT_PERMITTED;
+    static final long SURVEY_ONLY = AwxDouble.SURVEY_ONLY;
 
-    final VendorApiDouble awx = new VendorApiDouble(ApiDescription.load("awx/api-v2.openapi.json"));
+    final AwxDouble double_ = new AwxDouble();
+    final VendorApiDouble awx = double_.api;
     final VendorTestbed bed = new VendorTestbed("awx", Duration.ofSeconds(3));
     final Awx client = new Awx(bed.calls, JSON);
-    final Deque<String[]> statuses = new ArrayDeque<>();
-
-    AwxTest() {
-        awx.on("GET", "/api/v2/job_templates/{id}/launch/", request -> {
-            var refused = refusal(request);
-            if (refused != null) {
-                return refused;
-            }
-            var id = Long.parseLong(request.pathParameters().get("id"));
-            var configuration = JSON.createObjectNode().put("can_start_without_user_input", id != REQUIRED_SURVEY)
-                    .put("ask_variables_on_launch", id == PROMPTS)
-                    .put("survey_enabled", id == REQUIRED_SURVEY || id == SURVEY_ONLY)
-                    .put("credential_needed_to_start", false).put("inventory_needed_to_start", false);
-            configuration.putArray("passwords_needed_to_start");
-            var needed = configuration.putArray("variables_needed_to_start");
-            if (id == REQUIRED_SURVEY) {
-                needed.add("approver");
-            }
-            configuration.putObject("job_template_data").put("name", "deploy payments").put("id", id)
-                    .put("description", "");
-            return Response.json(200, configuration.toString());
-        });
-        awx.on("POST", "/api/v2/job_templates/{id}/launch/", request -> {
-            var refused = refusal(request);
-            if (refused != null) {
-                return refused;
-            }
-            var id = Long.parseLong(request.pathParameters().get("id"));
-            if (id == REQUIRED_SURVEY) {
-                return Response.json(400, "{\"variables_needed_to_start\":[\"'approver' value missing\"]}");
-            }
-            var launched = JSON.createObjectNode().put("job", 4711).put("id", 4711).put("type", "job")
-                    .put("url", "/api/v2/jobs/4711/").put("status", "pending");
-            var ignored = launched.putObject("ignored_fields");
-            if (id != PROMPTS) { // only a survey's own variables are taken
-                ignored.set("extra_vars", request.fields().path("extra_vars"));
-            }
-            return new Response(201, java.util.Map.of("Content-Type", "application/json", "Location",
-                    "/api/v2/jobs/4711/"), launched.toString());
-        });
-        awx.on("GET", "/api/v2/jobs/{id}/", request -> {
-            var refused = refusal(request);
-            if (refused != null) {
-                return refused;
-            }
-            if (!request.pathParameters().get("id").equals("4711")) {
-                return Response.json(404, "{\"detail\":\"Not found.\"}");
-            }
-            var step = statuses.size() > 1 ? statuses.poll() : statuses.peek();
-            var job = JSON.createObjectNode().put("id", 4711).put("type", "job").put("url", "/api/v2/jobs/4711/")
-                    .put("name", "deploy payments").put("status", step[0])
-                    .put("failed", List.of("failed", "error", "canceled").contains(step[0]))
-                    .put("job_explanation", step[1]).put("extra_vars", "{}");
-            return Response.json(200, job.toString());
-        });
-    }
+    final Deque<String[]> statuses = double_.statuses;
 
     @AfterEach
     void conforms() {
@@ -188,22 +132,5 @@ class AwxTest {
         assertThat(awx.violations()).anyMatch(v -> v.contains("path parameter id '0' is below 1"))
                 .anyMatch(v -> v.contains("extra_vars")).anyMatch(v -> v.contains("extravars"));
         awx.violations().clear();
-    }
-
-    private static Response refusal(VendorApiDouble.Request request) {
-        if (!("Bearer " + TOKEN).equals(request.header("Authorization"))) {
-            return Response.json(401, "{\"detail\":\"Authentication credentials were not provided. To establish a"
-                    + " login session, visit /api/login/.\"}");
-        }
-        if (request.path().startsWith("/api/v2/job_templates/")) {
-            var id = Long.parseLong(request.pathParameters().get("id"));
-            if (id == NOT_PERMITTED) {
-                return Response.json(403, "{\"detail\":\"You do not have permission to perform this action.\"}");
-            }
-            if (id > SURVEY_ONLY) {
-                return Response.json(404, "{\"detail\":\"Not found.\"}");
-            }
-        }
-        return null;
     }
 }

@@ -25,48 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GithubDeploymentsTest {
 
-    static final String TOKEN = "ghs_installationtoken";
+    static final String TOKEN = GithubDeploymentsDouble.TOKEN;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String DOCS = "https://docs.github.com/rest/deployments/deployments#create-a-deployment";
+    static final String DOCS = GithubDeploymentsDouble.DOCS;
 
-    final VendorApiDouble github = new VendorApiDouble(ApiDescription.load(
-            "github/create-deployment.openapi-excerpt.json"));
+    final GithubDeploymentsDouble double_ = new GithubDeploymentsDouble(CALL.commitSha());
+    final VendorApiDouble github = double_.api;
     final VendorTestbed bed = new VendorTestbed("github", Duration.ofSeconds(3));
     final GithubDeployments client = new GithubDeployments(bed.calls, JSON);
     final GithubEnvironment production = new GithubEnvironment(bed.url(github), "acme", "payments", "production");
-    /** The double's repository: a commit it knows, and whether its required checks failed on it. */
-    String knownCommit = CALL.commitSha();
-    boolean checksFailed;
-    boolean behindDefaultBranch;
-
-    GithubDeploymentsTest() {
-        github.on("POST", "/repos/{owner}/{repo}/deployments", request -> {
-            var token = request.header("Authorization");
-            if (!("Bearer " + TOKEN).equals(token)) {
-                return error(401, "Bad credentials", "https://docs.github.com/rest", Map.of());
-            }
-            if (request.pathParameters().get("repo").equals("ledger")) {
-                return error(403, "Resource not accessible by integration", DOCS, Map.of());
-            }
-            if (request.pathParameters().get("repo").equals("busy")) {
-                return error(403, "API rate limit exceeded for installation ID 4521.", "https://docs.github.com/rest"
-                        + "/using-the-rest-api/rate-limits-for-the-rest-api", Map.of("x-ratelimit-remaining", "0",
-                                "x-ratelimit-reset", "1764490000"));
-            }
-            var body = request.fields();
-            var ref = body.path("ref").asString();
-            if (!ref.equals(knownCommit)) {
-                return error(422, "No ref found for: " + ref, DOCS, Map.of());
-            }
-            if (behindDefaultBranch && body.path("auto_merge").asBoolean(true)) {
-                return error(409, "Conflict merging main into " + ref + ".", DOCS, Map.of());
-            }
-            if (checksFailed && !body.has("required_contexts")) {
-                return error(409, "Conflict: Commit status checks failed for " + ref + ".", DOCS, Map.of());
-            }
-            return Response.json(201, deployment(body));
-        });
-    }
 
     @AfterEach
     void conforms() {
@@ -76,7 +43,7 @@ class GithubDeploymentsTest {
 
     @Test
     void a_deployment_of_the_commit_is_created_in_the_environment_naming_passerelles_deployment_in_its_payload() {
-        behindDefaultBranch = true; // a merge would be attempted if auto_merge were left to GitHub's default
+        double_.behindDefaultBranch = true; // a merge would be attempted if auto_merge were left to GitHub's default
 
         var started = client.start(production, TOKEN, CALL, () -> true);
 
@@ -103,11 +70,11 @@ class GithubDeploymentsTest {
         assertThat(client.start(new GithubEnvironment(production.apiUrl(), "acme", "busy", "production"), TOKEN,
                 CALL, () -> true).outcome()).isEqualTo(new CallOutcome.Unavailable("rate-limited the token (HTTP 403:"
                         + " API rate limit exceeded for installation ID 4521.)"));
-        checksFailed = true;
+        double_.checksFailed = true;
         assertThat(client.start(production, TOKEN, CALL, () -> true).outcome()).isEqualTo(new CallOutcome.Refused(
                 "refused to deploy the commit to production (HTTP 409: Conflict: Commit status checks failed for "
                         + CALL.commitSha() + ".)"));
-        knownCommit = "0000000000000000000000000000000000000000";
+        double_.knownCommit = "0000000000000000000000000000000000000000";
         assertThat(client.start(production, TOKEN, CALL, () -> true).outcome()).isEqualTo(new CallOutcome.Refused(
                 "refused the deployment as invalid (HTTP 422: No ref found for: " + CALL.commitSha() + ")"));
     }
@@ -133,32 +100,5 @@ class GithubDeploymentsTest {
         assertThat(github.violations()).anyMatch(v -> v.contains("ref")).anyMatch(v -> v.contains("auto_merge"))
                 .anyMatch(v -> v.contains("sha is not in the description"));
         github.violations().clear();
-    }
-
-    static Response error(int status, String message, String docs, Map<String, String> headers) {
-        var body = JSON.createObjectNode().put("message", message).put("documentation_url", docs)
-                .put("status", String.valueOf(status));
-        var all = new java.util.HashMap<>(headers);
-        all.put("Content-Type", "application/json; charset=utf-8");
-        return new Response(status, all, body.toString());
-    }
-
-    /** The deployment as GitHub answers it (the fields of the description's "deployment" schema). */
-    private static String deployment(tools.jackson.databind.JsonNode request) {
-        var url = "https://api.github.com/repos/acme/payments/deployments/145988746";
-        var deployment = JSON.createObjectNode().put("url", url).put("id", 145988746L)
-                .put("node_id", "MDEwOkRlcGxveW1lbnQxNDU5ODg3NDY=").put("sha", request.path("ref").asString())
-                .put("ref", request.path("ref").asString()).put("task", request.path("task").asString("deploy"))
-                .put("original_environment", request.path("environment").asString())
-                .put("environment", request.path("environment").asString())
-                .put("description", request.path("description").asString())
-                .put("created_at", "2026-11-30T07:20:53Z").put("updated_at", "2026-11-30T07:20:53Z")
-                .put("statuses_url", url + "/statuses")
-                .put("repository_url", "https://api.github.com/repos/acme/payments")
-                .put("transient_environment", false).put("production_environment", true);
-        deployment.set("payload", request.path("payload"));
-        deployment.putObject("creator").put("login", "passerelle[bot]").put("id", 41898282L).put("type", "Bot");
-        deployment.putNull("performed_via_github_app");
-        return deployment.toString();
     }
 }

@@ -29,78 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class JenkinsTest {
 
-    static final String TOKEN = "11a0e8f3c4b5d6e7f8a9b0c1d2e3f4a5b6";
-    static final String CRUMB = "4f3bd5f7c1e0a4d28e9a1b2c3d4e5f60";
-    static final String SESSION = "JSESSIONID.5c1f2a3b=node01a2b3c4d5e6f7";
+    static final String TOKEN = JenkinsDouble.TOKEN;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final VendorApiDouble jenkins = new VendorApiDouble(ApiDescription.load(
-            "jenkins/remote-access-api.openapi.json"));
+    final JenkinsDouble double_ = new JenkinsDouble("jenkins.test");
+    final VendorApiDouble jenkins = double_.api;
     final VendorTestbed bed = new VendorTestbed("jenkins", Duration.ofSeconds(3));
     final Jenkins client = new Jenkins(bed.calls, JSON);
     final JenkinsJob job = new JenkinsJob(bed.url(jenkins), "deploy/payments", "passerelle");
-    boolean csrfProtection = true;
-    boolean cancelled;
-    String result = "SUCCESS";
-    int queuePolls;
-    int buildPolls;
-
-    JenkinsTest() {
-        jenkins.on("GET", "/crumbIssuer/api/json", request -> {
-            if (!authenticated(request)) {
-                return unauthorized();
-            }
-            return csrfProtection ? new Response(200, Map.of("Content-Type", "application/json;charset=utf-8",
-                    "Set-Cookie", SESSION + "; Path=/; HttpOnly"), "{\"_class\":\"hudson.security.csrf"
-                            + ".DefaultCrumbIssuer\",\"crumb\":\"" + CRUMB + "\",\"crumbRequestField\":\"Jenkins-Crumb\"}")
-                    : html(404, "Not Found");
-        });
-        jenkins.on("POST", "/job/{jobPath}/buildWithParameters", request -> {
-            if (!authenticated(request)) {
-                return unauthorized();
-            }
-            if (csrfProtection && (!CRUMB.equals(request.header("Jenkins-Crumb"))
-                    || !SESSION.equals(request.header("Cookie")))) {
-                return html(403, "HTTP ERROR 403 No valid crumb was included in the request");
-            }
-            if (!request.pathParameters().get("jobPath").equals("deploy/job/payments")) {
-                return html(404, "Not Found");
-            }
-            return new Response(201, Map.of("Location", base() + "/queue/item/311/"), "");
-        });
-        jenkins.on("GET", "/queue/item/{id}/api/json", request -> {
-            if (!authenticated(request)) {
-                return unauthorized();
-            }
-            var item = JSON.createObjectNode().put("id", 311).put("url", "queue/item/311/");
-            if (cancelled) {
-                item.put("_class", "hudson.model.Queue$LeftItem").put("cancelled", true).putNull("executable");
-            } else if (queuePolls++ == 0) {
-                item.put("_class", "hudson.model.Queue$BuildableItem").put("buildable", true)
-                        .put("why", "Waiting for next available executor");
-            } else {
-                item.put("_class", "hudson.model.Queue$LeftItem").put("cancelled", false).putObject("executable")
-                        .put("_class", "org.jenkinsci.plugins.workflow.job.WorkflowRun").put("number", 12)
-                        .put("url", base() + "/job/deploy/job/payments/12/");
-            }
-            return Response.json(200, item.toString());
-        });
-        jenkins.on("GET", "/job/{jobPath}/{number}/api/json", request -> {
-            if (!authenticated(request)) {
-                return unauthorized();
-            }
-            var building = buildPolls++ == 0;
-            var build = JSON.createObjectNode().put("_class", "org.jenkinsci.plugins.workflow.job.WorkflowRun")
-                    .put("number", 12).put("url", base() + "/job/deploy/job/payments/12/").put("building", building)
-                    .put("displayName", "#12").put("duration", building ? 0 : 48211);
-            if (building) {
-                build.putNull("result");
-            } else {
-                build.put("result", result);
-            }
-            return Response.json(200, build.toString());
-        });
-    }
 
     @AfterEach
     void conforms() {
@@ -134,7 +70,7 @@ class JenkinsTest {
 
     @Test
     void without_csrf_protection_the_build_is_queued_without_a_crumb() {
-        csrfProtection = false;
+        double_.csrfProtection = false;
 
         assertThat(client.start(job, TOKEN, CALL, () -> true).outcome()).isEqualTo(new CallOutcome.Accepted(201));
         assertThat(jenkins.received().get(1).header("Jenkins-Crumb")).isNull();
@@ -145,8 +81,8 @@ class JenkinsTest {
         var building = new JenkinsBuild(base() + "/queue/item/311/", base() + "/job/deploy/job/payments/12/",
                 CALL.deploymentId());
         for (var outcome : new String[] { "UNSTABLE", "FAILURE", "ABORTED", "NOT_BUILT" }) {
-            result = outcome;
-            buildPolls = 1;
+            double_.result = outcome;
+            double_.buildPolls = 1;
 
             assertThat(client.follow(job, TOKEN, building)).isEqualTo(new Called.Answered<>(new JenkinsStatus.Failed(
                     "build #12 ended " + outcome + ": " + building.buildUrl() + "console")));
@@ -155,7 +91,7 @@ class JenkinsTest {
 
     @Test
     void a_queue_item_cancelled_before_its_build_started_fails_the_deployment() {
-        cancelled = true;
+        double_.cancelled = true;
 
         assertThat(client.follow(job, TOKEN, new JenkinsBuild(base() + "/queue/item/311/", null,
                 CALL.deploymentId()))).isEqualTo(new Called.Answered<>(new JenkinsStatus.Failed(
@@ -196,20 +132,5 @@ class JenkinsTest {
 
     private String base() {
         return bed.url(jenkins);
-    }
-
-    private static boolean authenticated(VendorApiDouble.Request request) {
-        return ("Basic " + Base64.getEncoder().encodeToString(("passerelle:" + TOKEN)
-                .getBytes(StandardCharsets.UTF_8))).equals(request.header("Authorization"));
-    }
-
-    private static Response unauthorized() {
-        return new Response(401, Map.of("WWW-Authenticate", "Basic realm=\"Jenkins\"", "Content-Type",
-                "text/html;charset=utf-8"), "<html><body>Invalid password/token for user: passerelle</body></html>");
-    }
-
-    private static Response html(int status, String message) {
-        return new Response(status, Map.of("Content-Type", "text/html;charset=utf-8"), "<html><head><title>Error "
-                + status + "</title></head><body><h2>" + message + "</h2></body></html>");
     }
 }

@@ -27,10 +27,16 @@ import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.executor.AttemptDispatch;
 import io.passerelle.integrationservice.executor.CallOutcome;
 import io.passerelle.integrationservice.executor.Claim;
+import io.passerelle.integrationservice.executor.CallSecrets;
 import io.passerelle.integrationservice.executor.Decision;
+import io.passerelle.integrationservice.executor.DeployCall;
+import io.passerelle.integrationservice.executor.ExecutorRegistry;
 import io.passerelle.integrationservice.executor.RecordedDispatch;
-import io.passerelle.integrationservice.executor.Decision;
-import io.passerelle.integrationservice.executor.RecordedDispatch;
+import io.passerelle.integrationservice.executor.Target;
+import io.passerelle.integrationservice.executor.TestClaims;
+import io.passerelle.integrationservice.executor.Watch;
+import io.passerelle.integrationservice.executor.WatchPolicy;
+import io.passerelle.integrationservice.executor.port.Executor;
 import io.passerelle.integrationservice.executor.DeploymentOutcomeReported;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
@@ -152,7 +158,9 @@ final class DispatchSimulation {
         var service = new CatalogedService("shop", "acme/shop", "main", sealer.seal("s3cret"), Instant.EPOCH, java.util.List.of("prod"));
         var policy = new RetryPolicy(dispatcher.maxAttempts(), dispatcher.backoff(), dispatcher.maxBackoff(),
                 dispatcher.giveUpAfter());
-        var attempt = new AttemptDispatch(new OneService(service), target, outbox, events, policy, sealer, clock);
+        var attempt = new AttemptDispatch(new ExecutorRegistry(List.of(target)),
+                new CallSecrets(new OneService(service), sealer), outbox, events, policy,
+                new WatchPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30)), clock);
 
         var requested = new HashMap<UUID, Instant>();
         int arrived = 0;
@@ -165,7 +173,8 @@ final class DispatchSimulation {
                 var id = new UUID(seed, arrived++);
                 requested.put(id, clock.instant());
                 outbox.request(new DeploymentRequest(id, UUID.randomUUID(), "shop", "prod", "1.0." + arrived, "abc1234",
-                        "webhook", "https://deploy.example/hooks", null), "{}", clock.instant());
+                        Target.webhook("https://deploy.example/hooks"), null), TestClaims.call(id, "shop", "prod"),
+                        clock.instant());
             }
             var claims = outbox.claim(dispatcher.concurrency(), clock.instant(), Duration.ofMinutes(1));
             if (claims.isEmpty()) {
@@ -174,7 +183,7 @@ final class DispatchSimulation {
                 clock.set(next.isAfter(clock.instant()) ? next : clock.instant().plusMillis(1));
                 continue;
             }
-            var outcomes = new ArrayList<CallOutcome>();
+            var outcomes = new ArrayList<Executor.Start>();
             claims.forEach(claim -> outcomes.add(attempt.call(claim)));
             clock.advance(LATENCY);
             for (int i = 0; i < claims.size(); i++) {
@@ -359,7 +368,7 @@ final class DispatchSimulation {
         int refusedByBreaker;
 
         @Override
-        public boolean request(DeploymentRequest request, String body, Instant at) {
+        public boolean request(DeploymentRequest request, DeployCall call, Instant at) {
             rows.put(request.deploymentId(), new Row(request, at));
             return true;
         }
@@ -379,9 +388,9 @@ final class DispatchSimulation {
                     .map(r -> {
                         r.state = "IN_FLIGHT";
                         r.leaseUntil = now.plus(lease);
-                        return new Claim(r.request.deploymentId(), r.request.service(), r.request.environment(),
-                                r.request.targetUrl(), "{}", r.attempts, r.reason, r.requestedAt, r.leaseUntil,
-                                Map.of(), r.request.targetType());
+                        return TestClaims.webhook(r.request.deploymentId(), r.request.service(),
+                                r.request.environment(), r.request.targetUrl(), r.attempts, r.reason, r.requestedAt,
+                                r.leaseUntil);
                     })
                     .toList();
         }
@@ -403,7 +412,8 @@ final class DispatchSimulation {
         }
 
         @Override
-        public boolean settle(Claim claim, Decision decision, Instant at) {
+        public boolean settle(Claim claim, Decision decision, @Nullable String reference, @Nullable Instant checkAt,
+                Instant at) {
             var row = held(claim);
             if (row == null) {
                 return false;
@@ -434,6 +444,21 @@ final class DispatchSimulation {
         }
 
         public Optional<RecordedDispatch> lockRecorded(UUID deploymentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Watch> claimWatches(int limit, Instant now, Duration lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Instant> nextWatchDue() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean rewatch(Watch watch, String reference, Instant nextCheckAt, Instant at) {
             throw new UnsupportedOperationException();
         }
 

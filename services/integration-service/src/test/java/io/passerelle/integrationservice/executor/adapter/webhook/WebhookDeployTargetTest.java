@@ -19,6 +19,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.integrationservice.executor.CallOutcome;
+import io.passerelle.integrationservice.executor.Target;
+import io.passerelle.integrationservice.executor.TestClaims;
 import io.passerelle.integrationservice.executor.adapter.webhook.DispatchSimulation.SimulatedClock;
 import io.passerelle.platform.outbound.HostResolver;
 import io.passerelle.platform.outbound.OutboundAllowList;
@@ -95,10 +97,11 @@ class WebhookDeployTargetTest {
     }
 
     CallOutcome call(String url) {
-        return target.call(url, UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"), "{}", "s3cret", () -> {
-            starts.add(url);
-            return true;
-        });
+        return target.start(Target.webhook(url), TestClaims.call(UUID.fromString("0b7e3d4c-1111-4222-8333-944455556666"),
+                "payments", "prod"), "s3cret", () -> {
+                    starts.add(url);
+                    return true;
+                }).outcome();
     }
 
     @Test
@@ -168,12 +171,12 @@ class WebhookDeployTargetTest {
 
     @Test
     void what_the_text_alone_refuses_is_unusable_before_any_lookup() {
-        assertThat(target.unusable("http://good@127.0.0.1/deploy")).contains("deploy target URL"
+        assertThat(target.unusable(Target.webhook("http://good@127.0.0.1/deploy"))).contains("deploy target URL"
                 + " http://good@127.0.0.1/deploy must not carry user information (user@host): it disguises where the"
                 + " call goes");
-        assertThat(target.unusable("http://169.254.169.254/latest/meta-data")).hasValueSatisfying(
+        assertThat(target.unusable(Target.webhook("http://169.254.169.254/latest/meta-data"))).hasValueSatisfying(
                 reason -> assertThat(reason).contains("refused by the outbound guard"));
-        assertThat(target.unusable("https://deploy.test/hooks")).isEmpty();
+        assertThat(target.unusable(Target.webhook("https://deploy.test/hooks"))).isEmpty();
         assertThat(lookups).isEmpty();
     }
 
@@ -210,8 +213,8 @@ class WebhookDeployTargetTest {
     void a_claim_that_may_no_longer_call_is_withdrawn_before_anything_is_sent() {
         dns.put("deploy.test", List.of("127.0.0.1"));
 
-        var outcome = target.call("http://deploy.test:" + port() + "/deploy", UUID.randomUUID(), "{}", "s3cret",
-                () -> false);
+        var outcome = target.start(Target.webhook("http://deploy.test:" + port() + "/deploy"),
+                TestClaims.call(UUID.randomUUID(), "payments", "prod"), "s3cret", () -> false).outcome();
 
         assertThat(outcome).isEqualTo(new CallOutcome.Withdrawn());
         assertThat(received).isEmpty();

@@ -20,16 +20,23 @@ import io.passerelle.releaseservice.catalog.port.Services;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcServices implements Services {
 
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final EventPublisher events;
+    private final JsonMapper json;
 
-    JdbcServices(JdbcClient jdbc, EventPublisher events) {
+    JdbcServices(JdbcClient jdbc, EventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
+        this.json = json;
     }
 
     @Override
@@ -51,15 +58,19 @@ class JdbcServices implements Services {
         for (var environment : service.environments()) {
             jdbc.sql("""
                     insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
-                        required_checks, promotion, soak_seconds, deployment_timeout_seconds)
-                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl, :requiredChecks,
-                        :promotion, :soakSeconds, :timeout)""")
+                        target_settings, target_credential_sealed, required_checks, promotion, soak_seconds,
+                        deployment_timeout_seconds)
+                    values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl,
+                        cast(:targetSettings as jsonb), :targetCredential, :requiredChecks, :promotion, :soakSeconds,
+                        :timeout)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
                     .param("requiresApproval", environment.requiresApproval())
                     .param("targetType", environment.target().type())
                     .param("targetUrl", environment.target().url().toString())
+                    .param("targetSettings", json.writeValueAsString(environment.target().settings()))
+                    .param("targetCredential", environment.target().credentialSealed())
                     .param("requiredChecks", environment.requiredChecks().toArray(String[]::new))
                     .param("promotion", environment.promotion().mode().name())
                     .param("soakSeconds", environment.promotion().soak() == null ? null
@@ -103,10 +114,12 @@ class JdbcServices implements Services {
                 SqlTime.instant(rs, "registered_at"));
     }
 
-    private static Environment environment(ResultSet rs) throws SQLException {
+    private Environment environment(ResultSet rs) throws SQLException {
         var soakSeconds = rs.getObject("soak_seconds", Integer.class);
         return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
-                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url"))),
+                new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url")),
+                        json.readValue(rs.getString("target_settings"), SETTINGS),
+                        rs.getString("target_credential_sealed")),
                 List.of((String[]) rs.getArray("required_checks").getArray()),
                 new Promotion(Promotion.Mode.valueOf(rs.getString("promotion")),
                         soakSeconds == null ? null : Duration.ofSeconds(soakSeconds)),

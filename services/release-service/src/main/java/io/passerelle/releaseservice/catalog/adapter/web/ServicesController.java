@@ -3,6 +3,7 @@ package io.passerelle.releaseservice.catalog.adapter.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.security.Roles;
@@ -13,6 +14,7 @@ import io.passerelle.releaseservice.api.model.EnvironmentSpec;
 import io.passerelle.releaseservice.api.model.PromotionSpec;
 import io.passerelle.releaseservice.api.model.RegisteredService;
 import io.passerelle.releaseservice.api.model.ServiceRegistration;
+import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
 import io.passerelle.releaseservice.catalog.RegisterService;
 import io.passerelle.releaseservice.catalog.RegisterService.NewEnvironment;
@@ -24,7 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalog over HTTP. Responses never carry the webhook secret, sealed or not. */
+/** The catalog over HTTP. Responses never carry the webhook secret nor a deploy target's credential, sealed or not. */
 @RestController
 class ServicesController implements ServicesApi {
 
@@ -67,7 +69,9 @@ class ServicesController implements ServicesApi {
         var target = spec.getDeployTarget();
         var promotion = spec.getPromotion();
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
-                target.getType().getValue(), target.getUrl(), requiredChecks(spec),
+                target.getType().getValue(), target.getUrl(),
+                target.getSettings() == null ? Map.of() : target.getSettings(), target.getCredential(),
+                requiredChecks(spec),
                 promotion == null ? null : promotion.getMode().getValue(),
                 promotion == null ? null : promotion.getSoak(), spec.getDeploymentTimeout());
     }
@@ -93,11 +97,16 @@ class ServicesController implements ServicesApi {
     private static EnvironmentSpec view(Environment environment) {
         var promotion = environment.promotion();
         return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
-                new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(environment.target().type()),
-                        environment.target().url().toString())).requiredChecks(environment.requiredChecks())
+                view(environment.target())).requiredChecks(environment.requiredChecks())
                 .promotion(new PromotionSpec(PromotionSpec.ModeEnum.fromValue(
                         promotion.mode().name().toLowerCase(Locale.ROOT)))
                         .soak(promotion.soak() == null ? null : promotion.soak().toString()))
                 .deploymentTimeout(environment.deploymentTimeout().toString());
+    }
+
+    /** Never the credential, sealed or not: whether there is one. */
+    private static DeployTargetSpec view(DeployTarget target) {
+        return new DeployTargetSpec(DeployTargetSpec.TypeEnum.fromValue(target.type()), target.url().toString())
+                .settings(target.settings()).credentialConfigured(target.credentialSealed() != null);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,8 @@ import io.passerelle.releaseservice.deployment.port.Deployments;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcDeployments implements Deployments {
@@ -32,14 +35,19 @@ class JdbcDeployments implements Deployments {
     /** Deployments that finished, by service, environment and outcome; counted once their outcome is committed. */
     static final String FINISHED = "passerelle.deployments.finished";
 
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final EventPublisher events;
     private final MeterRegistry meters;
+    private final JsonMapper json;
 
-    JdbcDeployments(JdbcClient jdbc, EventPublisher events, MeterRegistry meters) {
+    JdbcDeployments(JdbcClient jdbc, EventPublisher events, MeterRegistry meters, JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
         this.meters = meters;
+        this.json = json;
     }
 
     /**
@@ -50,11 +58,11 @@ class JdbcDeployments implements Deployments {
     public void save(Deployment d) {
         jdbc.sql("""
                 insert into deployment (id, release_id, service, environment, version, commit_sha, requires_approval,
-                    executor, target_type, target_url, requested_by, run_url, kind, rollback_of, rollback_reason,
+                    executor, target_type, target_url, target_settings, target_credential_sealed, requested_by, run_url, kind, rollback_of, rollback_reason,
                     emergency, state, change_id, reason, planned_at, started_at, finished_at,
                     deployment_timeout_seconds, deadline)
                 values (:id, :releaseId, :service, :environment, :version, :commitSha, :requiresApproval,
-                    :executor, :targetType, :targetUrl, :requestedBy, :runUrl, :kind, :rollbackOf, :rollbackReason,
+                    :executor, :targetType, :targetUrl, cast(:targetSettings as jsonb), :targetCredential, :requestedBy, :runUrl, :kind, :rollbackOf, :rollbackReason,
                     :emergency, :state, :changeId, :reason, :plannedAt, :startedAt, :finishedAt, :timeout, :deadline)
                 on conflict (id) do update set state = excluded.state, change_id = excluded.change_id,
                     reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at,
@@ -69,6 +77,8 @@ class JdbcDeployments implements Deployments {
                 .param("executor", d.executor().name())
                 .param("targetType", d.target() == null ? null : d.target().type())
                 .param("targetUrl", d.target() == null ? null : d.target().url().toString())
+                .param("targetSettings", d.target() == null ? null : json.writeValueAsString(d.target().settings()))
+                .param("targetCredential", d.target() == null ? null : d.target().credentialSealed())
                 .param("requestedBy", d.requestedBy())
                 .param("runUrl", d.runUrl())
                 .param("kind", d.kind().name())
@@ -171,13 +181,15 @@ class JdbcDeployments implements Deployments {
         return of == null ? null : new Rollback(of, rs.getString("rollback_reason"), rs.getBoolean("emergency"));
     }
 
-    private static Deployment deployment(ResultSet rs) throws SQLException {
+    private Deployment deployment(ResultSet rs) throws SQLException {
         var targetUrl = rs.getString("target_url");
         return Deployment.restore(rs.getObject("id", UUID.class), rs.getObject("release_id", UUID.class),
                 rs.getString("service"), rs.getString("environment"), rs.getString("version"),
                 rs.getString("commit_sha"), rs.getBoolean("requires_approval"),
                 Executor.valueOf(rs.getString("executor")),
-                targetUrl == null ? null : new DeployTarget(rs.getString("target_type"), URI.create(targetUrl)),
+                targetUrl == null ? null : new DeployTarget(rs.getString("target_type"), URI.create(targetUrl),
+                        json.readValue(rs.getString("target_settings"), SETTINGS),
+                        rs.getString("target_credential_sealed")),
                 rs.getString("requested_by"), rs.getString("run_url"), SqlTime.instant(rs, "planned_at"),
                 Duration.ofSeconds(rs.getLong("deployment_timeout_seconds")), rollback(rs),
                 DeploymentState.valueOf(rs.getString("state")), rs.getObject("change_id", UUID.class),
