@@ -6,13 +6,17 @@ import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.binder.httpcomponents.hc5.ObservationExecChainHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -20,10 +24,12 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The one way Passerelle POSTs to an address outside it (a deploy target, a gate's callback, GitHub): Apache
+ * The one way Passerelle calls an address outside it (a deploy target, a gate's callback, GitHub, a vendor's API): Apache
  * HttpClient connecting to the addresses the {@link OutboundGuard} checked and to no other. Each request goes to an
  * {@link HttpHost} carrying both the name (Host header, TLS SNI and certificate checks) and a checked address (the
  * socket), tried in the order the name resolved; the client's own resolver refuses every lookup, so nothing resolves
@@ -34,8 +40,13 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class PinnedHttpClient implements AutoCloseable {
 
-    /** What the receiver answered: its status and, when asked for, the start of its body. */
-    public record Answer(int status, byte[] body) {
+    /** What the receiver answered: its status, its headers (names in lower case), the start of its body. */
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public Optional<String> header(String name) {
+            var values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+        }
     }
 
     private final CloseableHttpClient http;
@@ -69,27 +80,42 @@ public final class PinnedHttpClient implements AutoCloseable {
     }
 
     /**
-     * POSTs {@code body} (none when empty; its type is in {@code headers}) to the checked target, trying its addresses
-     * in order while one refuses the connection, and reads at most {@code maxBody} bytes of the answer (0: none, the
-     * connection is closed unread).
+     * POSTs {@code body} (none when empty; its type is in {@code headers}) to the checked target, as {@link #send}.
      *
      * @throws IOException when no address could be reached, or the exchange failed
      */
     public Answer post(OutboundVerdict.Admitted target, Map<String, String> headers, byte[] body, int maxBody)
             throws IOException {
+        return send("POST", target, headers, body.length > 0 ? body : null, maxBody);
+    }
+
+    /**
+     * Sends {@code method} with {@code body} (none when null) to the checked target, trying its addresses in order
+     * while one refuses the connection, and reads at most {@code maxBody} bytes of the answer (0: none, the
+     * connection is closed unread).
+     *
+     * @throws IOException when no address could be reached, or the exchange failed
+     */
+    public Answer send(String method, OutboundVerdict.Admitted target, Map<String, String> headers,
+            byte @Nullable [] body, int maxBody) throws IOException {
         var url = target.url();
         IOException failure = null;
         for (var address : target.addresses()) {
-            var post = new HttpPost(url.target());
-            headers.forEach(post::setHeader);
-            if (body.length > 0) {
-                post.setEntity(new ByteArrayEntity(body, null));
+            var request = new BasicClassicHttpRequest(method, url.target());
+            headers.forEach(request::setHeader);
+            if (body != null) {
+                request.setEntity(new ByteArrayEntity(body, null));
             }
-            try (var response = http.executeOpen(new HttpHost(url.scheme(), address, url.host(), url.port()), post,
+            try (var response = http.executeOpen(new HttpHost(url.scheme(), address, url.host(), url.port()), request,
                     null)) {
+                var answerHeaders = new HashMap<String, List<String>>();
+                for (var header : response.getHeaders()) {
+                    answerHeaders.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                            .add(header.getValue());
+                }
                 var entity = response.getEntity();
                 var answer = maxBody == 0 || entity == null ? new byte[0] : entity.getContent().readNBytes(maxBody);
-                return new Answer(response.getCode(), answer);
+                return new Answer(response.getCode(), Map.copyOf(answerHeaders), answer);
             } catch (ConnectException | ConnectTimeoutException | NoRouteToHostException e) {
                 failure = e; // this address does not answer: the next one the name resolved to may
             }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboundVerdict;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,8 @@ public final class VendorCalls implements AutoCloseable {
     private final CircuitBreakerRegistry registry;
     private final Clock clock;
     private final TimeLimiter limiter;
-    private final VendorExchange exchange;
+    private final PinnedHttpClient exchange;
+    private final int maxAnswer;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, Instant> openUntil = new ConcurrentHashMap<>();
@@ -76,15 +78,17 @@ public final class VendorCalls implements AutoCloseable {
     /**
      * @param vendor the breaker names' prefix ({@code argocd}, {@code github}, {@code jenkins}, {@code awx})
      * @param clock the clock the registry's breakers keep time with
+     * @param maxAnswer at most this many bytes of an answer's body are read
      */
     public VendorCalls(String vendor, OutboundGuard guard, CircuitBreakerRegistry registry, Clock clock,
-            TimeLimiter limiter, VendorExchange exchange) {
+            TimeLimiter limiter, PinnedHttpClient exchange, int maxAnswer) {
         this.vendor = vendor;
         this.guard = guard;
         this.registry = registry;
         this.clock = clock;
         this.limiter = limiter;
         this.exchange = exchange;
+        this.maxAnswer = maxAnswer;
     }
 
     /** Why this URL can never be called, as far as its text tells; empty when it may be (checked again at each call). */
@@ -161,7 +165,7 @@ public final class VendorCalls implements AutoCloseable {
          * @param body none when null
          * @return the answer, any status below 500 but 429
          */
-        public VendorExchange.Answer send(String method, String url, Map<String, String> headers,
+        public PinnedHttpClient.Answer send(String method, String url, Map<String, String> headers,
                 byte @Nullable [] body) throws IOException, Stop {
             var verdict = guard.check(url);
             if (!(verdict instanceof OutboundVerdict.Admitted target)) {
@@ -174,7 +178,7 @@ public final class VendorCalls implements AutoCloseable {
                 throw new Stop(new CallOutcome.Refused("pointed to " + url + ", outside " + base.url().scheme() + "://"
                         + base.url().authority() + ": not followed"));
             }
-            var answer = exchange.send(method, target, headers, body);
+            var answer = exchange.send(method, target, headers, body, maxAnswer);
             if (answer.status() >= 500 || answer.status() == 429) {
                 throw new VendorUnavailableException(answer.status());
             }
@@ -194,7 +198,7 @@ public final class VendorCalls implements AutoCloseable {
     }
 
     /** The answer's body read by {@code parse}; one it cannot read stops the operation: the vendor is not usable. */
-    public static <N> N parsed(VendorExchange.Answer answer, java.util.function.Function<byte[], N> parse)
+    public static <N> N parsed(PinnedHttpClient.Answer answer, java.util.function.Function<byte[], N> parse)
             throws Stop {
         try {
             return parse.apply(answer.body());
@@ -204,7 +208,7 @@ public final class VendorCalls implements AutoCloseable {
     }
 
     /** The answer's body read by {@code parse}, or {@code otherwise} when it cannot be (an error page, say). */
-    public static <N> N parsedOr(VendorExchange.Answer answer, java.util.function.Function<byte[], N> parse,
+    public static <N> N parsedOr(PinnedHttpClient.Answer answer, java.util.function.Function<byte[], N> parse,
             N otherwise) {
         try {
             return parse.apply(answer.body());

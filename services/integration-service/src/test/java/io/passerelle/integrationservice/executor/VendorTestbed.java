@@ -14,6 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.observation.ObservationRegistry;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import io.passerelle.platform.outbound.OutboundAllowList;
 import io.passerelle.platform.outbound.OutboundGuard;
 
@@ -50,8 +51,8 @@ public final class VendorTestbed implements AutoCloseable {
         });
         calls = new VendorCalls(vendor, guard, breakers, Clock.systemUTC(),
                 TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeLimit).build()),
-                new VendorExchange(vendor + " calls", Duration.ofSeconds(2), Duration.ofSeconds(10), 4, 1 << 20,
-                        ObservationRegistry.NOOP));
+                new PinnedHttpClient(vendor + " calls", Duration.ofSeconds(2), Duration.ofSeconds(10), 4,
+                        ObservationRegistry.NOOP), 1 << 20);
     }
 
     /** The vendor's base URL on the double, by the name only the fake DNS knows. */

@@ -16,7 +16,7 @@ import io.passerelle.integrationservice.executor.ReceiveDeploymentStatus;
 import io.passerelle.integrationservice.executor.ReceiveNotification;
 import io.passerelle.integrationservice.executor.port.DeploymentStatuses;
 import io.passerelle.integrationservice.executor.VendorCalls;
-import io.passerelle.integrationservice.executor.VendorExchange;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import io.passerelle.integrationservice.executor.WatchDispatch;
 import io.passerelle.integrationservice.executor.WatchPolicy;
 import io.passerelle.integrationservice.executor.adapter.argocd.ArgoCd;
@@ -82,8 +82,8 @@ class ExecutorConfiguration {
         VendorCalls calls(String vendor) {
             return new VendorCalls(vendor, guard, breakers, clock,
                     TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(properties.vendorTimeLimit()).build()),
-                    new VendorExchange(vendor + " calls", properties.connectTimeout(), properties.readTimeout(),
-                            properties.concurrency(), MAX_VENDOR_ANSWER, observations));
+                    new PinnedHttpClient(vendor + " calls", properties.connectTimeout(), properties.readTimeout(),
+                            properties.concurrency(), observations), MAX_VENDOR_ANSWER);
         }
     }
 

@@ -12,7 +12,7 @@ import io.passerelle.integrationservice.executor.Called;
 import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
-import io.passerelle.integrationservice.executor.VendorExchange;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,11 +77,11 @@ public final class ArgoCd {
     }
 
 
-    private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
+    private JsonNode read(PinnedHttpClient.Answer answer) throws VendorCalls.Stop {
         return VendorCalls.parsed(answer, json::readTree);
     }
 
-    private CallOutcome refusal(ArgoCdApplication application, VendorExchange.Answer answer) {
+    private CallOutcome refusal(ArgoCdApplication application, PinnedHttpClient.Answer answer) {
         var message = VendorCalls.parsedOr(answer, body -> json.readTree(body).path("message").asString(), "");
         var said = "HTTP " + answer.status() + (message.isEmpty() ? "" : ": " + message);
         return switch (answer.status()) {

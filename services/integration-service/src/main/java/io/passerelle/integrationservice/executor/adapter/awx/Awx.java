@@ -10,7 +10,7 @@ import io.passerelle.integrationservice.executor.Called;
 import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
-import io.passerelle.integrationservice.executor.VendorExchange;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,12 +95,12 @@ public final class Awx {
     }
 
 
-    private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
+    private JsonNode read(PinnedHttpClient.Answer answer) throws VendorCalls.Stop {
         return VendorCalls.parsed(answer, json::readTree);
     }
 
     /** AWX's errors are Django REST framework's: {@code {"detail": …}} or {@code {"<field>": [messages]}}. */
-    private CallOutcome refusal(AwxJobTemplate template, VendorExchange.Answer answer) {
+    private CallOutcome refusal(AwxJobTemplate template, PinnedHttpClient.Answer answer) {
         var detail = VendorCalls.parsedOr(answer, body -> {
             var read = json.readTree(body);
             return read.path("detail").isString() ? read.path("detail").asString() : read.toString();

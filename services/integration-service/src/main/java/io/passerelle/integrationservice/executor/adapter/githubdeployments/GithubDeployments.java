@@ -10,7 +10,7 @@ import io.passerelle.integrationservice.executor.CallOutcome;
 import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
-import io.passerelle.integrationservice.executor.VendorExchange;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,11 +76,11 @@ public final class GithubDeployments {
         return headers;
     }
 
-    private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
+    private JsonNode read(PinnedHttpClient.Answer answer) throws VendorCalls.Stop {
         return VendorCalls.parsed(answer, json::readTree);
     }
 
-    private CallOutcome refusal(GithubEnvironment environment, VendorExchange.Answer answer) {
+    private CallOutcome refusal(GithubEnvironment environment, PinnedHttpClient.Answer answer) {
         var message = VendorCalls.parsedOr(answer, body -> json.readTree(body).path("message").asString(), "");
         var said = "HTTP " + answer.status() + (message.isEmpty() ? "" : ": " + message);
         var repository = environment.owner() + "/" + environment.repo();

@@ -14,7 +14,7 @@ import io.passerelle.integrationservice.executor.Called;
 import io.passerelle.integrationservice.executor.DeployCall;
 import io.passerelle.integrationservice.executor.Started;
 import io.passerelle.integrationservice.executor.VendorCalls;
-import io.passerelle.integrationservice.executor.VendorExchange;
+import io.passerelle.platform.outbound.PinnedHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,11 +139,11 @@ public final class Jenkins {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private JsonNode read(VendorExchange.Answer answer) throws VendorCalls.Stop {
+    private JsonNode read(PinnedHttpClient.Answer answer) throws VendorCalls.Stop {
         return VendorCalls.parsed(answer, json::readTree);
     }
 
-    private static CallOutcome refusal(JenkinsJob job, VendorExchange.Answer answer, String when) {
+    private static CallOutcome refusal(JenkinsJob job, PinnedHttpClient.Answer answer, String when) {
         var body = new String(answer.body(), StandardCharsets.UTF_8);
         var said = "HTTP " + answer.status() + " " + when;
         return switch (answer.status()) {
