@@ -93,15 +93,7 @@ final class CallbackPath implements AutoCloseable {
         var rhea = tokens.user("rhea");
         var name = "bench-cb-" + Long.toString(System.currentTimeMillis(), 36);
         var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
-        target.trust(name, secret);
-        var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
-                "bench/" + name, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
-                        "name", "staging", "order", 1, "requiresApproval", false,
-                        "deployTarget", Map.of("type", "webhook", "url", target.url("/manual"))))));
-        if (registered.status() != 201) {
-            throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
-        }
-        GitHub.awaitCatalogued(gateway, "bench/" + name, secret, 30);
+        StagingService.register(gateway, rhea, target, "/manual", name, secret);
         var pending = awaitDeployRequests(target, name, secret, WARM_UP + runs + burst);
 
         var one = new ArrayList<Timing>();

@@ -28,32 +28,6 @@ final class FreezeRelease {
     private FreezeRelease() {
     }
 
-    private static void register(String gateway, String rhea, DeployTarget target, String name, String secret) {
-        target.trust(name, secret);
-        var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
-                "bench/" + name, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
-                        "name", "staging", "order", 1, "requiresApproval", false,
-                        "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
-        if (registered.status() != 201) {
-            throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
-        }
-        GitHub.awaitCatalogued(gateway, "bench/" + name, secret, 30);
-        // change-service learns the catalog from the same event, maybe later: a freeze of a service it does not know
-        // yet is refused (422); its risk of the environment answers 404 until then
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (Http.get(gateway + "/api/v1/risk?service=" + name + "&environment=staging", rhea).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not known to change-service after 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     /** Declares a freeze window of the service from {@code start} to {@code end}. */
     private static void declare(String gateway, String alice, String title, String service, Instant start,
             Instant end) {
@@ -80,7 +54,7 @@ final class FreezeRelease {
             for (int s = 0; s < services; s++) {
                 var name = "bench-frz1-" + s + "-" + Long.toString(System.currentTimeMillis(), 36);
                 var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
-                register(gateway, rhea, target, name, secret);
+                StagingService.register(gateway, rhea, target, "/ok", name, secret);
                 pool.submit(() -> {
                     try {
                         for (int r = 0; r < rounds; r++) {
@@ -137,7 +111,7 @@ final class FreezeRelease {
         var repository = "bench/" + name;
         var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         try (var target = new DeployTarget(tokens)) {
-            register(gateway, rhea, target, name, secret);
+            StagingService.register(gateway, rhea, target, "/ok", name, secret);
             var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             var end = now.plusSeconds(30 + n / 5);
             declare(gateway, alice, "Bench freeze", name, now.minusSeconds(60), end);

@@ -52,15 +52,7 @@ public final class GoldenPathBenchmark {
         var repository = "bench/" + name;
         var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         try (var target = new DeployTarget(tokens)) {
-            target.trust(name, secret);
-            var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
-                    repository, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
-                            "name", "staging", "order", 1, "requiresApproval", false,
-                            "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
-            if (registered.status() != 201) {
-                throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
-            }
-            GitHub.awaitCatalogued(gateway, repository, secret, 30);
+            StagingService.register(gateway, rhea, target, "/ok", name, secret);
 
             long sequence = 0;
             for (int i = 0; i < 20; i++) { // warm-up: JIT, pools, caches
