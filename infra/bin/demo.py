@@ -13,7 +13,16 @@
 5. alice (change-manager) declares a short freeze window on shop; the next green pipeline's change is authorized but
    held, nothing is deployed; when the window ends, the deployment goes out on its own;
 6. a pipeline that deploys by itself asks at a gate whether it may deploy to production and waits; alice approves the
-   change behind it, and the waiting request hears ALLOWED at once; the pipeline reports its outcome.
+   change behind it, and the waiting request hears ALLOWED at once; the pipeline reports its outcome;
+7. alice approves the first release into production; a second release follows it there and the deploy target
+   reports it FAILED; Alertmanager fires for shop/production and an incident opens with it as top suspect; rhea
+   (release-manager) rolls it back as an emergency the incident asks for: a ROLLBACK deployment of the release before,
+   under its own EMERGENCY change, which erin (emergency-approver) approves; it goes out through the same target, and
+   the undone deployment's change gets a BACKED_OUT line in its audit trail;
+8. the DORA figures of shop in production (GET /api/v1/metrics/dora, the last 30 days): the four figures, their
+   levels, and the deployments behind each.
+Every workflow run names its head commit with its time (as GitHub's do), committed CI_MINUTES before the run ended:
+that is where lead time starts.
 Only the standard library: urllib, hmac, http.server.
 """
 import hashlib, hmac, json, os, secrets, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid
@@ -25,6 +34,8 @@ GATEWAY = f"http://127.0.0.1:{8080 + OFFSET}"
 TOKEN_URL = f"http://127.0.0.1:{8180 + OFFSET}/realms/passerelle/protocol/openid-connect/token"
 TARGET_PORT = int(os.environ.get("PASSERELLE_DEMO_TARGET_PORT", "8099"))
 SERVICE, REPO, SECRET = "shop", "passerelle-demo/shop", "shop-demo-webhook-secret-2026"
+CI_MINUTES = 7
+FAILING = {}  # (commit, environment) -> the reason the demo's deploy target reports FAILED there
 
 
 def call(method, url, token=None, body=None, headers=None, raw=None):
@@ -80,15 +91,18 @@ class DeployTarget(BaseHTTPRequestHandler):
         self.send_response(202); self.end_headers()
         print(f"   deploy target: signed request for {request['service']} {request['version']} -> {request['environment']}")
 
+        failure = FAILING.get((request["commitSha"], request["environment"]))
+
         def report():
             time.sleep(0.5)
-            outcome = json.dumps({"deliveryId": str(uuid.uuid4()), "state": "SUCCEEDED"}).encode()
+            outcome = json.dumps({"deliveryId": str(uuid.uuid4()), "state": "FAILED", "reason": failure} if failure
+                                 else {"deliveryId": str(uuid.uuid4()), "state": "SUCCEEDED"}).encode()
             stamp = str(int(time.time()))
             signature = "sha256=" + hmac.new(request["callbackToken"].encode(), stamp.encode() + b"." + outcome,
                                              hashlib.sha256).hexdigest()
             status, _ = call("POST", request["callbackUrl"], client("passerelle-ci"), raw=outcome,
                              headers={"X-Passerelle-Timestamp": stamp, "X-Passerelle-Signature-256": signature})
-            print(f"   deploy target: reported SUCCEEDED ({status})")
+            print(f"   deploy target: reported {'FAILED: ' + failure if failure else 'SUCCEEDED'} ({status})")
         threading.Thread(target=report, daemon=True).start()
 
     def log_message(self, *args):
@@ -110,14 +124,20 @@ def listing(path, tok):
     return body if status == 200 else []
 
 
-def deliver(sha):
+def utc(seconds):
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def deliver(sha, message="Update shop"):
     """A green workflow_run of REPO on main at that commit, signed; retried until the catalog reaches the intake."""
     run = int(time.time() * 1000)
     payload = {"action": "completed",
                "workflow_run": {"id": run, "name": "CI", "head_branch": "main", "head_sha": sha,
                                 "status": "completed", "conclusion": "success",
                                 "html_url": f"https://github.com/{REPO}/actions/runs/{run}",
-                                "updated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                "updated_at": utc(time.time()),
+                                "head_commit": {"id": sha, "message": message,
+                                                "timestamp": utc(time.time() - CI_MINUTES * 60)},
                                 "actor": {"login": "demo-bot"}},
                "repository": {"full_name": REPO, "default_branch": "main"}}
     raw = json.dumps(payload).encode()
@@ -130,14 +150,38 @@ def deliver(sha):
     sys.exit(f"webhook not accepted: {status} {body}")
 
 
+def fire(environment, summary, sam):
+    """A firing HighErrorRate alert of SERVICE in that environment, from Alertmanager: the incident it opens, and its
+    top suspect (printed)."""
+    fingerprint = secrets.token_hex(8)
+    starts = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    status, body = call("POST", GATEWAY + "/webhooks/alertmanager", client("passerelle-monitoring"), {
+        "version": "4", "groupKey": "{}:{alertname=\"HighErrorRate\"}", "truncatedAlerts": 0, "status": "firing",
+        "receiver": "passerelle", "groupLabels": {}, "commonLabels": {}, "commonAnnotations": {},
+        "externalURL": "http://alertmanager.local",
+        "alerts": [{"status": "firing", "labels": {"alertname": "HighErrorRate", "service": SERVICE,
+                                                  "environment": environment, "severity": "critical"},
+                    "annotations": {"summary": summary}, "startsAt": starts,
+                    "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus.local/graph",
+                    "fingerprint": fingerprint}]})
+    if status != 202:
+        sys.exit(f"alert not accepted: {status} {body}")
+    incident = wait_for("the incident", lambda: listing(f"/api/v1/incidents?service={SERVICE}", sam),
+                        lambda i: i.get("fingerprint") == fingerprint)
+    top = (incident.get("suspects") or [{}])[0]
+    print(f"   incident {incident['id']}: {incident['priority']} {incident['state']} '{incident['title']}'")
+    print(f"   top suspect: deployment {top.get('deploymentId')} score {top.get('score')}: {top.get('reason')}")
+    return incident, top
+
+
 def freeze(rhea, alice):
     """Step 5: a freeze window holds a deployment, which goes out on its own when the window ends."""
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    end = now.timestamp() + 20
-    end_text = datetime.fromtimestamp(end, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = int(time.time())
+    end = now + 20
+    end_text = utc(end)
     status, window = call("POST", GATEWAY + "/api/v1/freeze-windows", alice, {
         "name": "Demo freeze", "reason": "make demo: a freeze holds deployments", "timeZone": "UTC",
-        "start": now.strftime("%Y-%m-%dT%H:%M:%SZ"), "end": end_text,
+        "start": utc(now), "end": end_text,
         "scope": {"services": [SERVICE], "environments": ["staging"]}})
     if status != 201:
         sys.exit(f"freeze window not declared: {status} {window}")
@@ -192,6 +236,119 @@ def gate(alice):
     return decided.get("decision") == "ALLOWED" and status == 200
 
 
+def planned_change(tok, sha, environment):
+    """The change raised for the deployment of that commit to that environment."""
+    planned = wait_for(f"the {environment} deployment of {sha[:12]} and its change",
+                       lambda: listing(f"/api/v1/deployments?service={SERVICE}&environment={environment}", tok),
+                       lambda d: d.get("commitSha") == sha and d.get("changeId"), 30)
+    return call("GET", f"{GATEWAY}/api/v1/changes/{planned['changeId']}", tok)[1]
+
+
+def approved(change, approver, tok, state):
+    """approver approves the change; its deployment reaches that state (printed)."""
+    status, body = call("POST", f"{GATEWAY}/api/v1/changes/{change['id']}/approve", approver, {"comment": "make demo"})
+    if status != 200:
+        sys.exit(f"approval refused: {status} {body}")
+    done = wait_for(f"deployment {change['deploymentId']} {state}",
+                    lambda: [call("GET", f"{GATEWAY}/api/v1/deployments/{change['deploymentId']}", tok)[1]],
+                    lambda d: d.get("state") == state)
+    print(f"   deployment {done['id']}: {done['service']} {done['version']} -> {done['environment']} {done['state']}"
+          f" at {done.get('finishedAt')}{': ' + done['reason'] if done.get('reason') else ''}")
+    return done
+
+
+def rollback(rhea, sam, alice, first):
+    """Step 7: a release that fails in production is rolled back, as an emergency, to the release before."""
+    erin = user("erin")
+    print(f"7. alice approves change {first['id']}: the first release goes to production")
+    before = approved(first, alice, rhea, "SUCCEEDED")
+    sha = secrets.token_hex(20)
+    FAILING[(sha, "production")] = "smoke test after the switch: 5xx above 5% on /checkout"
+    print(f"   GitHub reports a second green run on main, commit {sha[:12]}; staging takes it at once")
+    deliver(sha, "Checkout: new payment provider")
+    change = planned_change(rhea, sha, "production")
+    print(f"   alice approves its production change {change['id']} ({change['type']})")
+    failed = approved(change, alice, rhea, "FAILED")
+    incident, top = fire("production", "5xx above 5% on shop checkout", sam)
+    reason = f"incident {incident['id']}: {incident['title']}"
+    status, planned = call("POST", f"{GATEWAY}/api/v1/deployments/{failed['id']}/rollback", rhea,
+                           {"reason": reason, "emergency": True})
+    if status != 201:
+        sys.exit(f"rollback refused: {status} {planned}")
+    print(f"   rhea rolls deployment {failed['id']} back, as an emergency ({reason}):")
+    print(f"   rollback deployment {planned['id']}: {planned['kind']} of {planned['rollbackOf']}, puts back "
+          f"{planned['service']} {planned['version']} in {planned['environment']}; {planned['state']}")
+    raised = wait_for("the rollback's change",
+                      lambda: [call("GET", f"{GATEWAY}/api/v1/deployments/{planned['id']}", rhea)[1]],
+                      lambda d: d.get("changeId"))
+    emergency = call("GET", f"{GATEWAY}/api/v1/changes/{raised['changeId']}", rhea)[1]
+    print(f"   its change {emergency['id']}: {emergency['type']} '{emergency['title']}', requested by "
+          f"{emergency['requestedBy']}, {emergency['state']}; erin (emergency-approver) approves it")
+    done = approved(emergency, erin, rhea, "SUCCEEDED")
+    trail = wait_for("the BACKED_OUT line on the undone change",
+                     lambda: call("GET", f"{GATEWAY}/api/v1/changes/{change['id']}", rhea)[1].get("auditTrail"),
+                     lambda a: a.get("action") == "BACKED_OUT")
+    undone = call("GET", f"{GATEWAY}/api/v1/changes/{change['id']}", rhea)[1]
+    print(f"   the undone deployment's change {undone['id']} ({undone['state']}, outcome {undone.get('outcome')}):")
+    print(f"     {trail['at']} {trail['action']} by {trail['by']}: {trail.get('detail')}")
+    return (top.get("deploymentId") == failed["id"] and done["version"] == before["version"]
+            and emergency["type"] == "EMERGENCY")
+
+
+def took(seconds):
+    if seconds is None:
+        return "-"
+    minutes, rest = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return (f"{hours} h {minutes} min" if hours else f"{minutes} min {rest} s" if minutes else f"{rest} s")
+
+
+def dora(rhea):
+    """Step 8: the DORA figures of the demo service, their levels, and the deployments behind each."""
+    status, m = call("GET", f"{GATEWAY}/api/v1/metrics/dora?service={SERVICE}", rhea)
+    if status != 200:
+        sys.exit(f"DORA figures refused: {status} {m}")
+    scope = ", ".join(f"{s['service']} in {s['environment']}" for s in m["scope"])
+    print(f"8. DORA figures of {scope}, {m['from'][:16]}Z to {m['to'][:16]}Z "
+          f"(rhea: GET /api/v1/metrics/dora?service={SERVICE})")
+    frequency, lead, failure, recovery = (m["deploymentFrequency"], m["leadTimeForChanges"], m["changeFailureRate"],
+                                          m["failedDeploymentRecoveryTime"])
+    level = lambda figure: figure.get("level") or "no level (nothing to measure)"
+    rate = f"{failure['rate'] * 100:.0f} %" if "rate" in failure else "-"
+    print(f"   deployment frequency   {frequency['successfulDeployments']} successful: {frequency['perDay']:.2f} a day,"
+          f" {frequency['perWeek']:.2f} a week -> {level(frequency)}")
+    print(f"   lead time for changes  median {took(lead.get('medianSeconds'))}, p90 {took(lead.get('p90Seconds'))} "
+          f"({lead['measured']} measured; {lead['withoutCommitTime']} not: rollbacks, and releases without a head "
+          f"commit time) -> {level(lead)}")
+    print(f"   change failure rate    {failure['failures']} of {failure['finishedDeployments']} finished deployments "
+          f"failed: {rate} -> {level(failure)}")
+    print(f"   recovery time          median {took(recovery.get('medianSeconds'))}, p90 "
+          f"{took(recovery.get('p90Seconds'))} ({recovery['recovered']} recovered, {recovery['unrecovered']} not yet)"
+          f" -> {level(recovery)}")
+    environment = m["scope"][0]["environment"] if m["scope"] else "production"
+    kinds = {d["id"]: d for d in listing(f"/api/v1/deployments?service={SERVICE}&environment={environment}", rhea)}
+    behind = {}
+    for name, figure in (("frequency", frequency), ("lead time", lead), ("failure", failure),
+                         ("recovery", recovery)):
+        for d in figure["deployments"]["items"]:
+            row = behind.setdefault(d["id"], ({}, []))  # each figure tells its own part: lead time, recovery
+            row[0].update(d)
+            row[1].append(name)
+    rows = sorted(behind.values(), key=lambda row: row[0]["finishedAt"], reverse=True)
+    print(f"   the deployments behind them, newest first ({len(rows)}):")
+    for d, figures in rows[:10]:
+        record = kinds.get(d["id"], {})
+        what = (f"ROLLBACK of {record['rollbackOf'][:8]}" if record.get("kind") == "ROLLBACK" else "DEPLOY")
+        detail = [f"lead time {took(d['leadTimeSeconds'])}" if "leadTimeSeconds" in d else "",
+                  d.get("reason", "") if d["result"] == "FAILED" else "",
+                  f"recovered by {d['recoveredBy'][:8]} after {took(d['recoverySeconds'])}"
+                  if "recoveredBy" in d else ""]
+        print(f"     {d['finishedAt'][:19]}Z {d['id'][:8]} {d['version']} {what:<20} {d['result']:<9} "
+              f"[{', '.join(figures)}] {'; '.join(x for x in detail if x)}".rstrip())
+    if len(rows) > 10:
+        print(f"     … and {len(rows) - 10} more (each figure lists up to 100)")
+
+
 def main():
     try:
         rhea, sam, alice = user("rhea"), user("sam"), user("alice")
@@ -225,37 +382,22 @@ def main():
           f"{change.get('authorizedAt')} by {change.get('authorizedBy')}; now {change['state']}")
     print(f"   deployment {deployment['id']}: {deployment['service']} {deployment['version']} -> "
           f"{deployment['environment']} {deployment['state']} at {deployment.get('finishedAt')}")
-    production = wait_for("the production change", lambda: listing(f"/api/v1/changes?service={SERVICE}", rhea),
-                          lambda c: c.get("environment") == "production" and c.get("state") == "PENDING_APPROVAL", 30)
+    production = planned_change(rhea, sha, "production")
     print(f"   production: change {production['id']} is {production['type']} and waits for a change manager "
           f"(alice or bob: POST /api/v1/changes/{{id}}/approve)")
 
-    fingerprint = secrets.token_hex(8)
-    starts = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     print("4. Alertmanager: HighErrorRate fires for shop in staging")
-    status, body = call("POST", GATEWAY + "/webhooks/alertmanager", client("passerelle-monitoring"), {
-        "version": "4", "groupKey": "{}:{alertname=\"HighErrorRate\"}", "truncatedAlerts": 0, "status": "firing",
-        "receiver": "passerelle", "groupLabels": {}, "commonLabels": {}, "commonAnnotations": {},
-        "externalURL": "http://alertmanager.local",
-        "alerts": [{"status": "firing", "labels": {"alertname": "HighErrorRate", "service": SERVICE,
-                                                  "environment": "staging", "severity": "critical"},
-                    "annotations": {"summary": "5xx above 5% on shop"}, "startsAt": starts,
-                    "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus.local/graph",
-                    "fingerprint": fingerprint}]})
-    if status != 202:
-        sys.exit(f"alert not accepted: {status} {body}")
-    incident = wait_for("the incident", lambda: listing(f"/api/v1/incidents?service={SERVICE}", sam),
-                        lambda i: i.get("fingerprint") == fingerprint)
-    top = (incident.get("suspects") or [{}])[0]
-    print(f"   incident {incident['id']}: {incident['priority']} {incident['state']} '{incident['title']}'")
-    print(f"   top suspect: deployment {top.get('deploymentId')} score {top.get('score')}: {top.get('reason')}")
+    incident, top = fire("staging", "5xx above 5% on shop", sam)
     ok = top.get("deploymentId") == deployment["id"]
     ok = freeze(rhea, alice) and ok
     ok = gate(alice) and ok
+    ok = rollback(rhea, sam, alice, production) and ok
+    dora(rhea)
     print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it, a freeze held a"
-          " deployment and released it, a gate opened by a change manager's approval." if ok else "\nUnexpected: the"
-          " top suspect is not the deployment just made, the frozen deployment went out before its freeze ended, or"
-          " the gate was not allowed.")
+          " deployment and released it, a gate opened by a change manager's approval, a failed release rolled back"
+          " under an emergency change, and the DORA figures behind it all." if ok else "\nUnexpected: the top suspect"
+          " is not the deployment just made, the frozen deployment went out before its freeze ended, the gate was not"
+          " allowed, or the rollback did not put the release before back with a BACKED_OUT line on the undone change.")
     server.shutdown()
     sys.exit(0 if ok else 1)
 

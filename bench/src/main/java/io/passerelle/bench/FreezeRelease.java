@@ -28,16 +28,15 @@ final class FreezeRelease {
     private FreezeRelease() {
     }
 
-    private static void register(String gateway, String rhea, DeployTarget target, String name, String secret) {
-        target.trust(name, secret);
-        var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
-                "bench/" + name, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
-                        "name", "staging", "order", 1, "requiresApproval", false,
-                        "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
-        if (registered.status() != 201) {
-            throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
+    /** Declares a freeze window of the service from {@code start} to {@code end}. */
+    private static void declare(String gateway, String alice, String title, String service, Instant start,
+            Instant end) {
+        var freeze = Http.post(gateway + "/api/v1/freeze-windows", alice, Map.of("name", title, "reason",
+                "make bench", "start", start.toString(), "end", end.toString(), "timeZone", "UTC", "scope",
+                Map.of("services", List.of(service))));
+        if (freeze.status() != 201) {
+            throw new IllegalStateException("cannot declare the freeze: " + freeze.raw());
         }
-        GitHub.awaitCatalogued(gateway, "bench/" + name, secret, 30);
     }
 
     /**
@@ -55,7 +54,7 @@ final class FreezeRelease {
             for (int s = 0; s < services; s++) {
                 var name = "bench-frz1-" + s + "-" + Long.toString(System.currentTimeMillis(), 36);
                 var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
-                register(gateway, rhea, target, name, secret);
+                StagingService.register(gateway, rhea, target, "/ok", name, secret);
                 pool.submit(() -> {
                     try {
                         for (int r = 0; r < rounds; r++) {
@@ -84,12 +83,7 @@ final class FreezeRelease {
             String secret, int round) throws Exception {
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var end = now.plusSeconds(3);
-        var freeze = Http.post(gateway + "/api/v1/freeze-windows", alice, Map.of("name", "Bench " + round,
-                "reason", "make bench", "start", now.minusSeconds(60).toString(), "end", end.toString(),
-                "timeZone", "UTC", "scope", Map.of("services", List.of(name))));
-        if (freeze.status() != 201) {
-            throw new IllegalStateException("cannot declare the freeze: " + freeze.raw());
-        }
+        declare(gateway, alice, "Bench " + round, name, now.minusSeconds(60), end);
         int before = target.callsFor(name).size();
         var sha = String.format("%040x", 0xF1EE000000L + round);
         GitHub.deliver(gateway, GitHub.workflowRun("bench/" + name, "main", sha, 800_000 + round), secret,
@@ -117,15 +111,10 @@ final class FreezeRelease {
         var repository = "bench/" + name;
         var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         try (var target = new DeployTarget(tokens)) {
-            register(gateway, rhea, target, name, secret);
+            StagingService.register(gateway, rhea, target, "/ok", name, secret);
             var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             var end = now.plusSeconds(30 + n / 5);
-            var freeze = Http.post(gateway + "/api/v1/freeze-windows", alice, Map.of("name", "Bench freeze",
-                    "reason", "make bench", "start", now.minusSeconds(60).toString(), "end", end.toString(),
-                    "timeZone", "UTC", "scope", Map.of("services", List.of(name))));
-            if (freeze.status() != 201) {
-                throw new IllegalStateException("cannot declare the freeze: " + freeze.raw());
-            }
+            declare(gateway, alice, "Bench freeze", name, now.minusSeconds(60), end);
             var senders = Executors.newFixedThreadPool(4);
             for (int i = 0; i < n; i++) {
                 long run = i;

@@ -26,6 +26,8 @@ import io.passerelle.testkit.Tokens;
  * five outbox relays with confirms, five idempotent consumers, four services;</li>
  * <li><b>throughput</b>: a burst of green pipelines from several senders → every deployment SUCCEEDED (the target
  * reports back through the gateway);</li>
+ * <li><b>the callback path</b>: a deploy target's signed report → deployment.succeeded.v1, one at a time and in a
+ * burst ({@link CallbackPath});</li>
  * <li><b>gate latency by hop</b>: where the time of the sequential runs goes, from their traces in Zipkin
  * ({@link GateBreakdown}; needs {@code make up TRACING=1});</li>
  * <li><b>memory</b>: the resident set of every JVM of the stack afterwards.</li>
@@ -50,15 +52,7 @@ public final class GoldenPathBenchmark {
         var repository = "bench/" + name;
         var secret = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         try (var target = new DeployTarget(tokens)) {
-            target.trust(name, secret);
-            var registered = Http.post(gateway + "/api/v1/services", rhea, Map.of("name", name, "repository",
-                    repository, "defaultBranch", "main", "webhookSecret", secret, "environments", List.of(Map.of(
-                            "name", "staging", "order", 1, "requiresApproval", false,
-                            "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
-            if (registered.status() != 201) {
-                throw new IllegalStateException("cannot register " + name + ": " + registered.raw());
-            }
-            GitHub.awaitCatalogued(gateway, repository, secret, 30);
+            StagingService.register(gateway, rhea, target, "/ok", name, secret);
 
             long sequence = 0;
             for (int i = 0; i < 20; i++) { // warm-up: JIT, pools, caches
@@ -109,6 +103,8 @@ public final class GoldenPathBenchmark {
             System.out.println(GateDecisionDelivery.measure(gateway, tokens, runs));
             System.out.println(FreezeRelease.measureOneByOne(gateway, tokens, 10, Math.max(1, runs / 10)));
             System.out.println(FreezeRelease.measure(gateway, tokens, runs));
+            CallbackPath.measure(gateway, stack.equals("e2e") ? "passerelle-e2e" : "/", tokens, runs, burst)
+                    .forEach(System.out::println);
             for (var rss : residentSetSizes(stack)) {
                 System.out.println(rss);
             }
@@ -170,6 +166,15 @@ public final class GoldenPathBenchmark {
 
     static double percentile(double[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    /** The machine's 1-minute load average now, from /proc/loadavg. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     /** VmRSS of each app of the stack, from its pid file and /proc. */
