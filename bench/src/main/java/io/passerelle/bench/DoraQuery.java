@@ -37,6 +37,7 @@ final class DoraQuery {
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var throughGateway = new double[SERVICE_MONTHS];
         var direct = new double[SERVICE_MONTHS];
+        var figuresOnly = new double[SERVICE_MONTHS];
         long finished = 0;
         long bytes = 0;
         for (int i = -WARM_UP; i < SERVICE_MONTHS; i++) {
@@ -47,7 +48,9 @@ final class DoraQuery {
             boolean gatewayFirst = (i & 1) == 0;
             var first = time((gatewayFirst ? gateway : releaseService) + query, rhea);
             var second = time((gatewayFirst ? releaseService : gateway) + query, rhea);
+            var bare = time(gateway + query + "&listed=0", rhea);
             if (i >= 0) {
+                figuresOnly[i] = bare.millis();
                 throughGateway[i] = gatewayFirst ? first.millis() : second.millis();
                 direct[i] = gatewayFirst ? second.millis() : first.millis();
                 finished += first.answer().body().path("changeFailureRate").path("finishedDeployments").asLong();
@@ -61,6 +64,8 @@ final class DoraQuery {
         System.out.printf(Locale.ROOT, "| DORA figures, GET /api/v1/metrics/dora from release-service itself (no gateway),"
                 + " the same service-months, in turns with the row above (answers of %d kB on average) | %s |%n",
                 bytes / SERVICE_MONTHS / 1000, percentiles(direct));
+        System.out.printf(Locale.ROOT, "| DORA figures alone (`listed=0`: no deployments listed), through the gateway,"
+                + " the same service-months | %s |%n", percentiles(figuresOnly));
     }
 
     private record Timed(Http.Response answer, double millis) {

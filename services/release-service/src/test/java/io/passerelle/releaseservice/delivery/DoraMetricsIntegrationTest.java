@@ -180,6 +180,15 @@ class DoraMetricsIntegrationTest {
                 .andExpect(jsonPath("$.deploymentFrequency.deployments.truncated").value(true))
                 .andExpect(jsonPath("$.deploymentFrequency.deployments.items.length()").value(100))
                 .andExpect(jsonPath("$.deploymentFrequency.deployments.items[0].finishedAt").value("2026-10-05T04:00:00Z"));
+
+        dora("service", history.service, "from", "2026-10-01T00:00:00Z", "to", "2026-10-08T00:00:00Z", "listed", "3")
+                .andExpect(jsonPath("$.deploymentFrequency.deployments.total").value(101))
+                .andExpect(jsonPath("$.deploymentFrequency.deployments.items.length()").value(3))
+                .andExpect(jsonPath("$.deploymentFrequency.deployments.items[0].finishedAt").value("2026-10-05T04:00:00Z"));
+        dora("service", history.service, "from", "2026-10-01T00:00:00Z", "to", "2026-10-08T00:00:00Z", "listed", "0")
+                .andExpect(jsonPath("$.deploymentFrequency.successfulDeployments").value(101))
+                .andExpect(jsonPath("$.deploymentFrequency.deployments.total").value(101))
+                .andExpect(jsonPath("$.deploymentFrequency.deployments.items.length()").value(0));
     }
 
     @Test
@@ -200,6 +209,10 @@ class DoraMetricsIntegrationTest {
         dora("service", history.service, "from", "2026-10-01").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/invalid-request"));
         dora("service", "Not A Name").andExpect(status().isBadRequest());
+        for (var listed : new String[] { "-1", "101", "many" }) {
+            dora("service", history.service, "listed", listed).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
     }
 
     @Test

@@ -44,13 +44,14 @@ class DoraMetricsController implements MetricsApi {
     @Override
     @PreAuthorize(READERS)
     public ResponseEntity<DoraMetrics> getDoraMetrics(@Nullable String service, @Nullable String environment,
-            @Nullable String from, @Nullable String to) {
+            @Nullable String from, @Nullable String to, @Nullable Integer listed) {
         var measured = measure.measure(service, environment, instant("from", from), instant("to", to));
         var figures = measured.figures();
+        int most = listed == null ? LISTED : listed;
         return ResponseEntity.ok(new DoraMetrics(ApiTime.utc(figures.from()), ApiTime.utc(figures.to()),
                 measured.scopes().stream().map(s -> new DoraScope(s.service(), s.environment())).toList(),
-                frequency(figures.deploymentFrequency()), leadTime(figures.leadTime()),
-                failureRate(figures.changeFailureRate()), recovery(figures.recoveryTime())));
+                frequency(figures.deploymentFrequency(), most), leadTime(figures.leadTime(), most),
+                failureRate(figures.changeFailureRate(), most), recovery(figures.recoveryTime(), most)));
     }
 
     private static @Nullable Instant instant(String name, @Nullable String text) {
@@ -64,33 +65,33 @@ class DoraMetricsController implements MetricsApi {
         }
     }
 
-    private static DeploymentFrequency frequency(DeliveryFigures.DeploymentFrequency f) {
+    private static DeploymentFrequency frequency(DeliveryFigures.DeploymentFrequency f, int most) {
         return new DeploymentFrequency(f.deployments(), f.perDay(), f.perWeek(), level(f.level()),
-                listed(f.behind(), DoraMetricsController::deployment));
+                listed(f.behind(), most, DoraMetricsController::deployment));
     }
 
-    private static LeadTimeForChanges leadTime(DeliveryFigures.LeadTime f) {
-        return new LeadTimeForChanges(f.behind().size(), f.withoutCommitTime(), listed(f.behind(),
+    private static LeadTimeForChanges leadTime(DeliveryFigures.LeadTime f, int most) {
+        return new LeadTimeForChanges(f.behind().size(), f.withoutCommitTime(), listed(f.behind(), most,
                 m -> deployment(m.deployment()).leadTimeSeconds(seconds(m.leadTime()))))
                 .medianSeconds(seconds(f.median())).p90Seconds(seconds(f.p90())).level(level(f.level()));
     }
 
-    private static ChangeFailureRate failureRate(DeliveryFigures.ChangeFailureRate f) {
+    private static ChangeFailureRate failureRate(DeliveryFigures.ChangeFailureRate f, int most) {
         return new ChangeFailureRate(f.failures(), f.deployments(),
-                listed(f.behind(), failure -> deployment(failure.deployment())))
+                listed(f.behind(), most, failure -> deployment(failure.deployment())))
                 .rate(f.rate()).level(level(f.level()));
     }
 
-    private static FailedDeploymentRecoveryTime recovery(DeliveryFigures.RecoveryTime f) {
-        return new FailedDeploymentRecoveryTime(f.recovered(), f.unrecovered(), listed(f.behind(),
+    private static FailedDeploymentRecoveryTime recovery(DeliveryFigures.RecoveryTime f, int most) {
+        return new FailedDeploymentRecoveryTime(f.recovered(), f.unrecovered(), listed(f.behind(), most,
                 r -> deployment(r.failure().deployment()).recoveredAt(ApiTime.utcOrNull(r.recoveredAt()))
                         .recoveredBy(r.recoveredBy()).recoverySeconds(seconds(r.time()))))
                 .medianSeconds(seconds(f.median())).p90Seconds(seconds(f.p90())).level(level(f.level()));
     }
 
-    private static <T> DoraDeployments listed(List<T> behind, Function<T, DoraDeployment> view) {
-        return new DoraDeployments(behind.size(), behind.size() > LISTED,
-                behind.stream().limit(LISTED).map(view).toList());
+    private static <T> DoraDeployments listed(List<T> behind, int most, Function<T, DoraDeployment> view) {
+        return new DoraDeployments(behind.size(), behind.size() > most,
+                behind.stream().limit(most).map(view).toList());
     }
 
     private static DoraDeployment deployment(FinishedDeployment d) {
