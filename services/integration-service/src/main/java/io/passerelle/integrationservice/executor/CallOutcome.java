@@ -8,6 +8,19 @@ import java.time.Duration;
  */
 public sealed interface CallOutcome {
 
+    /** How metrics name this outcome ({@code outcome} tag of the call counters). */
+    default String tag() {
+        return switch (this) {
+            case Accepted accepted -> "accepted";
+            case Refused refused -> "refused";
+            case Unavailable unavailable -> "unavailable";
+            case CircuitOpen open -> "circuit-open";
+            case NotCalled notCalled -> "not-called";
+            case Withdrawn withdrawn -> "withdrawn";
+            case AttemptsUsedUp usedUp -> "attempts-used-up";
+        };
+    }
+
     /** The callee answered 2xx. */
     record Accepted(int status) implements CallOutcome {
     }

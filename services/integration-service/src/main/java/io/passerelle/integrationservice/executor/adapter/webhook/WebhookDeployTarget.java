@@ -76,7 +76,7 @@ public class WebhookDeployTarget implements Executor, AutoCloseable {
     public Start start(Target target, DeployCall call, String secret, AttemptStart start) {
         var outcome = attempt(target.url(), call.deploymentId(), SignedDeployRequest.body(call, json), secret, start);
         Counter.builder(CALLS).description("Calls to deploy targets, by what they came to")
-                .tag("outcome", outcomeTag(outcome)).register(meters).increment();
+                .tag("outcome", outcome.tag()).register(meters).increment();
         return Start.of(outcome);
     }
 
@@ -128,17 +128,6 @@ public class WebhookDeployTarget implements Executor, AutoCloseable {
         }
     }
 
-    private static String outcomeTag(CallOutcome outcome) {
-        return switch (outcome) {
-            case CallOutcome.Accepted accepted -> "accepted";
-            case CallOutcome.Refused refused -> "refused";
-            case CallOutcome.Unavailable unavailable -> "unavailable";
-            case CallOutcome.CircuitOpen open -> "circuit-open";
-            case CallOutcome.NotCalled notCalled -> "not-called";
-            case CallOutcome.Withdrawn withdrawn -> "withdrawn";
-            case CallOutcome.AttemptsUsedUp usedUp -> "attempts-used-up";
-        };
-    }
 
     private static long elapsed(CircuitBreaker breaker, long started) {
         return Math.max(0, breaker.getCurrentTimestamp() - started);

@@ -102,7 +102,7 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
     public CallOutcome review(ReviewClaim claim, BooleanSupplier start) {
         var outcome = attempt(claim, start);
         Counter.builder(REVIEWS).description("Reviews of protection rules sent to GitHub, by what they came to")
-                .tag("outcome", tag(outcome)).register(meters).increment();
+                .tag("outcome", outcome.tag()).register(meters).increment();
         return outcome;
     }
 
@@ -223,17 +223,6 @@ public final class GithubAppReviews implements GithubReviews, AutoCloseable {
         return "";
     }
 
-    private static String tag(CallOutcome outcome) {
-        return switch (outcome) {
-            case CallOutcome.Accepted accepted -> "accepted";
-            case CallOutcome.Refused refused -> "refused";
-            case CallOutcome.Unavailable unavailable -> "unavailable";
-            case CallOutcome.CircuitOpen open -> "circuit-open";
-            case CallOutcome.NotCalled notCalled -> "not-called";
-            case CallOutcome.Withdrawn withdrawn -> "withdrawn";
-            case CallOutcome.AttemptsUsedUp usedUp -> "attempts-used-up";
-        };
-    }
 
     @Override
     public void close() throws IOException {
