@@ -247,10 +247,8 @@ class PromotionAndRollbackIntegrationTest {
                 d -> d.get("deploymentId").asString().equals(rollbackId))).data();
         assertThat(rolledBack.get("rolledBackDeploymentId").asString()).isEqualTo(failed);
         assertThat(rolledBack.get("restoredVersion").asString()).isEqualTo(first.get("version").asString());
-        assertThat(jdbc.sql("select count(*) from promotion where release_id = cast(:r as uuid)")
-                .param("r", rolledBack.get("restoredReleaseId").asString()).query(Integer.class).single())
-                .as("the restored release waits to soak into canary from its own success, not from the rollback's")
-                .isOne();
+        // that a rollback's success promotes nothing is RollbackTest's (an automatic next environment shows it; here
+        // the next environment soaks, and the restored release's own soak row would hide a second one)
         assertThat(rolledBack.get("restoredReleaseId").asString()).isEqualTo(first.get("releaseId").asString());
         mvc.perform(get("/api/v1/deployments/{id}", rollbackId).with(TestJwts.user("sam", "service-desk")))
                 .andExpect(jsonPath("$.state").value("SUCCEEDED"))
