@@ -13,6 +13,10 @@ public final class Roles {
     public static final String PIPELINE = "pipeline";
     public static final String MONITORING = "monitoring";
     public static final String OPERATOR = "operator";
+    /** The on-call engineer: acknowledges and works incidents, confirms or dismisses their suspect deployments. */
+    public static final String ON_CALL = "on-call";
+    /** Owns problems (root causes behind incidents) and the known error database. */
+    public static final String PROBLEM_MANAGER = "problem-manager";
 
     private Roles() {
     }

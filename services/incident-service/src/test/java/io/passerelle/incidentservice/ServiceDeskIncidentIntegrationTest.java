@@ -255,6 +255,11 @@ class ServiceDeskIncidentIntegrationTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(probe.received("incident.resolved.v1", data -> data.get("incidentId").asString()
                 .equals(incidentId))).hasSize(1);
+        assertThat(jdbc.sql("select kind || ' ' || actor || ': ' || text from timeline_entry where incident_id = :id"
+                        + " order by at, seq").param("id", java.util.UUID.fromString(incidentId))
+                .query(String.class).list()).as("stored with the incident, the refused resolve adds nothing")
+                .containsExactly("OPENED sam: opened as P1: t", "SUSPECTS sam: no deployment is suspected",
+                        "STATE sam: resolved");
     }
 
     @Test

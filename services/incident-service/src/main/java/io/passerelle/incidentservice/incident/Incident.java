@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.passerelle.incidentservice.suspect.Suspect;
+import io.passerelle.incidentservice.timeline.TimelineEntry;
+import io.passerelle.incidentservice.timeline.TimelineEntry.Kind;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +47,7 @@ public final class Incident {
     private @Nullable Instant resolvedAt;
     private @Nullable String resolvedBy;
     private final List<IncidentEvent> events = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
 
     private Incident(UUID id, String service, String environment, String title, @Nullable String description,
             Source source, Level impact, Level urgency, @Nullable String fingerprint, @Nullable String alertName,
@@ -109,6 +112,13 @@ public final class Incident {
     }
 
     private void opened() {
+        if (fingerprint != null) {
+            note(startedAt, Kind.ALERT, reportedBy, "alert " + alertName + " fired (fingerprint " + fingerprint + ")");
+        }
+        note(openedAt, Kind.OPENED, reportedBy, "opened as " + priority() + ": " + title);
+        note(openedAt, Kind.SUSPECTS, reportedBy, suspects.isEmpty() ? "no deployment is suspected"
+                : suspects.size() + (suspects.size() == 1 ? " deployment is" : " deployments are")
+                        + " suspected; the most likely: " + suspects.getFirst().reason());
         events.add(new IncidentOpened(id, service, environment, title, priority(), impact, urgency, source,
                 fingerprint, reportedBy, startedAt, openedAt, suspects));
     }
@@ -122,6 +132,7 @@ public final class Incident {
         if (lastSeenAt == null || notifiedAt.isAfter(lastSeenAt)) {
             lastSeenAt = notifiedAt;
         }
+        note(notifiedAt, Kind.ALERT, MONITORING, "alert notified again (occurrence " + occurrences + ")");
     }
 
     /** Service is restored at {@code at}; an incident is resolved once. */
@@ -132,6 +143,7 @@ public final class Incident {
         state = State.RESOLVED;
         resolvedAt = at;
         resolvedBy = by;
+        note(at, Kind.STATE, by, MONITORING.equals(by) ? "resolved: the alert cleared" : "resolved");
         events.add(new IncidentResolved(id, service, environment, startedAt, at, by,
                 timeToRestore(startedAt, at).toSeconds()));
     }
@@ -147,6 +159,17 @@ public final class Incident {
     }
 
     /** The events registered since load, once: the repository publishes them when it saves the incident. */
+    private void note(Instant at, Kind kind, String actor, String text) {
+        timeline.add(TimelineEntry.of(id, at, kind, actor, text));
+    }
+
+    /** The timeline lines registered since the last pull, for the store to append with the incident. */
+    public List<TimelineEntry> pullTimeline() {
+        var pulled = List.copyOf(timeline);
+        timeline.clear();
+        return pulled;
+    }
+
     public List<IncidentEvent> pullEvents() {
         var pulled = List.copyOf(events);
         events.clear();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.passerelle.incidentservice.timeline.TimelineEntry;
+import io.passerelle.incidentservice.timeline.TimelineEntry.Kind;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,27 @@ class IncidentTest {
         assertThat(incident.timeToRestore()).contains(Duration.ofSeconds(720));
         assertThat(incident.pullEvents()).singleElement().isInstanceOfSatisfying(IncidentResolved.class,
                 e -> assertThat(e.timeToRestoreSeconds()).isEqualTo(720));
+    }
+
+    @Test
+    void the_timeline_shows_the_alert_the_opening_its_suspects_each_repeat_and_the_resolution_in_order() {
+        var incident = Incident.openFor(alert("critical", "5xx above 5% on checkout"), List.of(), T, T);
+        incident.recordOccurrence(T.plusSeconds(300));
+        incident.resolve(T.plusSeconds(600), "monitoring");
+
+        assertThat(incident.pullTimeline()).extracting(TimelineEntry::at, TimelineEntry::kind, TimelineEntry::actor,
+                TimelineEntry::text).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(T.minusSeconds(120), Kind.ALERT, "monitoring",
+                                "alert HighErrorRate fired (fingerprint fp-1)"),
+                        org.assertj.core.groups.Tuple.tuple(T, Kind.OPENED, "monitoring",
+                                "opened as P1: 5xx above 5% on checkout"),
+                        org.assertj.core.groups.Tuple.tuple(T, Kind.SUSPECTS, "monitoring",
+                                "no deployment is suspected"),
+                        org.assertj.core.groups.Tuple.tuple(T.plusSeconds(300), Kind.ALERT, "monitoring",
+                                "alert notified again (occurrence 2)"),
+                        org.assertj.core.groups.Tuple.tuple(T.plusSeconds(600), Kind.STATE, "monitoring",
+                                "resolved: the alert cleared"));
+        assertThat(incident.pullTimeline()).as("lines are pulled once").isEmpty();
     }
 
     @Test

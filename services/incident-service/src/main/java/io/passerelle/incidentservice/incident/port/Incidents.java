@@ -14,7 +14,8 @@ public interface Incidents {
 
     /**
      * Stores a new incident with its suspects, or the changes of a loaded one (refused, as a conflict, when someone
-     * else changed it meanwhile), and publishes the events it registered, in the caller's transaction.
+     * else changed it meanwhile), appends the timeline lines and publishes the events it registered, in the caller's
+     * transaction.
      */
     void save(Incident incident);
 

@@ -18,6 +18,7 @@ import io.passerelle.incidentservice.incident.Source;
 import io.passerelle.incidentservice.incident.State;
 import io.passerelle.incidentservice.incident.port.Incidents;
 import io.passerelle.incidentservice.suspect.Suspect;
+import io.passerelle.incidentservice.timeline.port.Timeline;
 import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.persistence.SqlTime;
@@ -30,10 +31,12 @@ class JdbcIncidents implements Incidents {
 
     private final JdbcClient jdbc;
     private final EventPublisher events;
+    private final Timeline timeline;
 
-    JdbcIncidents(JdbcClient jdbc, EventPublisher events) {
+    JdbcIncidents(JdbcClient jdbc, EventPublisher events, Timeline timeline) {
         this.jdbc = jdbc;
         this.events = events;
+        this.timeline = timeline;
     }
 
     @Override
@@ -43,6 +46,7 @@ class JdbcIncidents implements Incidents {
         } else {
             update(incident);
         }
+        incident.pullTimeline().forEach(timeline::append);
         events.publish(incident.pullEvents());
     }
 

@@ -1,0 +1,5 @@
+/** The timeline store (port). */
+@NullMarked
+package io.passerelle.incidentservice.timeline.port;
+
+import org.jspecify.annotations.NullMarked;
