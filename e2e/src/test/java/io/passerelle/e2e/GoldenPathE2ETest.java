@@ -997,6 +997,99 @@ class GoldenPathE2ETest {
         assertThat(unknown.body().path("type").asString()).endsWith("/not-found");
     }
 
+    /**
+     * Issue 9, Grafana intake: an operator sets Grafana's HMAC secret (the monitoring client cannot), then a Grafana
+     * firing and resolved pair for checkout in production, each signed as Grafana signs it (hex HMAC-SHA256 of
+     * "timestamp:body"), passes the gateway without a token, opens an incident with the alert's fingerprint and
+     * resolves it; unsigned it is 401, the same signed request again 409, and the secret never comes back.
+     */
+    @Test
+    @Order(28)
+    void a_signed_grafana_firing_then_resolved_pair_opens_then_resolves_an_incident() throws Exception {
+        var json = Map.of("Content-Type", "application/json");
+        var settings = Http.JSON.writeValueAsBytes(Map.of("secret", GRAFANA_SECRET,
+                "timestampHeader", "X-Grafana-Alerting-Timestamp"));
+        assertThat(Http.send("PUT", api("/alert-sources/grafana"), tokens.monitoring(), settings, json).status())
+                .isEqualTo(403);
+        var set = Http.send("PUT", api("/alert-sources/grafana"), tokens.user("oscar"), settings, json);
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        assertThat(set.raw()).doesNotContain(GRAFANA_SECRET);
+
+        var fingerprint = "9af" + Long.toHexString(System.nanoTime());
+        var startsAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var firing = grafana("firing", fingerprint, startsAt, null);
+        var unsigned = Http.send("POST", Stack.GATEWAY + "/webhooks/grafana", null, firing, json);
+        assertThat(unsigned.status()).as(unsigned.raw()).isEqualTo(401);
+        assertThat(unsigned.contentType()).startsWith("application/problem+json");
+
+        var signedFiring = grafanaSigned(firing);
+        var fired = Http.send("POST", Stack.GATEWAY + "/webhooks/grafana", null, firing, signedFiring);
+        assertThat(fired.status()).as(fired.raw()).isEqualTo(202);
+        assertThat(fired.body().path("accepted").asInt()).isOne();
+        assertThat(fired.body().path("unattributed").asInt()).isZero();
+        var incident = awaitIncident(CHECKOUT, i -> fingerprint.equals(i.path("fingerprint").asString()));
+        assertThat(incident.path("environment").asString()).isEqualTo("production");
+        assertThat(incident.path("alertName").asString()).isEqualTo("CheckoutLatencyHigh");
+        assertThat(incident.path("state").asString()).isNotEqualTo("RESOLVED");
+        var replayed = Http.send("POST", Stack.GATEWAY + "/webhooks/grafana", null, firing, signedFiring);
+        assertThat(replayed.status()).as(replayed.raw()).isEqualTo(409);
+
+        var resolved = grafana("resolved", fingerprint, startsAt, startsAt.plusSeconds(90));
+        var cleared = Http.send("POST", Stack.GATEWAY + "/webhooks/grafana", null, resolved, grafanaSigned(resolved));
+        assertThat(cleared.status()).as(cleared.raw()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(incident(incident).path("state").asString()));
+        assertThat(incident(incident).path("timeToRestoreSeconds").asLong()).isEqualTo(90);
+        assertThat(incidents(CHECKOUT).stream().filter(i -> fingerprint.equals(i.path("fingerprint").asString())))
+                .hasSize(1);
+    }
+
+    static final String GRAFANA_SECRET = "grafana-contact-point-secret-0123";
+
+    /** Grafana Alerting's default webhook payload for one alert of checkout in production. */
+    static byte[] grafana(String status, String fingerprint, Instant startsAt, Instant endsAt) {
+        var alert = new java.util.LinkedHashMap<String, Object>();
+        alert.put("status", status);
+        alert.put("labels", Map.of("alertname", "CheckoutLatencyHigh", "grafana_folder", "Shop", "app", CHECKOUT,
+                "namespace", "production"));
+        alert.put("annotations", Map.of("summary", "p99 latency above 2 s"));
+        alert.put("startsAt", startsAt.toString());
+        alert.put("endsAt", endsAt == null ? "0001-01-01T00:00:00Z" : endsAt.toString());
+        alert.put("generatorURL", "http://grafana.example/alerting/grafana/shop-latency/view");
+        alert.put("fingerprint", fingerprint);
+        alert.put("silenceURL", "http://grafana.example/alerting/silence/new");
+        alert.put("dashboardURL", "http://grafana.example/d/shop");
+        alert.put("panelURL", "http://grafana.example/d/shop?viewPanel=2");
+        alert.put("values", Map.of("B", 2.4, "C", 1));
+        alert.put("valueString", "[ var='B' value=2.4 ]");
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("receiver", "passerelle");
+        body.put("status", status);
+        body.put("orgId", 1);
+        body.put("alerts", List.of(alert));
+        body.put("groupLabels", Map.of("alertname", "CheckoutLatencyHigh"));
+        body.put("commonLabels", Map.of("alertname", "CheckoutLatencyHigh"));
+        body.put("commonAnnotations", Map.of());
+        body.put("externalURL", "http://grafana.example/");
+        body.put("version", "1");
+        body.put("groupKey", "{}:{alertname=\"CheckoutLatencyHigh\"}");
+        body.put("truncatedAlerts", 0);
+        body.put("title", "[" + status.toUpperCase(java.util.Locale.ROOT) + "] CheckoutLatencyHigh");
+        body.put("state", endsAt == null ? "alerting" : "ok");
+        body.put("message", "p99 latency above 2 s");
+        return Http.JSON.writeValueAsBytes(body);
+    }
+
+    /** The headers Grafana sends with a contact point whose HMAC settings name a timestamp header. */
+    static Map<String, String> grafanaSigned(byte[] body) throws Exception {
+        var timestamp = Long.toString(Instant.now().getEpochSecond());
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(GRAFANA_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        mac.update((timestamp + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Map.of("Content-Type", "application/json", "X-Grafana-Alerting-Timestamp", timestamp,
+                "X-Grafana-Alerting-Signature", java.util.HexFormat.of().formatHex(mac.doFinal(body)));
+    }
+
     static void awaitCatalogued(String repository, String secret) {
         GitHub.awaitCatalogued(Stack.GATEWAY, repository, secret, 30);
     }

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway is the first JWT check: only tokens from the realm's issuer with the {@code passerelle} audience pass
  * to {@code /api/**} and to the Alertmanager webhook; the GitHub webhook passes to the integration service, which
- * verifies its signature. The services check the token again and authorize by role (defence in depth). Everything
+ * verifies its signature, and so does Grafana's (a bearer token with role monitoring, or Grafana's signature, which
+ * only the integration service can check: a token, when there is one, is still checked here). The services check the token again and authorize by role (defence in depth). Everything
  * else is refused. Errors are problem+json, like the services'.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +44,8 @@ class EdgeSecurity {
                         .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("operator")
                         .pathMatchers(HttpMethod.POST, "/webhooks/github").permitAll()
+                        // Grafana signs its notifications (or sends a monitoring token): integration-service decides
+                        .pathMatchers(HttpMethod.POST, "/webhooks/grafana").permitAll()
                         // Argo CD's notification service has no bearer token: integration-service checks its token
                         .pathMatchers(HttpMethod.POST, "/api/v1/executors/argocd/notifications").permitAll()
                         .pathMatchers(HttpMethod.POST, "/webhooks/alertmanager").hasRole("monitoring")

@@ -127,7 +127,7 @@ class GatewayRoutingTest {
                 "/api/v1/freeze-windows/42", "/api/v1/calendar?from=2026-12-01T00:00:00Z", "/api/v1/calendar.ics",
                 "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
-                "/api/v1/metrics/dora?service=checkout");
+                "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
@@ -155,6 +155,17 @@ class GatewayRoutingTest {
         client.post().uri("/webhooks/github").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
         assertThat(received).containsExactly("POST /webhooks/github");
+    }
+
+    @Test
+    void the_grafana_webhook_passes_without_a_token_because_the_integration_service_checks_its_signature() {
+        client.post().uri("/webhooks/grafana").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_monitoring")))
+                .post().uri("/webhooks/grafana").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        client.get().uri("/webhooks/grafana").exchange().expectStatus().isUnauthorized();
+        assertThat(received).containsExactly("POST /webhooks/grafana", "POST /webhooks/grafana");
     }
 
     @Test

@@ -1,66 +1,75 @@
 package io.passerelle.integrationservice.alert;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import io.passerelle.integrationservice.alert.Attribution.Attributed;
 import io.passerelle.platform.event.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns an Alertmanager notification (webhook version 4) into one event per alert: firing → {@link AlertFired},
- * resolved → {@link AlertResolved}. An alert is skipped when it lacks a fingerprint, a service or environment label
- * (or one that is not a Passerelle name), or the timestamp its status needs. Runs in the caller's transaction (the
- * events go to the outbox).
+ * Turns a notification of a monitoring source into one event per alert: firing → {@link AlertFired}, resolved →
+ * {@link AlertResolved}, with the service and environment the labels name ({@link Attribution}) or, when they name none
+ * Passerelle knows, unattributed. An alert is skipped only when it cannot be read: no fingerprint, a status other than
+ * firing or resolved, or no timestamp for its status ({@code startsAt} firing, {@code endsAt} resolved). Runs in the
+ * caller's transaction (the events go to the outbox).
  */
 public final class ReceiveAlerts {
 
-    static final String SUPPORTED_VERSION = "4";
-    private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
-
-    private final AlertLabels names;
+    private final Attribution attribution;
     private final EventPublisher events;
 
-    public ReceiveAlerts(AlertLabels names, EventPublisher events) {
-        this.names = names;
+    public ReceiveAlerts(Attribution attribution, EventPublisher events) {
+        this.attribution = attribution;
         this.events = events;
     }
 
-    public Receipt receive(@Nullable String version, List<Alert> alerts) {
-        if (!SUPPORTED_VERSION.equals(version)) {
-            throw new IllegalArgumentException("Alertmanager webhook version '" + version + "' is not supported (only '"
-                    + SUPPORTED_VERSION + "')");
+    /** @throws IllegalArgumentException for a payload version the source does not send; nothing is published */
+    public Receipt receive(Source source, @Nullable String version, List<Alert> alerts) {
+        if (!source.version().equals(version)) {
+            throw new IllegalArgumentException("version '" + version + "' of the " + source.wireName()
+                    + " webhook is not supported (only '" + source.version() + "')");
         }
         int accepted = 0;
+        int unattributed = 0;
         for (var alert : alerts) {
-            if (publish(alert)) {
+            var published = publish(source, alert);
+            if (published != Published.NOTHING) {
                 accepted++;
             }
+            if (published == Published.UNATTRIBUTED) {
+                unattributed++;
+            }
         }
-        return new Receipt(accepted, alerts.size() - accepted);
+        return new Receipt(accepted, unattributed, alerts.size() - accepted, false);
     }
 
-    private boolean publish(Alert alert) {
-        var service = name(alert.labels().get(names.service()));
-        var environment = name(alert.labels().get(names.environment()));
+    private enum Published { ATTRIBUTED, UNATTRIBUTED, NOTHING }
+
+    private Published publish(Source source, Alert alert) {
         var fingerprint = alert.fingerprint();
-        if (service == null || environment == null || fingerprint == null || fingerprint.isBlank()) {
-            return false;
+        boolean firing = "firing".equals(alert.status()) && alert.startsAt() != null;
+        boolean resolved = "resolved".equals(alert.status()) && alert.endsAt() != null;
+        if (fingerprint == null || fingerprint.isBlank() || !(firing || resolved)) {
+            return Published.NOTHING;
         }
+        var to = attribution.of(source, alert.labels()).orElse(null);
         var alertName = alert.labels().get("alertname");
-        if ("firing".equals(alert.status()) && alert.startsAt() != null) {
-            events.publish(new AlertFired(fingerprint, alertName, service, environment, alert.labels().get("severity"),
-                    alert.annotations().get("summary"), alert.startsAt(), alert.generatorUrl(), alert.labels()));
-            return true;
+        if (firing) {
+            events.publish(new AlertFired(fingerprint, alertName, service(to), environment(to),
+                    alert.labels().get("severity"), alert.annotations().get("summary"), alert.startsAt(),
+                    alert.generatorUrl(), alert.labels(), source.wireName(), alert.dashboardUrl(), alert.panelUrl()));
+        } else {
+            events.publish(new AlertResolved(fingerprint, alertName, service(to), environment(to), alert.startsAt(),
+                    alert.endsAt(), source.wireName()));
         }
-        if ("resolved".equals(alert.status()) && alert.endsAt() != null) {
-            events.publish(new AlertResolved(fingerprint, alertName, service, environment, alert.startsAt(),
-                    alert.endsAt()));
-            return true;
-        }
-        return false;
+        return to == null ? Published.UNATTRIBUTED : Published.ATTRIBUTED;
     }
 
-    private static @Nullable String name(@Nullable String value) {
-        return value != null && NAME.matcher(value).matches() ? value : null;
+    private static @Nullable String service(@Nullable Attributed to) {
+        return to == null ? null : to.service();
+    }
+
+    private static @Nullable String environment(@Nullable Attributed to) {
+        return to == null ? null : to.environment();
     }
 }

@@ -1,4 +1,7 @@
-/** Monitoring alerts: which ones name a service and an environment, and the fired / resolved events they become. */
+/**
+ * Monitoring alerts from Alertmanager and Grafana: how a source authenticates, which service and environment an alert
+ * names (or none: unattributed), and the fired / resolved events they become.
+ */
 @NullMarked
 package io.passerelle.integrationservice.alert;
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import io.passerelle.integrationservice.TestCatalog;
 import io.passerelle.platform.test.EventContracts;
 import io.passerelle.platform.test.EventProbe;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
@@ -55,40 +56,69 @@ class AlertmanagerWebhookIntegrationTest {
     }
 
     @Test
-    void firing_and_resolved_alerts_become_events_and_unlabelled_ones_are_skipped() throws Exception {
+    void firing_and_resolved_alerts_become_events_unattributed_ones_too_and_unreadable_ones_are_skipped()
+            throws Exception {
+        var service = TestCatalog.register(events, jdbc, "main", "prod").service();
+        var labels = LABELS.replace("\"payments\"", "\"" + service + "\"");
         var fingerprint = UUID.randomUUID().toString().substring(0, 16);
         var unlabelled = "nolabels-" + fingerprint;
+        var unreadable = alert("firing", "x", "\"alertname\":\"NoFingerprint\"").replace("\"fingerprint\":\"x\"",
+                "\"fingerprint\":\"\"");
 
         mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(notification("4", "firing", alert("firing", fingerprint, LABELS) + ","
-                                + alert("firing", unlabelled, "\"alertname\":\"Orphan\""))))
+                        .content(notification("4", "firing", alert("firing", fingerprint, labels) + ","
+                                + alert("firing", unlabelled, "\"alertname\":\"Orphan\",\"job\":\"node-exporter\"")
+                                + "," + unreadable)))
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.accepted").value(1))
-                .andExpect(jsonPath("$.skipped").value(1));
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.unattributed").value(1))
+                .andExpect(jsonPath("$.skipped").value(1))
+                .andExpect(jsonPath("$.duplicate").doesNotExist());
 
         var fired = EventContracts.assertConforms(events.await("alert.fired.v1",
                 data -> data.get("fingerprint").asString().equals(fingerprint))).data();
         assertThat(fired.get("alertName").asString()).isEqualTo("HighErrorRate");
-        assertThat(fired.get("service").asString()).isEqualTo("payments");
+        assertThat(fired.get("service").asString()).isEqualTo(service);
         assertThat(fired.get("environment").asString()).isEqualTo("prod");
+        assertThat(fired.get("source").asString()).isEqualTo("alertmanager");
         assertThat(fired.get("severity").asString()).isEqualTo("critical");
         assertThat(fired.get("summary").asString()).isEqualTo("5xx above 5% for 5m");
         assertThat(fired.get("startsAt").asString()).isEqualTo("2026-11-27T10:00:00.123456789Z");
         assertThat(fired.get("labels").get("severity").asString()).isEqualTo("critical");
-        assertThat(eventsFor(unlabelled)).isZero();
+        var orphan = EventContracts.assertConforms(events.await("alert.fired.v1",
+                data -> data.get("fingerprint").asString().equals(unlabelled))).data();
+        assertThat(orphan.has("service")).isFalse();
+        assertThat(orphan.has("environment")).isFalse();
+        assertThat(orphan.get("labels").get("job").asString()).isEqualTo("node-exporter");
 
         mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(notification("4", "resolved", alert("resolved", fingerprint, LABELS))))
+                        .content(notification("4", "resolved", alert("resolved", fingerprint, labels))))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.unattributed").value(0))
                 .andExpect(jsonPath("$.skipped").value(0));
 
         var resolved = EventContracts.assertConforms(events.await("alert.resolved.v1",
                 data -> data.get("fingerprint").asString().equals(fingerprint))).data();
         assertThat(resolved.get("endsAt").asString()).isEqualTo("2026-11-27T10:07:30Z");
-        assertThat(resolved.get("service").asString()).isEqualTo("payments");
+        assertThat(resolved.get("service").asString()).isEqualTo(service);
+        assertThat(resolved.get("source").asString()).isEqualTo("alertmanager");
+    }
+
+    /** Alertmanager's repeat of a firing notification is published again: incident-service counts the occurrence. */
+    @Test
+    void the_same_notification_again_is_published_again() throws Exception {
+        var fingerprint = UUID.randomUUID().toString().substring(0, 16);
+        var body = notification("4", "firing", alert("firing", fingerprint, LABELS));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/webhooks/alertmanager").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.accepted").value(1));
+        }
+        assertThat(eventsFor(fingerprint)).isEqualTo(2);
     }
 
     @Test

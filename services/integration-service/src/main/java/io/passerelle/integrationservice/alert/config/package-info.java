@@ -1,4 +1,4 @@
-/** Wires the alert use case with the configured label names. */
+/** Wires the alert use cases with the label rules of each source and Grafana's window. */
 @NullMarked
 package io.passerelle.integrationservice.alert.config;
 
