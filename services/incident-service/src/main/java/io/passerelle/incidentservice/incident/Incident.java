@@ -199,7 +199,8 @@ public final class Incident {
     /** Service is restored at {@code at}: any open state → RESOLVED; measures the time to restore. */
     public void resolve(Instant at, String by) {
         if (state == State.RESOLVED) {
-            throw RuleViolationException.conflict("incident " + id + " is already resolved (at " + resolvedAt() + ")");
+            throw RuleViolationException.conflict("incident " + id + " is RESOLVED: it cannot be resolved again (it was"
+                    + " at " + resolvedAt() + ")");
         }
         requireOpen("be resolved");
         state = State.RESOLVED;
