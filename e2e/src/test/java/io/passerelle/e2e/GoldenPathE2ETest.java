@@ -217,7 +217,7 @@ class GoldenPathE2ETest {
         var monitoring = tokens.monitoring();
         assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring, firing).status()).isEqualTo(202);
 
-        var incident = awaitIncident(CHECKOUT, i -> "OPEN".equals(i.path("state").asString()));
+        var incident = awaitIncident(CHECKOUT, i -> "NEW".equals(i.path("state").asString()));
         var top = incident.path("suspects").get(0);
         assertThat(top.path("deploymentId").asString()).isEqualTo(production.path("id").asString());
         assertThat(top.path("score").asDouble()).isGreaterThan(0.9);
@@ -941,6 +941,128 @@ class GoldenPathE2ETest {
                 "Content-Type", "application/json", "X-Passerelle-Service", "delivery",
                 "X-Passerelle-Token", "0".repeat(64)));
         assertThat(forged.status()).as(forged.raw()).isEqualTo(403);
+    }
+
+    /**
+     * Issue 9, the incident lifecycle through the gateway with real tokens: the service desk logs an incident, otto (on
+     * call) acknowledges it, notes what he tried, works it, puts it on hold and resumes it, resolves it; sam reopens it
+     * (it was not fixed), it is resolved again and closed; the timeline shows every step, in order. The incident names
+     * a service of its own, outside the catalog, so that its risk and soak effects touch nobody else's path.
+     */
+    @Test
+    @Order(26)
+    void an_incident_is_acknowledged_worked_resolved_reopened_resolved_again_and_closed_with_its_timeline_in_order() {
+        var otto = tokens.user("otto");
+        var logged = Http.post(api("/incidents"), sam, Map.of("service", "lifecycle", "environment", "production",
+                "title", "Receipts are not e-mailed", "impact", "MEDIUM", "urgency", "HIGH"));
+        assertThat(logged.status()).as(logged.raw()).isEqualTo(201);
+        assertThat(logged.body().path("state").asString()).isEqualTo("NEW");
+        var id = logged.body().path("id").asString();
+        var path = "/incidents/" + id;
+
+        assertThat(Http.post(api(path + "/start"), otto, null).status()).as("acknowledged first").isEqualTo(409);
+        assertThat(Http.post(api(path + "/acknowledge"), tokens.monitoring(), null).status()).isEqualTo(403);
+        assertThat(Http.post(api(path + "/acknowledge"), null, null).status()).isEqualTo(401);
+        var acknowledged = Http.post(api(path + "/acknowledge"), otto, null);
+        assertThat(acknowledged.status()).as(acknowledged.raw()).isEqualTo(200);
+        assertThat(acknowledged.body().path("acknowledgedBy").asString()).isEqualTo("otto");
+        assertThat(acknowledged.body().path("timeToAcknowledgeSeconds").isNumber()).isTrue();
+
+        var tooLong = Http.post(api(path + "/notes"), otto, Map.of("text", "x".repeat(4001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.contentType()).startsWith("application/problem+json");
+        assertThat(Http.post(api(path + "/notes"), otto, Map.of("text", "the mail relay refuses our certificate"))
+                .status()).isEqualTo(201);
+        assertThat(Http.post(api(path + "/start"), otto, null).body().path("state").asString()).isEqualTo("IN_PROGRESS");
+        var held = Http.post(api(path + "/hold"), otto, Map.of("reason", "waiting for the mail provider"));
+        assertThat(held.body().path("holdReason").asString()).isEqualTo("waiting for the mail provider");
+        assertThat(Http.post(api(path + "/resume"), otto, null).body().path("state").asString()).isEqualTo("IN_PROGRESS");
+        var resolved = Http.post(api(path + "/resolve"), otto, null);
+        assertThat(resolved.body().path("state").asString()).as(resolved.raw()).isEqualTo("RESOLVED");
+        assertThat(Http.post(api(path + "/reopen"), otto, Map.of("reason", "x")).status())
+                .as("reopening is the service desk's").isEqualTo(403);
+        var reopened = Http.post(api(path + "/reopen"), sam, Map.of("reason", "receipts still missing for card payments"));
+        assertThat(reopened.body().path("state").asString()).as(reopened.raw()).isEqualTo("IN_PROGRESS");
+        assertThat(Http.post(api(path + "/resolve"), sam, null).body().path("resolvedBy").asString()).isEqualTo("sam");
+        var closed = Http.post(api(path + "/close"), sam, null);
+        assertThat(closed.body().path("state").asString()).as(closed.raw()).isEqualTo("CLOSED");
+        assertThat(Http.post(api(path + "/notes"), otto, Map.of("text", "late")).status()).isEqualTo(409);
+
+        var timeline = Http.get(api(path + "/timeline"), tokens.user("pia"));
+        assertThat(timeline.status()).as(timeline.raw()).isEqualTo(200);
+        var lines = new ArrayList<String>();
+        timeline.body().forEach(e -> lines.add(e.path("kind").asString() + " " + e.path("actor").asString() + ": "
+                + e.path("text").asString()));
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(2)).startsWith("STATE otto: acknowledged ");
+        assertThat(lines).startsWith("OPENED sam: opened as P2: Receipts are not e-mailed",
+                "SUSPECTS sam: no deployment is suspected");
+        assertThat(lines.subList(3, lines.size())).containsExactly(
+                "NOTE otto: the mail relay refuses our certificate",
+                "STATE otto: work started",
+                "STATE otto: on hold: waiting for the mail provider",
+                "STATE otto: resumed",
+                "STATE otto: resolved",
+                "STATE sam: reopened: receipts still missing for card payments",
+                "STATE sam: resolved",
+                "STATE sam: closed");
+        assertThat(Http.get(api(path + "/timeline"), tokens.monitoring()).status()).isEqualTo(403);
+    }
+
+    /**
+     * Issue 9, lists of incidents through the gateway: filtered by state (several), priority, environment, assignee
+     * and text, and paged by the Link header until there is no next page.
+     */
+    @Test
+    @Order(27)
+    void incidents_are_listed_by_every_filter_and_paged_by_the_link_header() {
+        var service = "listing";
+        var ids = new ArrayList<String>();
+        for (var level : List.of("HIGH", "MEDIUM", "LOW")) {
+            var logged = Http.post(api("/incidents"), sam, Map.of("service", service, "environment", "staging",
+                    "title", "Listing " + level + " search-me", "impact", level, "urgency", level));
+            assertThat(logged.status()).as(logged.raw()).isEqualTo(201);
+            ids.add(0, logged.body().path("id").asString());
+        }
+        var otto = tokens.user("otto");
+        assertThat(Http.post(api("/incidents/" + ids.get(0) + "/acknowledge"), otto, null).status()).isEqualTo(200);
+        assertThat(put("/incidents/" + ids.get(0) + "/assignment", otto, Map.of("assignee", "otto")).status())
+                .isEqualTo(200);
+
+        assertThat(listed("/incidents?service=" + service)).containsExactlyElementsOf(ids);
+        assertThat(listed("/incidents?service=" + service + "&state=NEW&state=ACKNOWLEDGED"))
+                .containsExactlyElementsOf(ids);
+        assertThat(listed("/incidents?service=" + service + "&state=NEW")).containsExactly(ids.get(1), ids.get(2));
+        assertThat(listed("/incidents?service=" + service + "&priority=P1&priority=P5"))
+                .containsExactly(ids.get(0), ids.get(2));
+        assertThat(listed("/incidents?service=" + service + "&assignee=otto&environment=staging"))
+                .containsExactly(ids.get(0));
+        assertThat(listed("/incidents?service=" + service + "&text=SEARCH-ME&priority=P3"))
+                .containsExactly(ids.get(1));
+        assertThat(listed("/incidents?service=" + service + "&environment=production")).isEmpty();
+
+        var seen = new ArrayList<String>();
+        String next = "/api/v1/incidents?service=" + service + "&limit=2";
+        var pages = 0;
+        while (next != null) {
+            var page = Http.get(Stack.GATEWAY + next, tokens.user("pia"));
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            page.body().forEach(i -> seen.add(i.path("id").asString()));
+            pages++;
+            next = page.header("Link").map(link -> link.replaceFirst("^<([^>]+)>; rel=\"next\"$", "$1")).orElse(null);
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen).containsExactlyElementsOf(ids);
+
+        var refused = Http.get(api("/incidents?state=OPEN"), otto);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(Http.get(api("/incidents?cursor=bm90LWEtY3Vyc29y"), otto).status()).isEqualTo(400);
+        assertThat(Http.get(api("/incidents"), tokens.monitoring()).status()).isEqualTo(403);
+    }
+
+    private static List<String> listed(String path) {
+        return list(path).stream().map(i -> i.path("id").asString()).toList();
     }
 
     static Map<String, Object> service(String name, String repository, String secret, List<Map<String, Object>> envs) {

@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +21,14 @@ public final class Http {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    /** An answer: its status, content type, body (as JSON when it is JSON), and its headers by lower-case name. */
+    public record Response(int status, String contentType, JsonNode body, String raw,
+            Map<String, List<String>> headers) {
+
+        /** The first value of a header, if the answer has it. */
+        public Optional<String> header(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).stream().findFirst();
+        }
     }
 
     private Http() {
@@ -46,7 +56,10 @@ public final class Http {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             var raw = response.body();
             JsonNode json = raw == null || raw.isBlank() ? JSON.nullNode() : parse(raw);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, raw);
+            var received = new java.util.TreeMap<String, List<String>>();
+            response.headers().map().forEach((name, values) -> received.put(name.toLowerCase(Locale.ROOT), values));
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
+                    raw, received);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + ": " + e, e);
         } catch (InterruptedException e) {

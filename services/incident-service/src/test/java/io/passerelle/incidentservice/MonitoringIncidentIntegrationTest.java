@@ -4,6 +4,7 @@ import static io.passerelle.incidentservice.UpstreamEvents.newService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,8 @@ class MonitoringIncidentIntegrationTest {
         assertThat(suspects.get(1).get("deploymentId").asString()).isEqualTo(older.toString());
 
         var incident = incident(data.get("incidentId").asString());
-        assertThat(incident.get("state").asString()).isEqualTo("OPEN");
+        assertThat(incident.get("state").asString()).isEqualTo("NEW");
+        assertThat(incident.get("attributed").asBoolean()).isTrue();
         assertThat(incident.get("fingerprint").asString()).isEqualTo(fingerprint);
         assertThat(incident.get("alertName").asString()).isEqualTo("HighErrorRate");
         assertThat(incident.get("occurrences").asInt()).isEqualTo(1);
@@ -136,6 +138,82 @@ class MonitoringIncidentIntegrationTest {
     }
 
     @Test
+    void an_alert_that_names_no_service_opens_an_unattributed_incident_without_suspects_that_dedups_and_resolves()
+            throws Exception {
+        var firing = events.firedUnattributed(fingerprint, "critical", startsAt);
+
+        var opened = EventContracts.assertConforms(probe.await("incident.opened.v1",
+                data -> fingerprint.equals(data.path("fingerprint").asString())));
+        var data = opened.data();
+        assertThat(data.has("service")).isFalse();
+        assertThat(data.has("environment")).isFalse();
+        assertThat(data.get("attributed").asBoolean()).isFalse();
+        assertThat(data.get("suspects").size()).isZero();
+        assertThat(data.get("title").asString()).isEqualTo("DiskFull (unattributed)");
+        assertThat(data.get("priority").asString()).isEqualTo("P1");
+        var id = data.get("incidentId").asString();
+        var incident = incident(id);
+        assertThat(incident.get("attributed").asBoolean()).isFalse();
+        assertThat(incident.get("service").isNull()).isTrue();
+        assertThat(incident.get("environment").isNull()).isTrue();
+        assertThat(timeline(id)).contains("SUSPECTS monitoring: unattributed: the alert's labels name no Passerelle"
+                + " service and environment, so no deployment is suspected");
+
+        probe.publish(firing); // redelivered: nothing
+        events.firedUnattributed(fingerprint, "critical", startsAt); // repeated: joins
+        await().atMost(Duration.ofSeconds(15)).until(() -> incident(id).get("occurrences").asInt() == 2);
+        assertThat(incidentsWithFingerprint()).isEqualTo(1);
+
+        events.resolved(fingerprint, null, startsAt, startsAt.plus(Duration.ofMinutes(5)));
+        var resolved = EventContracts.assertConforms(probe.await("incident.resolved.v1",
+                d -> id.equals(d.path("incidentId").asString()))).data();
+        assertThat(resolved.has("service")).isFalse();
+        assertThat(resolved.get("attributed").asBoolean()).isFalse();
+        assertThat(incident(id).get("state").asString()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void an_alert_joins_and_is_resolved_by_its_clearing_whatever_open_state_people_put_the_incident_in()
+            throws Exception {
+        events.fired(fingerprint, service, "warning", startsAt);
+        var id = probe.await("incident.opened.v1", ofService(service)).data().get("incidentId").asString();
+        var otto = TestJwts.user("otto", "on-call");
+        mvc.perform(post("/api/v1/incidents/{id}/acknowledge", id).with(otto));
+        mvc.perform(post("/api/v1/incidents/{id}/start", id).with(otto));
+        mvc.perform(post("/api/v1/incidents/{id}/hold", id).with(otto).contentType("application/json")
+                .content("{\"reason\":\"waiting for the vendor\"}"));
+        assertThat(incident(id).get("state").asString()).isEqualTo("ON_HOLD");
+
+        events.fired(fingerprint, service, "warning", startsAt);
+        await().atMost(Duration.ofSeconds(15)).until(() -> incident(id).get("occurrences").asInt() == 2);
+        events.resolved(fingerprint, service, startsAt, startsAt.plus(Duration.ofMinutes(9)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "RESOLVED".equals(incident(id).get("state").asString()));
+        var incident = incident(id);
+        assertThat(incident.get("resolvedBy").asString()).isEqualTo("monitoring");
+        assertThat(incident.get("holdReason").isNull()).isTrue();
+        assertThat(incident.get("timeToRestoreSeconds").asLong()).isEqualTo(9 * 60);
+        assertThat(timeline(id)).endsWith("ALERT monitoring: alert notified again (occurrence 2)",
+                "STATE monitoring: resolved: the alert cleared");
+    }
+
+    @Test
+    void a_late_firing_of_an_alert_whose_incident_was_closed_opens_nothing() throws Exception {
+        events.fired(fingerprint, service, "info", startsAt);
+        var id = probe.await("incident.opened.v1", ofService(service)).data().get("incidentId").asString();
+        var sam = TestJwts.user("sam", "service-desk");
+        mvc.perform(post("/api/v1/incidents/{id}/resolve", id).with(sam));
+        mvc.perform(post("/api/v1/incidents/{id}/close", id).with(sam));
+        assertThat(incident(id).get("state").asString()).isEqualTo("CLOSED");
+
+        awaitProcessed(events.fired(fingerprint, service, "info", startsAt));
+        awaitProcessed(events.resolved(fingerprint, service, startsAt, startsAt.plusSeconds(60)));
+
+        assertThat(incidentsWithFingerprint()).isEqualTo(1);
+        assertThat(incident(id).get("occurrences").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_cleared_alert_without_open_incident_is_ignored() {
         awaitProcessed(events.resolved(fingerprint, service, startsAt, startsAt.plusSeconds(60)));
 
@@ -159,7 +237,7 @@ class MonitoringIncidentIntegrationTest {
     }
 
     private java.util.function.Predicate<JsonNode> ofService(String service) {
-        return data -> data.get("service").asString().equals(service);
+        return data -> service.equals(data.path("service").asString());
     }
 
     private void awaitProcessed(CloudEvent event) {
@@ -171,6 +249,15 @@ class MonitoringIncidentIntegrationTest {
     private int incidentsWithFingerprint() {
         return jdbc.sql("select count(*) from incident where fingerprint = :fp").param("fp", fingerprint)
                 .query(Integer.class).single();
+    }
+
+    private java.util.List<String> timeline(String id) throws Exception {
+        var body = mvc.perform(get("/api/v1/incidents/{id}/timeline", id).with(TestJwts.user("otto", "on-call")))
+                .andReturn().getResponse().getContentAsString();
+        var lines = new java.util.ArrayList<String>();
+        json.readTree(body).forEach(e -> lines.add(e.get("kind").asString() + " " + e.get("actor").asString() + ": "
+                + e.get("text").asString()));
+        return lines;
     }
 
     private JsonNode incident(String id) throws Exception {

@@ -35,7 +35,7 @@ class RecordedEventsIntegrationTest {
                 .put("startsAt", "2026-03-01T11:20:00Z");
         probe.publish("alert.fired.v1", fingerprint, fired);
 
-        var opened = probe.await("incident.opened.v1", data -> data.get("service").asString().equals(service)).data();
+        var opened = probe.await("incident.opened.v1", data -> service.equals(data.path("service").asString())).data();
         assertThat(opened.get("title").asString()).isEqualTo(fired.get("summary").asString());
         assertThat(opened.get("priority").asString()).isEqualTo("P1");
         var suspects = opened.get("suspects");
@@ -49,7 +49,7 @@ class RecordedEventsIntegrationTest {
                 .put("endsAt", "2026-03-01T11:47:30Z"));
 
         var resolved = EventContracts.assertConforms(probe.await("incident.resolved.v1",
-                data -> data.get("service").asString().equals(service))).data();
+                data -> service.equals(data.path("service").asString()))).data();
         assertThat(resolved.get("incidentId")).isEqualTo(opened.get("incidentId"));
         assertThat(Instant.parse(resolved.get("resolvedAt").asString())).isEqualTo("2026-03-01T11:47:30Z");
         assertThat(resolved.get("timeToRestoreSeconds").asLong()).isEqualTo(27 * 60 + 30);

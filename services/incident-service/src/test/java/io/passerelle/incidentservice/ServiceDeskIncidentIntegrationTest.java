@@ -66,7 +66,8 @@ class ServiceDeskIncidentIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.source").value("SERVICE_DESK"))
                 .andExpect(jsonPath("$.priority").value("P2"))
-                .andExpect(jsonPath("$.state").value("OPEN"))
+                .andExpect(jsonPath("$.state").value("NEW"))
+                .andExpect(jsonPath("$.attributed").value(true))
                 .andExpect(jsonPath("$.reportedBy").value("sam"))
                 .andExpect(jsonPath("$.occurrences").value(1))
                 .andExpect(jsonPath("$.description").value("reported by three shops"))
@@ -207,7 +208,7 @@ class ServiceDeskIncidentIntegrationTest {
                 .andExpect(jsonPath("$[1].id").value(first))
                 .andExpect(jsonPath("$[*].service").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.equalTo(service))));
-        mvc.perform(get("/api/v1/incidents").param("service", service).param("state", "OPEN").with(SAM))
+        mvc.perform(get("/api/v1/incidents").param("service", service).param("state", "NEW").with(SAM))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].id").value(second))
@@ -215,7 +216,7 @@ class ServiceDeskIncidentIntegrationTest {
         mvc.perform(get("/api/v1/incidents").param("service", service).param("state", "RESOLVED").with(SAM))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].id").value(first));
-        mvc.perform(get("/api/v1/incidents").param("state", "CLOSED").with(SAM))
+        mvc.perform(get("/api/v1/incidents").param("state", "OPEN").with(SAM))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         mvc.perform(get("/api/v1/incidents").param("service", "Not A Service").with(SAM))

@@ -54,9 +54,21 @@ final class UpstreamEvents {
                 "labels", Map.of("alertname", "HighErrorRate", "team", "payments")));
     }
 
+    /** An alert whose labels name no Passerelle service and environment: integration-service leaves both out. */
+    CloudEvent firedUnattributed(String fingerprint, String severity, Instant startsAt) {
+        return probe.publish("alert.fired.v1", fingerprint, Map.of("fingerprint", fingerprint,
+                "alertName", "DiskFull", "severity", severity, "startsAt", startsAt.toString(),
+                "labels", Map.of("alertname", "DiskFull", "instance", "db-7:9100")));
+    }
+
+    /** The alert cleared; {@code service} null for an unattributed one. */
     CloudEvent resolved(String fingerprint, String service, Instant startsAt, Instant endsAt) {
-        return probe.publish("alert.resolved.v1", fingerprint, Map.of("fingerprint", fingerprint,
-                "alertName", "HighErrorRate", "service", service, "environment", "production",
+        var data = new HashMap<String, Object>(Map.of("fingerprint", fingerprint, "alertName", "HighErrorRate",
                 "startsAt", startsAt.toString(), "endsAt", endsAt.toString()));
+        if (service != null) {
+            data.put("service", service);
+            data.put("environment", "production");
+        }
+        return probe.publish("alert.resolved.v1", fingerprint, data);
     }
 }

@@ -362,6 +362,11 @@ class UseCasesTest {
         }
 
         @Override
+        public void reopened(UUID incidentId, String service, String environment, Instant reopenedAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Incident> openOn(String service, String environment) {
             return List.of();
         }

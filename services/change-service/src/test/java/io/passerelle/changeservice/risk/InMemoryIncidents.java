@@ -12,6 +12,7 @@ import io.passerelle.changeservice.risk.port.Incidents;
 class InMemoryIncidents implements Incidents {
 
     private final Map<UUID, Incident> open = new LinkedHashMap<>();
+    private final Map<UUID, Incident> resolved = new LinkedHashMap<>();
 
     InMemoryIncidents open(String service, String environment, String priority) {
         opened(new Incident(UUID.randomUUID(), service, environment, priority, Instant.EPOCH));
@@ -25,7 +26,18 @@ class InMemoryIncidents implements Incidents {
 
     @Override
     public void resolved(UUID incidentId, String service, String environment, Instant resolvedAt) {
-        open.remove(incidentId);
+        var incident = open.remove(incidentId);
+        if (incident != null) {
+            resolved.put(incidentId, incident);
+        }
+    }
+
+    @Override
+    public void reopened(UUID incidentId, String service, String environment, Instant reopenedAt) {
+        var incident = resolved.remove(incidentId);
+        if (incident != null) {
+            open.put(incidentId, incident);
+        }
     }
 
     @Override

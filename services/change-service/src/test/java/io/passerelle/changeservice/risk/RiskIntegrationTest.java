@@ -160,6 +160,62 @@ class RiskIntegrationTest {
     }
 
     @Test
+    void a_reopened_incident_counts_again_until_it_is_resolved_again_and_a_redelivery_changes_nothing()
+            throws Exception {
+        var resolvedAt = Instant.now().minus(Duration.ofMinutes(30));
+        var incidentId = openedAndResolved(resolvedAt);
+
+        var reopened = events.publish("incident.reopened.v1", incidentId.toString(),
+                reopened(incidentId, resolvedAt, resolvedAt.plus(Duration.ofMinutes(10))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> openIncidents() == 1);
+        assess().andExpect(factor("open-incidents", "value", 1.0));
+
+        var again = resolvedAt.plus(Duration.ofMinutes(20));
+        events.publish("incident.resolved.v1", incidentId.toString(), resolved(incidentId, again));
+        await().atMost(Duration.ofSeconds(10)).until(() -> openIncidents() == 0);
+        events.publish(reopened); // the reopening delivered again, after the later resolution: nothing
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed(reopened) && deliveries(reopened) == 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(openIncidents()).isZero();
+        assertThat(jdbc.sql("select resolved_at from incident_projection where incident_id = :id")
+                .param("id", incidentId).query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(again.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    @Test
+    void a_reopening_older_than_the_recorded_resolution_leaves_the_incident_resolved() {
+        var resolvedAt = Instant.now().minus(Duration.ofMinutes(5));
+        var incidentId = openedAndResolved(resolvedAt);
+
+        var late = events.publish("incident.reopened.v1", incidentId.toString(),
+                reopened(incidentId, resolvedAt.minus(Duration.ofMinutes(20)), resolvedAt.minus(Duration.ofMinutes(10))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed(late));
+        assertThat(openIncidents()).isZero();
+        assertThat(resolvedIncidents()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unattributed_incident_concerns_no_service_and_is_not_projected() {
+        var incidentId = UUID.randomUUID();
+        var all = java.util.stream.Stream.of("incident.opened.v1", "incident.resolved.v1", "incident.reopened.v1")
+                .map(type -> {
+                    // what an alert that named no Passerelle service and environment gives: neither, attributed false
+                    var data = (ObjectNode) recorded(type);
+                    data.put("incidentId", incidentId.toString()).put("attributed", false).remove("service");
+                    data.remove("environment");
+                    if (data.has("suspects")) {
+                        data.putArray("suspects");
+                    }
+                    return events.publish(type, incidentId.toString(), data);
+                }).toList();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> all.stream().allMatch(this::processed));
+        assertThat(jdbc.sql("select count(*) from incident_projection where incident_id = :id").param("id", incidentId)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void the_recorded_incident_events_open_and_resolve_an_incident_in_the_projection() {
         var openedExample = (ObjectNode) recorded("incident.opened.v1");
         var incidentId = UUID.randomUUID().toString();
@@ -328,6 +384,34 @@ class RiskIntegrationTest {
         data.put("incidentId", incidentId.toString()).put("service", service).put("environment", production)
                 .put("priority", priority).put("openedAt", Instant.now().toString());
         return data;
+    }
+
+    /** A P1 of the test's service in production, opened and resolved at {@code resolvedAt}, as projected. */
+    private UUID openedAndResolved(Instant resolvedAt) {
+        registerService();
+        var incidentId = UUID.randomUUID();
+        events.publish("incident.opened.v1", incidentId.toString(), opened(incidentId, "P1"));
+        events.publish("incident.resolved.v1", incidentId.toString(), resolved(incidentId, resolvedAt));
+        await().atMost(Duration.ofSeconds(10)).until(() -> resolvedIncidents() == 1);
+        return incidentId;
+    }
+
+    private Map<String, Object> resolved(UUID incidentId, Instant resolvedAt) {
+        return Map.of("incidentId", incidentId.toString(), "service", service, "environment", production,
+                "attributed", true, "resolvedAt", resolvedAt.toString(), "timeToRestoreSeconds", 60);
+    }
+
+    private ObjectNode reopened(UUID incidentId, Instant resolvedAt, Instant reopenedAt) {
+        var data = (ObjectNode) recorded("incident.reopened.v1");
+        data.put("incidentId", incidentId.toString()).put("service", service).put("environment", production)
+                .put("resolvedAt", resolvedAt.toString()).put("reopenedAt", reopenedAt.toString());
+        return data;
+    }
+
+    private int resolvedIncidents() {
+        return jdbc.sql("select count(*) from incident_projection where service = :s and environment = :e"
+                        + " and resolved_at is not null")
+                .param("s", service).param("e", production).query(Integer.class).single();
     }
 
     private int openIncidents() {

@@ -2,13 +2,15 @@ package io.passerelle.incidentservice.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import io.passerelle.incidentservice.incident.port.Incidents;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
+import io.passerelle.incidentservice.suspect.Suspect;
 
 /**
- * Opens incidents with their suspects. A firing alert whose fingerprint already has an OPEN incident joins it
- * (Alertmanager repeats notifications): one more occurrence, no new incident, no event.
+ * Opens incidents with their priority and suspects. A firing alert whose fingerprint already has an open incident
+ * joins it (Alertmanager repeats notifications): one more occurrence, no new incident, no event.
  */
 public final class OpenIncident {
 
@@ -16,7 +18,7 @@ public final class OpenIncident {
     public enum Outcome {
         /** A new incident, with its suspects. */
         OPENED,
-        /** One more occurrence of the OPEN incident with its fingerprint. */
+        /** One more occurrence of the open incident with its fingerprint. */
         JOINED,
         /** A late notification of a firing already resolved: nothing. */
         ALREADY_RESOLVED
@@ -24,18 +26,23 @@ public final class OpenIncident {
 
     private final Incidents incidents;
     private final AttributeIncident attribution;
+    private final PriorityMatrix matrix;
+    private final Severities severities;
     private final Clock clock;
 
-    public OpenIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
+    public OpenIncident(Incidents incidents, AttributeIncident attribution, PriorityMatrix matrix,
+            Severities severities, Clock clock) {
         this.incidents = incidents;
         this.attribution = attribution;
+        this.matrix = matrix;
+        this.severities = severities;
         this.clock = clock;
     }
 
     /**
-     * Opens an incident for the alert, or joins the OPEN one with its fingerprint. A notification of a firing that
+     * Opens an incident for the alert, or joins the open one with its fingerprint. A notification of a firing that
      * was already resolved (same fingerprint and startsAt: Alertmanager keeps startsAt for one firing), delivered
-     * late, opens nothing.
+     * late, opens nothing. An unattributed alert opens an incident without suspects.
      */
     public Outcome onAlert(FiringAlert alert, Instant notifiedAt) {
         var open = incidents.openWithFingerprint(alert.fingerprint());
@@ -48,15 +55,19 @@ public final class OpenIncident {
         if (incidents.resolvedWith(alert.fingerprint(), alert.startsAt())) {
             return Outcome.ALREADY_RESOLVED;
         }
-        var suspects = attribution.suspects(alert.service(), alert.environment(), alert.startsAt());
-        incidents.save(Incident.openFor(alert, suspects, clock.instant(), notifiedAt));
+        var suspects = alert.attributed()
+                ? attribution.suspects(alert.service(), alert.environment(), alert.startsAt()) : List.<Suspect>of();
+        var levels = severities.of(alert.severity());
+        incidents.save(Incident.openFor(alert, matrix.rate(levels.impact(), levels.urgency()), suspects,
+                clock.instant(), notifiedAt));
         return Outcome.OPENED;
     }
 
     public Incident onReport(ServiceDeskReport report, String reportedBy) {
         var now = clock.instant();
         var suspects = attribution.suspects(report.service(), report.environment(), report.startedAtOr(now));
-        var incident = Incident.openFor(report, reportedBy, suspects, now);
+        var incident = Incident.openFor(report, matrix.rate(report.impact(), report.urgency()), reportedBy, suspects,
+                now);
         incidents.save(incident);
         return incident;
     }

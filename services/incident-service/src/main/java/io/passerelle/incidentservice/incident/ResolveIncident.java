@@ -12,9 +12,9 @@ public final class ResolveIncident {
 
     /** What a cleared alert did. */
     public enum Outcome {
-        /** The OPEN incident with its fingerprint is resolved. */
+        /** The open incident with its fingerprint is resolved. */
         RESOLVED,
-        /** No incident with its fingerprint is OPEN: nothing to do. */
+        /** No incident with its fingerprint is open: nothing to do. */
         NONE_OPEN
     }
 
@@ -32,7 +32,7 @@ public final class ResolveIncident {
         return incident;
     }
 
-    /** The OPEN incident of that fingerprint resolves at {@code endsAt}. */
+    /** The open incident of that fingerprint, whatever its open state, resolves at {@code endsAt}. */
     public Outcome onAlertCleared(String fingerprint, Instant endsAt) {
         var open = incidents.openWithFingerprint(fingerprint);
         open.ifPresent(incident -> resolve(incident, endsAt, Incident.MONITORING));

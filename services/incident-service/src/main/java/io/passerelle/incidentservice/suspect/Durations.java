@@ -2,14 +2,14 @@ package io.passerelle.incidentservice.suspect;
 
 import java.time.Duration;
 
-/** How durations and ranks read in a suspect's reason. */
-final class Durations {
+/** How durations and ranks read in a suspect's reason and on an incident's timeline. */
+public final class Durations {
 
     private Durations() {
     }
 
     /** {@code 45 s}, {@code 12 min}, {@code 3 h}, {@code 3 h 5 min} (seconds dropped from a minute on). */
-    static String human(Duration d) {
+    public static String human(Duration d) {
         long seconds = d.toSeconds();
         if (seconds < 60) {
             return seconds + " s";

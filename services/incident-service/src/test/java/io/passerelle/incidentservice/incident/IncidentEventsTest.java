@@ -29,14 +29,39 @@ class IncidentEventsTest {
                         + " oldest of 2 deployments in the 24h window; it failed, and may have left part of its"
                         + " change in place");
 
-        EventContracts.assertMatchesRecorded(new IncidentOpened(INCIDENT, "checkout", "production",
+        EventContracts.assertMatchesRecorded(new IncidentOpened(INCIDENT, "checkout", "production", true,
                 "5xx above 5% on checkout", Priority.P1, Level.HIGH, Level.HIGH, Source.MONITORING, "3f2a9c1e7b4d8a60",
                 "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), List.of(newest, older)));
     }
 
     @Test
+    void an_unattributed_incident_opened_has_no_service_environment_nor_suspects_and_conforms() {
+        var data = EventContracts.assertConforms(new IncidentOpened(INCIDENT, null, null, false,
+                "DiskFull (unattributed)", Priority.P3, Level.MEDIUM, Level.MEDIUM, Source.MONITORING, "3f2a9c1e7b4d8a60",
+                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), List.of()));
+
+        org.assertj.core.api.Assertions.assertThat(data.has("service")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(data.has("environment")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(data.get("attributed").asBoolean()).isFalse();
+    }
+
+    @Test
     void incident_resolved_keeps_its_recorded_shape() {
-        EventContracts.assertMatchesRecorded(new IncidentResolved(INCIDENT, "checkout", "production", STARTED,
+        EventContracts.assertMatchesRecorded(new IncidentResolved(INCIDENT, "checkout", "production", true, STARTED,
                 Instant.parse("2026-03-10T12:15:00Z"), "monitoring", 1020));
+    }
+
+    @Test
+    void incident_acknowledged_keeps_its_recorded_shape() {
+        EventContracts.assertMatchesRecorded(new IncidentAcknowledged(INCIDENT, "checkout", "production", true,
+                Priority.P1, Instant.parse("2026-03-10T12:00:03Z"), Instant.parse("2026-03-10T12:04:08Z"), "otto",
+                245));
+    }
+
+    @Test
+    void incident_reopened_keeps_its_recorded_shape() {
+        EventContracts.assertMatchesRecorded(new IncidentReopened(INCIDENT, "checkout", "production", true,
+                Priority.P1, Instant.parse("2026-03-10T12:15:00Z"), Instant.parse("2026-03-10T13:02:41Z"), "sam",
+                "customers still cannot pay with saved cards"));
     }
 }

@@ -200,6 +200,27 @@ class PromotionAndRollbackIntegrationTest {
         assertThat(promotionState(releaseId, "canary")).isEqualTo("DONE by rhea");
     }
 
+    @Test
+    void an_unattributed_incident_stops_no_soak_and_is_not_recorded() throws Exception {
+        var staging = plannedInStaging();
+        var releaseId = staging.get("releaseId").asString();
+        var incident = (ObjectNode) EventContracts.recorded("incident.opened.v1");
+        var incidentId = UUID.randomUUID().toString();
+        // an alert that named no Passerelle service and environment (issue 9): no service, no environment
+        incident.put("incidentId", incidentId).put("attributed", false).put("openedAt", Instant.now().toString())
+                .putArray("suspects");
+        incident.remove("service");
+        incident.remove("environment");
+
+        finish(staging.get("deploymentId").asString(), "staging", "SUCCEEDED");
+        awaitProcessed(events.publish("incident.opened.v1", incidentId, incident));
+
+        assertThat(jdbc.sql("select count(*) from incident_opened where incident_id = cast(:id as uuid)")
+                .param("id", incidentId).query(Integer.class).single()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> promotionState(releaseId, "canary").startsWith("DONE"));
+        assertThat(promotionState(releaseId, "canary")).isEqualTo("DONE by passerelle (soaked without incident)");
+    }
+
     void awaitProcessed(CloudEvent event) {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
                 "select count(*) from processed_message where message_id = :id").param("id", event.id())

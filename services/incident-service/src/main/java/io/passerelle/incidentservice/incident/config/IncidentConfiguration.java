@@ -2,24 +2,55 @@ package io.passerelle.incidentservice.incident.config;
 
 import java.time.Clock;
 
+import io.passerelle.incidentservice.incident.CloseResolvedIncidents;
 import io.passerelle.incidentservice.incident.OpenIncident;
+import io.passerelle.incidentservice.incident.PriorityMatrix;
 import io.passerelle.incidentservice.incident.ResolveIncident;
+import io.passerelle.incidentservice.incident.Severities;
+import io.passerelle.incidentservice.incident.WorkOnIncident;
 import io.passerelle.incidentservice.incident.port.Incidents;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The use cases are plain Java; their transactions are the inbox's (events) and the controller's (HTTP). */
+/**
+ * The use cases are plain Java; their transactions are the inbox's (events), the controller's (HTTP) and the
+ * closing worker's. The priority matrix and the severity table are built, and so checked, at startup.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IncidentProperties.class)
 class IncidentConfiguration {
 
     @Bean
-    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
-        return new OpenIncident(incidents, attribution, clock);
+    PriorityMatrix priorityMatrix(IncidentProperties properties) {
+        return properties.matrix();
+    }
+
+    @Bean
+    Severities severities(IncidentProperties properties) {
+        return properties.severityTable();
+    }
+
+    @Bean
+    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, PriorityMatrix matrix,
+            Severities severities, Clock clock) {
+        return new OpenIncident(incidents, attribution, matrix, severities, clock);
     }
 
     @Bean
     ResolveIncident resolveIncident(Incidents incidents, Clock clock) {
         return new ResolveIncident(incidents, clock);
+    }
+
+    @Bean
+    WorkOnIncident workOnIncident(Incidents incidents, PriorityMatrix matrix, IncidentProperties properties,
+            Clock clock) {
+        return new WorkOnIncident(incidents, matrix, properties.reopenWithin(), clock);
+    }
+
+    @Bean
+    CloseResolvedIncidents closeResolvedIncidents(Incidents incidents, IncidentProperties properties, Clock clock) {
+        return new CloseResolvedIncidents(incidents, properties.reopenWithin(), clock);
     }
 }

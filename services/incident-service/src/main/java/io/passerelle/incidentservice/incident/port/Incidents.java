@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.passerelle.incidentservice.incident.Incident;
-import io.passerelle.incidentservice.incident.State;
-import org.jspecify.annotations.Nullable;
 
 /** All incidents (port). */
 public interface Incidents {
@@ -21,12 +19,24 @@ public interface Incidents {
 
     Optional<Incident> byId(UUID id);
 
-    /** The OPEN incident of that alert fingerprint; there is at most one. */
+    /** The open incident (NEW, ACKNOWLEDGED, IN_PROGRESS or ON_HOLD) of that alert fingerprint; there is at most one. */
     Optional<Incident> openWithFingerprint(String fingerprint);
 
-    /** Whether an incident of that fingerprint and start was already resolved (same alert, same firing). */
+    /**
+     * Whether an incident of that fingerprint and start was already resolved, and maybe closed since (same alert,
+     * same firing).
+     */
     boolean resolvedWith(String fingerprint, Instant startedAt);
 
-    /** Most recently opened first. */
-    List<Incident> list(@Nullable String service, @Nullable State state, int limit);
+    /** One page of the incidents that match, most recently opened first. */
+    IncidentPage list(IncidentQuery query);
+
+    /**
+     * At most {@code limit} RESOLVED incidents resolved at or before {@code until}, earliest first, locked for the
+     * caller's transaction and skipped by any other that locked them first.
+     */
+    List<Incident> resolvedUntil(Instant until, int limit);
+
+    /** When the earliest RESOLVED incident was resolved, if any is. */
+    Optional<Instant> earliestResolution();
 }

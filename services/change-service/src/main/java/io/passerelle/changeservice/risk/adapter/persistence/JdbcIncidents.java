@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The projection of incidents, one row per incident. Opening and resolution each upsert their own columns, so the
- * two events converge to the same row in either order, and a repeated one changes nothing.
+ * two events converge to the same row in either order, and a repeated one changes nothing; a reopening clears a
+ * resolution older than itself, and the later of two resolutions stays.
  */
 @Repository
 class JdbcIncidents implements Incidents {
@@ -40,9 +41,22 @@ class JdbcIncidents implements Incidents {
         jdbc.sql("""
                 insert into incident_projection (incident_id, service, environment, resolved_at)
                 values (:id, :service, :environment, :resolvedAt)
-                on conflict (incident_id) do update set resolved_at = excluded.resolved_at""")
+                on conflict (incident_id) do update
+                    set resolved_at = greatest(incident_projection.resolved_at, excluded.resolved_at)""")
                 .param("id", incidentId).param("service", service).param("environment", environment)
                 .param("resolvedAt", SqlTime.of(resolvedAt))
+                .update();
+    }
+
+    @Override
+    public void reopened(UUID incidentId, String service, String environment, Instant reopenedAt) {
+        jdbc.sql("""
+                insert into incident_projection (incident_id, service, environment)
+                values (:id, :service, :environment)
+                on conflict (incident_id) do update set resolved_at = null
+                where incident_projection.resolved_at <= :reopenedAt""")
+                .param("id", incidentId).param("service", service).param("environment", environment)
+                .param("reopenedAt", SqlTime.of(reopenedAt))
                 .update();
     }
 

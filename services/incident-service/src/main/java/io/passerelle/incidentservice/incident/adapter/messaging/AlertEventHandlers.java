@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Monitoring's alerts, as integration-service relays them from Alertmanager, open and resolve incidents. */
+/** Monitoring's alerts, as integration-service relays them (Alertmanager, Grafana), open and resolve incidents. */
 @Component
 class AlertEventHandlers {
 
@@ -27,8 +27,9 @@ class AlertEventHandlers {
     }
 
     /**
-     * A firing alert opens an incident, or counts as one more occurrence of the open one with its fingerprint; a
-     * late notification of a firing already resolved is ignored.
+     * A firing alert opens an incident (unattributed when it names no service and environment), or counts as one
+     * more occurrence of the open one with its fingerprint; a late notification of a firing already resolved is
+     * ignored.
      */
     @HandlesEvent("alert.fired.v1")
     void onFired(AlertFired fired, InboundEvent event) {
@@ -40,7 +41,10 @@ class AlertEventHandlers {
         }
     }
 
-    /** A cleared alert resolves the open incident with its fingerprint; with none open there is nothing to do. */
+    /**
+     * A cleared alert resolves the open incident with its fingerprint, whatever its open state; with none open there is
+     * nothing to do.
+     */
     @HandlesEvent("alert.resolved.v1")
     void onResolved(AlertResolved cleared) {
         if (resolveIncident.onAlertCleared(cleared.fingerprint(), cleared.endsAt())
@@ -49,9 +53,12 @@ class AlertEventHandlers {
         }
     }
 
-    /** Our own reading of alert.fired.v1 data: only the fields we use. */
-    record AlertFired(String fingerprint, String alertName, String service, String environment,
-            @Nullable String severity, @Nullable String summary, Instant startsAt) {
+    /**
+     * Our own reading of alert.fired.v1 data: only the fields we use. Service and environment are absent when the
+     * alert's labels name no Passerelle service and environment (an unattributed alert).
+     */
+    record AlertFired(String fingerprint, @Nullable String alertName, @Nullable String service,
+            @Nullable String environment, @Nullable String severity, @Nullable String summary, Instant startsAt) {
 
         FiringAlert alert() {
             return new FiringAlert(fingerprint, alertName, service, environment, severity, summary, startsAt);

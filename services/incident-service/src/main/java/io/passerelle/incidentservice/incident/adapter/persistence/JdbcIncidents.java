@@ -9,13 +9,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import io.passerelle.incidentservice.deployment.Outcome;
+import io.passerelle.incidentservice.incident.Assignment;
 import io.passerelle.incidentservice.incident.Incident;
 import io.passerelle.incidentservice.incident.Level;
+import io.passerelle.incidentservice.incident.Priority;
+import io.passerelle.incidentservice.incident.Rating;
 import io.passerelle.incidentservice.incident.Source;
+import io.passerelle.incidentservice.incident.Stamp;
 import io.passerelle.incidentservice.incident.State;
+import io.passerelle.incidentservice.incident.port.IncidentPage;
+import io.passerelle.incidentservice.incident.port.IncidentQuery;
 import io.passerelle.incidentservice.incident.port.Incidents;
 import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.incidentservice.timeline.port.Timeline;
@@ -23,11 +30,16 @@ import io.passerelle.platform.domain.RuleViolationException;
 import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.persistence.SqlTime;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcIncidents implements Incidents {
+
+    /** The states of an open incident ({@link State#isOpen()}), for SQL. */
+    private static final String OPEN_STATES = java.util.Arrays.stream(State.values()).filter(State::isOpen)
+            .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final EventPublisher events;
@@ -54,29 +66,24 @@ class JdbcIncidents implements Incidents {
         jdbc.sql("""
                 insert into incident (id, service, environment, title, description, source, impact, urgency, priority,
                     state, fingerprint, alert_name, occurrences, last_seen_at, started_at, opened_at, reported_by,
-                    resolved_at, resolved_by, version)
+                    acknowledged_at, acknowledged_by, assignee, assignment_group, hold_reason, resolved_at, resolved_by,
+                    closed_at, closed_by, version)
                 values (:id, :service, :environment, :title, :description, :source, :impact, :urgency, :priority,
                     :state, :fingerprint, :alertName, :occurrences, :lastSeenAt, :startedAt, :openedAt, :reportedBy,
-                    :resolvedAt, :resolvedBy, 1)""")
-                .param("id", i.id())
-                .param("service", i.service())
-                .param("environment", i.environment())
-                .param("title", i.title())
-                .param("description", i.description(), Types.VARCHAR)
-                .param("source", i.source().name())
-                .param("impact", i.impact().name())
-                .param("urgency", i.urgency().name())
-                .param("priority", i.priority().name())
-                .param("state", i.state().name())
-                .param("fingerprint", i.fingerprint(), Types.VARCHAR)
-                .param("alertName", i.alertName(), Types.VARCHAR)
-                .param("occurrences", i.occurrences())
-                .param("lastSeenAt", SqlTime.ofNullable(i.lastSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("startedAt", SqlTime.of(i.startedAt()))
-                .param("openedAt", SqlTime.of(i.openedAt()))
-                .param("reportedBy", i.reportedBy())
-                .param("resolvedAt", SqlTime.ofNullable(i.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("resolvedBy", i.resolvedBy(), Types.VARCHAR)
+                    :acknowledgedAt, :acknowledgedBy, :assignee, :assignmentGroup, :holdReason, :resolvedAt,
+                    :resolvedBy, :closedAt, :closedBy, 1)""")
+                .paramSource(changing(i)
+                        .addValue("id", i.id())
+                        .addValue("service", i.service(), Types.VARCHAR)
+                        .addValue("environment", i.environment(), Types.VARCHAR)
+                        .addValue("title", i.title())
+                        .addValue("description", i.description(), Types.VARCHAR)
+                        .addValue("source", i.source().name())
+                        .addValue("fingerprint", i.fingerprint(), Types.VARCHAR)
+                        .addValue("alertName", i.alertName(), Types.VARCHAR)
+                        .addValue("startedAt", SqlTime.of(i.startedAt()))
+                        .addValue("openedAt", SqlTime.of(i.openedAt()))
+                        .addValue("reportedBy", i.reportedBy()))
                 .update();
         for (var s : i.suspects()) {
             jdbc.sql("""
@@ -100,20 +107,41 @@ class JdbcIncidents implements Incidents {
 
     private void update(Incident i) {
         int updated = jdbc.sql("""
-                update incident set state = :state, occurrences = :occurrences, last_seen_at = :lastSeenAt,
-                    resolved_at = :resolvedAt, resolved_by = :resolvedBy, version = version + 1
+                update incident set impact = :impact, urgency = :urgency, priority = :priority, state = :state,
+                    occurrences = :occurrences, last_seen_at = :lastSeenAt, acknowledged_at = :acknowledgedAt,
+                    acknowledged_by = :acknowledgedBy, assignee = :assignee, assignment_group = :assignmentGroup,
+                    hold_reason = :holdReason, resolved_at = :resolvedAt, resolved_by = :resolvedBy,
+                    closed_at = :closedAt, closed_by = :closedBy, version = version + 1
                 where id = :id and version = :version""")
-                .param("id", i.id())
-                .param("version", i.version())
-                .param("state", i.state().name())
-                .param("occurrences", i.occurrences())
-                .param("lastSeenAt", SqlTime.ofNullable(i.lastSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("resolvedAt", SqlTime.ofNullable(i.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("resolvedBy", i.resolvedBy(), Types.VARCHAR)
+                .paramSource(changing(i).addValue("id", i.id()).addValue("version", i.version()))
                 .update();
         if (updated != 1) {
             throw RuleViolationException.conflict("incident " + i.id() + " was changed meanwhile; try again");
         }
+    }
+
+    /** The columns that change over an incident's life. */
+    private static MapSqlParameterSource changing(Incident i) {
+        var acknowledged = i.acknowledged();
+        var closed = i.closed();
+        return new MapSqlParameterSource()
+                .addValue("impact", i.impact().name())
+                .addValue("urgency", i.urgency().name())
+                .addValue("priority", i.priority().name())
+                .addValue("state", i.state().name())
+                .addValue("occurrences", i.occurrences())
+                .addValue("lastSeenAt", SqlTime.ofNullable(i.lastSeenAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("acknowledgedAt", SqlTime.ofNullable(acknowledged == null ? null : acknowledged.at()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("acknowledgedBy", acknowledged == null ? null : acknowledged.by(), Types.VARCHAR)
+                .addValue("assignee", i.assignment().assignee(), Types.VARCHAR)
+                .addValue("assignmentGroup", i.assignment().group(), Types.VARCHAR)
+                .addValue("holdReason", i.holdReason(), Types.VARCHAR)
+                .addValue("resolvedAt", SqlTime.ofNullable(i.resolvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("resolvedBy", i.resolvedBy(), Types.VARCHAR)
+                .addValue("closedAt", SqlTime.ofNullable(closed == null ? null : closed.at()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("closedBy", closed == null ? null : closed.by(), Types.VARCHAR);
     }
 
     @Override
@@ -124,7 +152,8 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public Optional<Incident> openWithFingerprint(String fingerprint) {
-        return withSuspects(jdbc.sql("select * from incident where fingerprint = :fingerprint and state = 'OPEN'")
+        return withSuspects(jdbc.sql("select * from incident where fingerprint = :fingerprint and state in ("
+                        + OPEN_STATES + ")")
                 .param("fingerprint", fingerprint)
                 .query(JdbcIncidents::row).list()).stream().findFirst();
     }
@@ -133,24 +162,75 @@ class JdbcIncidents implements Incidents {
     public boolean resolvedWith(String fingerprint, Instant startedAt) {
         return jdbc.sql("""
                 select exists (select 1 from incident
-                               where fingerprint = :fingerprint and state = 'RESOLVED' and started_at = :startedAt)""")
+                               where fingerprint = :fingerprint and state in ('RESOLVED', 'CLOSED')
+                                 and started_at = :startedAt)""")
                 .param("fingerprint", fingerprint)
                 .param("startedAt", SqlTime.of(startedAt))
                 .query(Boolean.class).single();
     }
 
     @Override
-    public List<Incident> list(@Nullable String service, @Nullable State state, int limit) {
+    public IncidentPage list(IncidentQuery query) {
+        var where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
+        var params = new MapSqlParameterSource("limit", query.limit() + 1);
+        if (!query.states().isEmpty()) {
+            where.add("state in (:states)");
+            params.addValue("states", query.states().stream().map(Enum::name).toList());
+        }
+        if (!query.priorities().isEmpty()) {
+            where.add("priority in (:priorities)");
+            params.addValue("priorities", query.priorities().stream().map(Enum::name).toList());
+        }
+        if (query.service() != null) {
+            where.add("service = :service");
+            params.addValue("service", query.service());
+        }
+        if (query.environment() != null) {
+            where.add("environment = :environment");
+            params.addValue("environment", query.environment());
+        }
+        if (query.assignee() != null) {
+            where.add("assignee = :assignee");
+            params.addValue("assignee", query.assignee());
+        }
+        if (query.text() != null) {
+            where.add("(title ilike :text or description ilike :text)");
+            params.addValue("text", "%" + query.text().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        }
+        if (query.attributed() != null) {
+            where.add(query.attributed() ? "service is not null" : "service is null");
+        }
+        var after = query.after();
+        if (after != null) {
+            where.add("(opened_at < :afterOpenedAt or (opened_at = :afterOpenedAt and id > :afterId))");
+            params.addValue("afterOpenedAt", SqlTime.of(after.openedAt())).addValue("afterId", after.id());
+        }
+        var found = withSuspects(jdbc.sql("select * from incident" + where + " order by opened_at desc, id limit :limit")
+                .paramSource(params)
+                .query(JdbcIncidents::row).list());
+        if (found.size() <= query.limit()) {
+            return new IncidentPage(found, null);
+        }
+        var page = found.subList(0, query.limit());
+        var last = page.getLast();
+        return new IncidentPage(page, new IncidentQuery.Position(last.openedAt(), last.id()));
+    }
+
+    @Override
+    public List<Incident> resolvedUntil(Instant until, int limit) {
         return withSuspects(jdbc.sql("""
-                select * from incident
-                where (cast(:service as text) is null or service = :service)
-                  and (cast(:state as text) is null or state = :state)
-                order by opened_at desc, id
-                limit :limit""")
-                .param("service", service, Types.VARCHAR)
-                .param("state", state == null ? null : state.name(), Types.VARCHAR)
+                select * from incident where state = 'RESOLVED' and resolved_at <= :until
+                order by resolved_at limit :limit for update skip locked""")
+                .param("until", SqlTime.of(until))
                 .param("limit", limit)
                 .query(JdbcIncidents::row).list());
+    }
+
+    @Override
+    public Optional<Instant> earliestResolution() {
+        return jdbc.sql("select resolved_at from incident where state = 'RESOLVED' order by resolved_at limit 1")
+                .query((rs, n) -> SqlTime.instant(rs, "resolved_at"))
+                .optional();
     }
 
     private List<Incident> withSuspects(List<Row> rows) {
@@ -180,8 +260,8 @@ class JdbcIncidents implements Incidents {
         var title = rs.getString("title");
         var description = rs.getString("description");
         var source = Source.valueOf(rs.getString("source"));
-        var impact = Level.valueOf(rs.getString("impact"));
-        var urgency = Level.valueOf(rs.getString("urgency"));
+        var rating = new Rating(Level.valueOf(rs.getString("impact")), Level.valueOf(rs.getString("urgency")),
+                Priority.valueOf(rs.getString("priority")));
         var fingerprint = rs.getString("fingerprint");
         var alertName = rs.getString("alert_name");
         var startedAt = SqlTime.instant(rs, "started_at");
@@ -191,11 +271,20 @@ class JdbcIncidents implements Incidents {
         var state = State.valueOf(rs.getString("state"));
         var occurrences = rs.getInt("occurrences");
         var lastSeenAt = SqlTime.nullableInstant(rs, "last_seen_at");
-        var resolvedAt = SqlTime.nullableInstant(rs, "resolved_at");
-        var resolvedBy = rs.getString("resolved_by");
-        return new Row(id, suspects -> Incident.restore(id, service, environment, title, description, source, impact,
-                urgency, fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences,
-                lastSeenAt, resolvedAt, resolvedBy));
+        var acknowledged = stamp(rs, "acknowledged");
+        var assignment = new Assignment(rs.getString("assignee"), rs.getString("assignment_group"));
+        var holdReason = rs.getString("hold_reason");
+        var resolved = stamp(rs, "resolved");
+        var closed = stamp(rs, "closed");
+        return new Row(id, suspects -> Incident.restore(id, service, environment, title, description, source, rating,
+                fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences,
+                lastSeenAt, acknowledged, assignment, holdReason, resolved, closed));
+    }
+
+    /** The {@code <what>_at} and {@code <what>_by} columns, when set. */
+    private static @Nullable Stamp stamp(ResultSet rs, String what) throws SQLException {
+        var at = SqlTime.nullableInstant(rs, what + "_at");
+        return at == null ? null : new Stamp(at, rs.getString(what + "_by"));
     }
 
     private record Row(UUID id, java.util.function.Function<List<Suspect>, Incident> withSuspects) {

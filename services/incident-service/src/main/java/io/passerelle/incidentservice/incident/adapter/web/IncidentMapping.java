@@ -1,5 +1,7 @@
 package io.passerelle.incidentservice.incident.adapter.web;
 
+import java.time.Duration;
+
 import io.passerelle.incidentservice.api.model.DeploymentOutcome;
 import io.passerelle.incidentservice.api.model.IncidentReport;
 import io.passerelle.incidentservice.api.model.IncidentSource;
@@ -7,9 +9,12 @@ import io.passerelle.incidentservice.api.model.IncidentState;
 import io.passerelle.incidentservice.api.model.Level;
 import io.passerelle.incidentservice.api.model.Priority;
 import io.passerelle.incidentservice.api.model.Suspect;
+import io.passerelle.incidentservice.api.model.TimelineEntry;
 import io.passerelle.incidentservice.incident.Incident;
 import io.passerelle.incidentservice.incident.ServiceDeskReport;
+import io.passerelle.incidentservice.incident.Stamp;
 import io.passerelle.platform.web.ApiTime;
+import org.jspecify.annotations.Nullable;
 
 /** Between the generated API models and the domain, at the edge. */
 final class IncidentMapping {
@@ -24,18 +29,34 @@ final class IncidentMapping {
     }
 
     static io.passerelle.incidentservice.api.model.Incident view(Incident i) {
-        return new io.passerelle.incidentservice.api.model.Incident(i.id(), i.service(), i.environment(), i.title(),
-                IncidentSource.valueOf(i.source().name()), Priority.valueOf(i.priority().name()),
-                Level.valueOf(i.impact().name()), Level.valueOf(i.urgency().name()),
-                IncidentState.valueOf(i.state().name()), i.occurrences(), ApiTime.utc(i.startedAt()),
-                ApiTime.utc(i.openedAt()), i.reportedBy(), i.suspects().stream().map(IncidentMapping::view).toList())
+        var acknowledged = i.acknowledged();
+        var closed = i.closed();
+        return new io.passerelle.incidentservice.api.model.Incident(i.id(), i.service(), i.environment(),
+                i.attributed(), i.title(), IncidentSource.valueOf(i.source().name()),
+                Priority.valueOf(i.priority().name()), Level.valueOf(i.impact().name()),
+                Level.valueOf(i.urgency().name()), IncidentState.valueOf(i.state().name()), i.occurrences(),
+                ApiTime.utc(i.startedAt()), ApiTime.utc(i.openedAt()), i.reportedBy(),
+                i.suspects().stream().map(IncidentMapping::view).toList())
                 .description(i.description())
                 .fingerprint(i.fingerprint())
                 .alertName(i.alertName())
                 .lastSeenAt(ApiTime.utcOrNull(i.lastSeenAt()))
+                .acknowledgedAt(ApiTime.utcOrNull(at(acknowledged)))
+                .acknowledgedBy(acknowledged == null ? null : acknowledged.by())
+                .timeToAcknowledgeSeconds(i.timeToAcknowledge().map(Duration::toSeconds).orElse(null))
+                .assignee(i.assignment().assignee())
+                .assignmentGroup(i.assignment().group())
+                .holdReason(i.holdReason())
                 .resolvedAt(ApiTime.utcOrNull(i.resolvedAt()))
                 .resolvedBy(i.resolvedBy())
-                .timeToRestoreSeconds(i.timeToRestore().map(java.time.Duration::toSeconds).orElse(null));
+                .timeToRestoreSeconds(i.timeToRestore().map(Duration::toSeconds).orElse(null))
+                .closedAt(ApiTime.utcOrNull(at(closed)))
+                .closedBy(closed == null ? null : closed.by());
+    }
+
+    static TimelineEntry view(io.passerelle.incidentservice.timeline.TimelineEntry e) {
+        return new TimelineEntry(ApiTime.utc(e.at()), TimelineEntry.KindEnum.valueOf(e.kind().name()), e.actor(),
+                e.text()).ref(e.ref());
     }
 
     private static Suspect view(io.passerelle.incidentservice.suspect.Suspect s) {
@@ -44,7 +65,11 @@ final class IncidentMapping {
                 .changeId(s.changeId());
     }
 
-    private static io.passerelle.incidentservice.incident.Level level(Level level) {
+    private static java.time.@Nullable Instant at(@Nullable Stamp stamp) {
+        return stamp == null ? null : stamp.at();
+    }
+
+    static io.passerelle.incidentservice.incident.Level level(Level level) {
         return io.passerelle.incidentservice.incident.Level.valueOf(level.name());
     }
 }

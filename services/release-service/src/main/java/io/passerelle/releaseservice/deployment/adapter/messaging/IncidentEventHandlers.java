@@ -7,11 +7,15 @@ import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
 import io.passerelle.releaseservice.deployment.OpenedIncident;
 import io.passerelle.releaseservice.deployment.PromoteRelease;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** An incident opened on an environment stops the releases soaking there before their promotion. */
+/**
+ * An incident opened on an environment stops the releases soaking there before their promotion; an unattributed
+ * incident (an alert that named no Passerelle service and environment) stops nothing.
+ */
 @Component
 class IncidentEventHandlers {
 
@@ -25,6 +29,10 @@ class IncidentEventHandlers {
 
     @HandlesEvent("incident.opened.v1")
     void onOpened(IncidentOpened data, InboundEvent event) {
+        if (data.service() == null || data.environment() == null) {
+            log.info("Incident {} is unattributed: no soaking promotion stops", data.incidentId());
+            return;
+        }
         int stopped = promotion.incidentOpened(new OpenedIncident(data.incidentId(), data.service(),
                 data.environment(), data.title(), data.openedAt()));
         if (stopped > 0) {
@@ -33,7 +41,8 @@ class IncidentEventHandlers {
         }
     }
 
-    /** Our copy of the fields we read. */
-    record IncidentOpened(UUID incidentId, String service, String environment, String title, Instant openedAt) {
+    /** Our copy of the fields we read; no service means unattributed. */
+    record IncidentOpened(UUID incidentId, @Nullable String service, @Nullable String environment, String title,
+            Instant openedAt) {
     }
 }

@@ -1,0 +1,75 @@
+package io.passerelle.incidentservice.incident.adapter.web;
+
+import java.util.UUID;
+
+import io.passerelle.incidentservice.api.IncidentLifecycleApi;
+import io.passerelle.incidentservice.api.model.Incident;
+import io.passerelle.incidentservice.api.model.Reason;
+import io.passerelle.incidentservice.incident.ResolveIncident;
+import io.passerelle.incidentservice.incident.WorkOnIncident;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The transitions of an incident, each by the caller, now. */
+@RestController
+class IncidentLifecycleController implements IncidentLifecycleApi {
+
+    private final WorkOnIncident work;
+    private final ResolveIncident resolveIncident;
+
+    IncidentLifecycleController(WorkOnIncident work, ResolveIncident resolveIncident) {
+        this.work = work;
+        this.resolveIncident = resolveIncident;
+    }
+
+    @Override
+    @PreAuthorize(Access.WORKERS)
+    @Transactional
+    public ResponseEntity<Incident> acknowledgeIncident(UUID id) {
+        return ResponseEntity.ok(IncidentMapping.view(work.acknowledge(id, Access.caller())));
+    }
+
+    @Override
+    @PreAuthorize(Access.WORKERS)
+    @Transactional
+    public ResponseEntity<Incident> startIncident(UUID id) {
+        return ResponseEntity.ok(IncidentMapping.view(work.start(id, Access.caller())));
+    }
+
+    @Override
+    @PreAuthorize(Access.WORKERS)
+    @Transactional
+    public ResponseEntity<Incident> holdIncident(UUID id, Reason reason) {
+        return ResponseEntity.ok(IncidentMapping.view(work.hold(id, reason.getReason(), Access.caller())));
+    }
+
+    @Override
+    @PreAuthorize(Access.WORKERS)
+    @Transactional
+    public ResponseEntity<Incident> resumeIncident(UUID id) {
+        return ResponseEntity.ok(IncidentMapping.view(work.resume(id, Access.caller())));
+    }
+
+    @Override
+    @PreAuthorize(Access.WORKERS)
+    @Transactional
+    public ResponseEntity<Incident> resolveIncident(UUID id) {
+        return ResponseEntity.ok(IncidentMapping.view(resolveIncident.now(id, Access.caller())));
+    }
+
+    @Override
+    @PreAuthorize(Access.SERVICE_DESK)
+    @Transactional
+    public ResponseEntity<Incident> closeIncident(UUID id) {
+        return ResponseEntity.ok(IncidentMapping.view(work.close(id, Access.caller())));
+    }
+
+    @Override
+    @PreAuthorize(Access.SERVICE_DESK)
+    @Transactional
+    public ResponseEntity<Incident> reopenIncident(UUID id, Reason reason) {
+        return ResponseEntity.ok(IncidentMapping.view(work.reopen(id, reason.getReason(), Access.caller())));
+    }
+}
