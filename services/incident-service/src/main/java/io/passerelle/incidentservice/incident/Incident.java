@@ -7,21 +7,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.incidentservice.suspect.Decision;
+import io.passerelle.incidentservice.suspect.Reattribution;
 import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.incidentservice.timeline.TimelineEntry;
 import io.passerelle.incidentservice.timeline.TimelineEntry.Kind;
+import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An unplanned interruption of a service in an environment. It opens with its priority (impact × urgency) and its
  * suspect deployments, counts the repeated notifications of its alert while OPEN, and is RESOLVED once, which
- * measures its time to restore.
+ * measures its time to restore. While it is open its suspects are computed again when a deployment is reported late,
+ * until a person confirms or dismisses one of them (ADR 0018).
  */
 public final class Incident {
 
     /** {@code reportedBy} / {@code resolvedBy} of what monitoring does. */
     public static final String MONITORING = "monitoring";
+
+    /** The actor of what attribution does on its own (computing the suspects again). */
+    public static final String ATTRIBUTION = "passerelle:attribution";
 
     /** The version of an incident not stored yet; the store counts from 1. */
     private static final int NEW = 0;
@@ -39,7 +46,8 @@ public final class Incident {
     private final Instant startedAt;
     private final Instant openedAt;
     private final String reportedBy;
-    private final List<Suspect> suspects;
+    private List<Suspect> suspects;
+    private boolean suspectsChanged;
     private final int version;
     private State state;
     private int occurrences;
@@ -116,9 +124,7 @@ public final class Incident {
             note(startedAt, Kind.ALERT, reportedBy, "alert " + alertName + " fired (fingerprint " + fingerprint + ")");
         }
         note(openedAt, Kind.OPENED, reportedBy, "opened as " + priority() + ": " + title);
-        note(openedAt, Kind.SUSPECTS, reportedBy, suspects.isEmpty() ? "no deployment is suspected"
-                : suspects.size() + (suspects.size() == 1 ? " deployment is" : " deployments are")
-                        + " suspected; the most likely: " + suspects.getFirst().reason());
+        note(openedAt, Kind.SUSPECTS, reportedBy, Reattribution.summary(suspects));
         events.add(new IncidentOpened(id, service, environment, title, priority(), impact, urgency, source,
                 fingerprint, reportedBy, startedAt, openedAt, suspects));
     }
@@ -146,6 +152,91 @@ public final class Incident {
         note(at, Kind.STATE, by, MONITORING.equals(by) ? "resolved: the alert cleared" : "resolved");
         events.add(new IncidentResolved(id, service, environment, startedAt, at, by,
                 timeToRestore(startedAt, at).toSeconds()));
+    }
+
+    /**
+     * Attribution computed the suspects again because {@code deployment} was reported after the incident opened: the
+     * new ranking replaces the old one, and the timeline says what changed — only while the incident is open and
+     * nobody decided about any of its suspects, and only when something changed (false otherwise).
+     */
+    public boolean reattribute(List<Suspect> recomputed, Instant at, UUID deployment) {
+        if (!open() || suspectsDecided() || !Reattribution.changes(suspects, recomputed)) {
+            return false;
+        }
+        var before = suspects;
+        suspects = List.copyOf(recomputed);
+        suspectsChanged = true;
+        timeline.add(new TimelineEntry(id, at, Kind.SUSPECTS, ATTRIBUTION, Reattribution.describe(before, suspects),
+                deployment));
+        return true;
+    }
+
+    /**
+     * A person confirms that the suspect {@code deploymentId} caused this incident (one of several may be): the
+     * suspect records the decision, the timeline says so and {@link IncidentCauseConfirmed} is registered. A
+     * deployment that is not a suspect is not found; deciding twice about a suspect, or about one of an incident no
+     * longer open, is a conflict.
+     */
+    public void confirmCause(UUID deploymentId, String by, Instant at, String reason) {
+        var suspect = decide(deploymentId, new Decision(Decision.Verdict.CONFIRMED, by, at, reason));
+        timeline.add(new TimelineEntry(id, at, Kind.SUSPECT_DECISION, by, "confirmed as a cause: " + service + " "
+                + Reattribution.name(suspect) + ", suspect " + suspect.rank() + ": " + reason, deploymentId));
+        events.add(new IncidentCauseConfirmed(id, deploymentId, suspect.changeId(), service, environment,
+                suspect.version(), suspect.commitSha(), priority(), startedAt, by, at, reason));
+    }
+
+    /** A person dismisses the suspect {@code deploymentId}: it stays listed with the decision. Refused as confirming. */
+    public void dismissCause(UUID deploymentId, String by, Instant at, String reason) {
+        var suspect = decide(deploymentId, new Decision(Decision.Verdict.DISMISSED, by, at, reason));
+        timeline.add(new TimelineEntry(id, at, Kind.SUSPECT_DECISION, by, "dismissed as a cause: " + service + " "
+                + Reattribution.name(suspect) + ", suspect " + suspect.rank() + ": " + reason, deploymentId));
+        events.add(new IncidentCauseDismissed(id, deploymentId, suspect.changeId(), service, environment, by, at,
+                reason));
+    }
+
+    private Suspect decide(UUID deploymentId, Decision decision) {
+        if (decision.reason().isBlank()) {
+            throw new IllegalArgumentException("a decision about a suspect needs a reason");
+        }
+        int index = -1;
+        for (int i = 0; i < suspects.size(); i++) {
+            if (suspects.get(i).deploymentId().equals(deploymentId)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new NotFoundException("suspect deployment", deploymentId + " of incident " + id);
+        }
+        var suspect = suspects.get(index);
+        if (suspect.decision() != null) {
+            throw RuleViolationException.conflict("deployment " + deploymentId + " was already "
+                    + suspect.decision().verdict().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                    + suspect.decision().by() + " at " + suspect.decision().at());
+        }
+        if (!open()) {
+            throw RuleViolationException.conflict("incident " + id + " is " + state
+                    + ": its suspects are no longer decided");
+        }
+        var decided = new ArrayList<>(suspects);
+        decided.set(index, suspect.decided(decision));
+        suspects = List.copyOf(decided);
+        suspectsChanged = true;
+        return suspect;
+    }
+
+    /** Whether a person confirmed or dismissed any of its suspects (then they are never computed again). */
+    public boolean suspectsDecided() {
+        return suspects.stream().anyMatch(s -> s.decision() != null);
+    }
+
+    /** Whether the suspects changed since the incident was loaded (for the store to write them again). */
+    public boolean suspectsChanged() {
+        return suspectsChanged;
+    }
+
+    /** Open: its suspects may be decided, or computed again. (Contract 3: {@code State.isOpen()} with the lifecycle.) */
+    private boolean open() {
+        return state == State.OPEN;
     }
 
     /** resolvedAt − startedAt, never negative (clocks of monitoring and people disagree). */

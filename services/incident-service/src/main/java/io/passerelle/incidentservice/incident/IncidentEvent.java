@@ -4,8 +4,12 @@ import java.util.UUID;
 
 import io.passerelle.platform.event.DomainEvent;
 
-/** What happened to an incident, in the past tense: {@link IncidentOpened}, {@link IncidentResolved}. */
-public sealed interface IncidentEvent extends DomainEvent permits IncidentOpened, IncidentResolved {
+/**
+ * What happened to an incident, in the past tense: {@link IncidentOpened}, {@link IncidentResolved},
+ * {@link IncidentCauseConfirmed}, {@link IncidentCauseDismissed}.
+ */
+public sealed interface IncidentEvent extends DomainEvent permits IncidentOpened, IncidentResolved,
+        IncidentCauseConfirmed, IncidentCauseDismissed {
 
     UUID incidentId();
 

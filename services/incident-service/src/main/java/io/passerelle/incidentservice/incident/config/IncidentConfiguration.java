@@ -2,7 +2,10 @@ package io.passerelle.incidentservice.incident.config;
 
 import java.time.Clock;
 
+import io.passerelle.incidentservice.deployment.port.Deployments;
+import io.passerelle.incidentservice.incident.DecideSuspect;
 import io.passerelle.incidentservice.incident.OpenIncident;
+import io.passerelle.incidentservice.incident.ReattributeIncidents;
 import io.passerelle.incidentservice.incident.ResolveIncident;
 import io.passerelle.incidentservice.incident.port.Incidents;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
@@ -16,6 +19,17 @@ class IncidentConfiguration {
     @Bean
     OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
         return new OpenIncident(incidents, attribution, clock);
+    }
+
+    @Bean
+    ReattributeIncidents reattributeIncidents(Deployments deployments, Incidents incidents,
+            AttributeIncident attribution, Clock clock) {
+        return new ReattributeIncidents(deployments, incidents, attribution, clock);
+    }
+
+    @Bean
+    DecideSuspect decideSuspect(Incidents incidents, Clock clock) {
+        return new DecideSuspect(incidents, clock);
     }
 
     @Bean

@@ -27,6 +27,12 @@ public interface Incidents {
     /** Whether an incident of that fingerprint and start was already resolved (same alert, same firing). */
     boolean resolvedWith(String fingerprint, Instant startedAt);
 
+    /**
+     * The incidents of {@code service} in {@code environment} that started in {@code [from, to]}, whatever their
+     * state (by the {@code incident_by_target} index), oldest first.
+     */
+    List<Incident> startedBetween(String service, String environment, Instant from, Instant to);
+
     /** Most recently opened first. */
     List<Incident> list(@Nullable String service, @Nullable State state, int limit);
 }

@@ -7,6 +7,7 @@ import io.passerelle.incidentservice.api.model.IncidentState;
 import io.passerelle.incidentservice.api.model.Level;
 import io.passerelle.incidentservice.api.model.Priority;
 import io.passerelle.incidentservice.api.model.Suspect;
+import io.passerelle.incidentservice.api.model.SuspectDecision;
 import io.passerelle.incidentservice.incident.Incident;
 import io.passerelle.incidentservice.incident.ServiceDeskReport;
 import io.passerelle.platform.web.ApiTime;
@@ -39,9 +40,14 @@ final class IncidentMapping {
     }
 
     private static Suspect view(io.passerelle.incidentservice.suspect.Suspect s) {
-        return new Suspect(s.rank(), s.deploymentId(), s.version(), s.commitSha(),
+        var view = new Suspect(s.rank(), s.deploymentId(), s.version(), s.commitSha(),
                 DeploymentOutcome.valueOf(s.outcome().name()), ApiTime.utc(s.finishedAt()), s.score(), s.reason())
                 .changeId(s.changeId());
+        var decision = s.decision();
+        return decision == null ? view : view.decision(SuspectDecision.valueOf(decision.verdict().name()))
+                .decidedBy(decision.by())
+                .decidedAt(ApiTime.utc(decision.at()))
+                .decisionReason(decision.reason());
     }
 
     private static io.passerelle.incidentservice.incident.Level level(Level level) {
