@@ -160,7 +160,7 @@ public final class Incident {
      * nobody decided about any of its suspects, and only when something changed (false otherwise).
      */
     public boolean reattribute(List<Suspect> recomputed, Instant at, UUID deployment) {
-        if (!open() || suspectsDecided() || !Reattribution.changes(suspects, recomputed)) {
+        if (!suspectsMayChange() || !Reattribution.changes(suspects, recomputed)) {
             return false;
         }
         var before = suspects;
@@ -222,6 +222,11 @@ public final class Incident {
         suspects = List.copyOf(decided);
         suspectsChanged = true;
         return suspect;
+    }
+
+    /** Whether its suspects may still be computed again: it is open and nobody decided about any of them. */
+    public boolean suspectsMayChange() {
+        return open() && !suspectsDecided();
     }
 
     /** Whether a person confirmed or dismissed any of its suspects (then they are never computed again). */

@@ -40,6 +40,9 @@ public final class ReattributeIncidents {
         var now = clock.instant();
         for (var incident : incidents.startedBetween(deployment.service(), deployment.environment(),
                 deployment.began(), attribution.latestIncidentStart(deployment))) {
+            if (!incident.suspectsMayChange()) {
+                continue;
+            }
             var recomputed = attribution.suspects(incident.service(), incident.environment(), incident.startedAt());
             if (incident.reattribute(recomputed, now, deployment.deploymentId())) {
                 incidents.save(incident);

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The DORA query with 1 000 000 deployments stored: seeds bench/sql/dora-seed.sql into release-service's schema of a
- * database, times the real query class ({@link JdbcDeliveryHistory}) and the figures' computation per service-month,
- * prints Markdown rows, and removes the seed (bench/sql/dora-cleanup.sql). Not a test: surefire runs it only when
+ * database, times the real query class ({@link JdbcDeliveryHistory}: the deployments, then their confirmed causes)
+ * and the figures' computation per service-month, prints Markdown rows, and removes the seed
+ * (bench/sql/dora-cleanup.sql). Not a test: surefire runs it only when
  * named, on the integration tests' database by default (docs/benchmarks.md):
  * <pre>
  * PASSERELLE_IT_DB_URL=jdbc:postgresql://127.0.0.1:5432/test_dora ./mvnw -o -pl services/release-service test \
@@ -62,16 +63,22 @@ class DoraQueryBenchmark {
         var rows = new long[SERVICE_MONTHS];
         var perMonth = time(SERVICE_MONTHS, i -> {
             var from = now.minus(Duration.ofDays(365)).plus(Duration.ofHours(random.nextInt(335 * 24)));
-            var finished = history.finishedBetween(List.of(anyService.get()), from, from.plus(month));
+            var scope = List.of(anyService.get());
+            var finished = history.finishedBetween(scope, from, from.plus(month));
             rows[i] = finished.size();
-            DeliveryFigures.of(from, from.plus(month), finished, List.of());
+            DeliveryFigures.of(from, from.plus(month), finished, history.causesBetween(scope, from, from.plus(month)));
         });
-        var perYear = time(20, i -> DeliveryFigures.of(now.minus(Duration.ofDays(366)), now, history.finishedBetween(
-                List.of(anyService.get()), now.minus(Duration.ofDays(366)), now), List.of()));
+        var perYear = time(20, i -> {
+            var scope = List.of(anyService.get());
+            var from = now.minus(Duration.ofDays(366));
+            DeliveryFigures.of(from, now, history.finishedBetween(scope, from, now),
+                    history.causesBetween(scope, from, now));
+        });
         var allServices = java.util.stream.IntStream.rangeClosed(1, SERVICES)
                 .mapToObj(s -> new Scope(String.format(Locale.ROOT, "bench-dora-%03d", s), "production")).toList();
         var fleetMonth = time(10, i -> DeliveryFigures.of(now.minus(month), now,
-                history.finishedBetween(allServices, now.minus(month), now), List.of()));
+                history.finishedBetween(allServices, now.minus(month), now),
+                history.causesBetween(allServices, now.minus(month), now)));
 
         System.out.printf(Locale.ROOT, "%n| what (schema %s, %s) | result |%n|---|---|%n", schema,
                 BenchmarkDatabase.machine());
