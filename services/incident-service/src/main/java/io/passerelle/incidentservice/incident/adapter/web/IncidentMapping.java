@@ -7,7 +7,6 @@ import io.passerelle.incidentservice.api.model.IncidentState;
 import io.passerelle.incidentservice.api.model.Level;
 import io.passerelle.incidentservice.api.model.Priority;
 import io.passerelle.incidentservice.api.model.Suspect;
-import io.passerelle.incidentservice.api.model.SuspectDecision;
 import io.passerelle.incidentservice.incident.Incident;
 import io.passerelle.incidentservice.incident.ServiceDeskReport;
 import io.passerelle.platform.web.ApiTime;
@@ -44,7 +43,7 @@ final class IncidentMapping {
                 DeploymentOutcome.valueOf(s.outcome().name()), ApiTime.utc(s.finishedAt()), s.score(), s.reason())
                 .changeId(s.changeId());
         var decision = s.decision();
-        return decision == null ? view : view.decision(SuspectDecision.valueOf(decision.verdict().name()))
+        return decision == null ? view : view.decision(Suspect.DecisionEnum.fromValue(decision.verdict().name()))
                 .decidedBy(decision.by())
                 .decidedAt(ApiTime.utc(decision.at()))
                 .decisionReason(decision.reason());
