@@ -39,10 +39,12 @@ class RecordedEventsIntegrationTest {
         assertThat(opened.get("title").asString()).isEqualTo(fired.get("summary").asString());
         assertThat(opened.get("priority").asString()).isEqualTo("P1");
         var suspects = opened.get("suspects");
-        // the succeeded one finished 11:09:42.5, the failed one 11:07:15: newest first
-        assertThat(suspects.get(0).get("deploymentId").asString()).isEqualTo(succeeded.toString());
-        assertThat(suspects.get(1).get("deploymentId").asString()).isEqualTo(failed.toString());
-        assertThat(suspects.get(1).get("outcome").asString()).isEqualTo("FAILED");
+        // the succeeded one finished 11:09:42.5, the failed one 11:07:15: close in time, the failure ranks first
+        assertThat(suspects.get(0).get("deploymentId").asString()).isEqualTo(failed.toString());
+        assertThat(suspects.get(0).get("outcome").asString()).isEqualTo("FAILED");
+        assertThat(suspects.get(1).get("deploymentId").asString()).isEqualTo(succeeded.toString());
+        assertThat(jdbc.sql("select started_at is not null from deployment where deployment_id = :id")
+                .param("id", succeeded).query(Boolean.class).single()).as("startedAt kept").isTrue();
 
         probe.publish("alert.resolved.v1", fingerprint, recorded("alert.resolved.v1", service)
                 .put("fingerprint", fingerprint).put("startsAt", "2026-03-01T11:20:00Z")

@@ -72,12 +72,12 @@ class ServiceDeskIncidentIntegrationTest {
                 .andExpect(jsonPath("$.occurrences").value(1))
                 .andExpect(jsonPath("$.description").value("reported by three shops"))
                 .andExpect(jsonPath("$.suspects.length()").value(2))
-                // newest first, failed or not: the failed one finished 10 min before, the successful one 6 h before
+                // the failed one finished 10 min before, the successful one 6 h before
                 .andExpect(jsonPath("$.suspects[0].deploymentId").value(failed.toString()))
                 .andExpect(jsonPath("$.suspects[0].outcome").value("FAILED"))
-                .andExpect(jsonPath("$.suspects[0].score").value(0.993))
+                .andExpect(jsonPath("$.suspects[0].score").value(0.795))
                 .andExpect(jsonPath("$.suspects[1].deploymentId").value(succeeded.toString()))
-                .andExpect(jsonPath("$.suspects[1].score").value(0.75))
+                .andExpect(jsonPath("$.suspects[1].score").value(0.525))
                 .andExpect(jsonPath("$.suspects[1].rank").value(2))
                 .andReturn().getResponse();
         var body = json.readTree(response.getContentAsString());
@@ -96,7 +96,8 @@ class ServiceDeskIncidentIntegrationTest {
         mvc.perform(get("/api/v1/incidents/{id}", id).with(TestJwts.user("alice", "change-manager")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.suspects[0].reason").value(org.hamcrest.Matchers.endsWith(
-                        "newest of 2 deployments in the 24h window; it failed, and may have left part of its change in place")));
+                        "newest of 2 deployments in the 24h window; score 0.795 = 0.7 × recency 0.993 + 0.1 it failed"
+                                + " (it may have left part of its change in place)")));
     }
 
     @Test

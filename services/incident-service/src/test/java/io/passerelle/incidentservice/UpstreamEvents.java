@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventProbe;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Publishes the events other services would, shaped as their schemas say, for the integration tests. */
@@ -28,17 +29,45 @@ final class UpstreamEvents {
     }
 
     UUID deployed(String outcome, String service, String environment, Instant finishedAt) {
+        return deployed(outcome, service, environment, null, finishedAt).deploymentId();
+    }
+
+    /** A deployment (with its start, if given) under a change of its own, as release-service reports it. */
+    Deployed deployed(String outcome, String service, String environment, @Nullable Instant startedAt,
+            Instant finishedAt) {
         var id = UUID.randomUUID();
+        var change = UUID.randomUUID();
         var data = new HashMap<String, Object>(Map.of("deploymentId", id.toString(),
-                "releaseId", UUID.randomUUID().toString(), "changeId", UUID.randomUUID().toString(),
+                "releaseId", UUID.randomUUID().toString(), "changeId", change.toString(),
                 "service", service, "environment", environment, "version", "1.4." + id.toString().substring(0, 4),
                 "commitSha", "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", "finishedAt", finishedAt.toString()));
+        if (startedAt != null) {
+            data.put("startedAt", startedAt.toString());
+        }
         if (outcome.equals("FAILED")) {
             data.put("reason", "health check failed");
         }
-        probe.publish(outcome.equals("FAILED") ? "deployment.failed.v1" : "deployment.succeeded.v1", id.toString(),
-                data);
-        return id;
+        var event = probe.publish(outcome.equals("FAILED") ? "deployment.failed.v1" : "deployment.succeeded.v1",
+                id.toString(), data);
+        return new Deployed(id, change, event);
+    }
+
+    /** A deployment as reported, and the event that reported it. */
+    record Deployed(UUID deploymentId, UUID changeId, CloudEvent event) {
+    }
+
+    /** change-service raised the change (for a deployment) with its risk score. */
+    CloudEvent changeRaised(UUID changeId, String service, String type, int risk) {
+        return probe.publish("change.raised.v1", changeId.toString(), Map.of("changeId", changeId.toString(),
+                "type", type, "state", "PENDING_APPROVAL", "service", service, "environment", "production",
+                "title", "Deploy " + service, "requestedBy", "pipeline:octocat", "raisedAt", Instant.now().toString(),
+                "risk", Map.of("score", risk, "factors", java.util.List.of(), "assessedAt", Instant.now().toString())));
+    }
+
+    void awaitProcessed(CloudEvent event) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "select count(*) from processed_message where message_id = :id").param("id", event.id())
+                .query(Integer.class).single() == 1);
     }
 
     void awaitProjected(String service, int deployments) {

@@ -20,10 +20,10 @@ public record AuditEntry(Instant at, String by, Action action, ChangeState state
      * decisions; HELD (by freeze windows) and RELEASED (they ended) keep an authorized change waiting, PASSED_FREEZE
      * says an emergency change went through them; STARTED begins the implementation; CLOSED (successful), FAILED or
      * BACKED_OUT end it; REVIEWED closes a change whose implementation did not succeed; CANCELLED withdraws one not
-     * implementing yet.
+     * implementing yet; CAUSED_INCIDENT says a person confirmed that its deployment caused an incident.
      */
     public enum Action {
         RAISED, ASSESSED, SUBMITTED, AUTHORIZED, APPROVED, REJECTED, HELD, RELEASED, PASSED_FREEZE, STARTED, CLOSED,
-        FAILED, BACKED_OUT, REVIEWED, CANCELLED
+        FAILED, BACKED_OUT, REVIEWED, CANCELLED, CAUSED_INCIDENT
     }
 }

@@ -47,6 +47,8 @@ public final class ChangeRequest {
     public static final String DEPLOYMENT_OUTCOME = "passerelle:deployment";
     /** Who holds an authorized change while freeze windows cover it, and lets it proceed when they end. */
     public static final String FREEZE = "passerelle:freeze";
+    /** Who records that a change caused an incident: incident management, where a person confirmed it. */
+    public static final String INCIDENT = "passerelle:incident";
 
     /** The states from which a change may still be cancelled: its implementation has not started. */
     private static final Set<ChangeState> CANCELLABLE = EnumSet.of(NEW, ASSESSMENT, PENDING_APPROVAL, SCHEDULED);
@@ -56,11 +58,13 @@ public final class ChangeRequest {
     private final Instant raisedAt;
     private final List<Decision> decisions;
     private final List<AuditEntry> auditTrail;
+    private final List<CausedIncident> causedIncidents;
     /** The version read from the store, 0 for a change not saved yet (optimistic locking). */
     private final int version;
-    /** How many decisions and audit entries the store had when the change was read: the rest are new. */
+    /** How many decisions, audit entries and caused incidents the store had when the change was read: the rest are new. */
     private final int storedDecisions;
     private final int storedAuditEntries;
+    private final int storedCausedIncidents;
     private final List<ChangeEvent> events = new ArrayList<>();
     private ChangeState state;
     private Milestones milestones;
@@ -72,7 +76,7 @@ public final class ChangeRequest {
     private ChangeRequest(UUID id, Proposal proposal, ChangeState state, Instant raisedAt, Milestones milestones,
             @Nullable RiskAssessment risk, @Nullable TemplateRef standardTemplate, @Nullable Hold hold,
             ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions, List<AuditEntry> auditTrail,
-            int version) {
+            List<CausedIncident> causedIncidents, int version) {
         this.id = Objects.requireNonNull(id, "id");
         this.proposal = Objects.requireNonNull(proposal, "proposal");
         this.state = Objects.requireNonNull(state, "state");
@@ -84,9 +88,11 @@ public final class ChangeRequest {
         this.decidedUnder = decidedUnder;
         this.decisions = new ArrayList<>(decisions);
         this.auditTrail = new ArrayList<>(auditTrail);
+        this.causedIncidents = new ArrayList<>(causedIncidents);
         this.version = version;
         this.storedDecisions = decisions.size();
         this.storedAuditEntries = auditTrail.size();
+        this.storedCausedIncidents = causedIncidents.size();
     }
 
     /**
@@ -104,7 +110,7 @@ public final class ChangeRequest {
                     + ", which requires approval and where no standard-change template applies: raise a NORMAL change");
         }
         var change = new ChangeRequest(id, proposal, NEW, at, Milestones.NONE, assessment.risk(),
-                preApproved ? assessment.template() : null, null, null, List.of(), List.of(), 0);
+                preApproved ? assessment.template() : null, null, null, List.of(), List.of(), List.of(), 0);
         change.audit(at, proposal.requestedBy(), AuditEntry.Action.RAISED, proposal.title());
         change.state = ASSESSMENT;
         var detail = assessment(proposal, assessment, environmentRequiresApproval);
@@ -145,9 +151,9 @@ public final class ChangeRequest {
     public static ChangeRequest restore(UUID id, Proposal proposal, ChangeState state, Instant raisedAt,
             Milestones milestones, @Nullable RiskAssessment risk, @Nullable TemplateRef standardTemplate,
             @Nullable Hold hold, ApprovalPolicy.@Nullable Ref decidedUnder, List<Decision> decisions,
-            List<AuditEntry> auditTrail, int version) {
+            List<AuditEntry> auditTrail, List<CausedIncident> causedIncidents, int version) {
         return new ChangeRequest(id, proposal, state, raisedAt, milestones, risk, standardTemplate, hold, decidedUnder,
-                decisions, auditTrail, version);
+                decisions, auditTrail, causedIncidents, version);
     }
 
     /**
@@ -285,6 +291,22 @@ public final class ChangeRequest {
      */
     public void backedOut(String detail, Instant at) {
         audit(at, DEPLOYMENT_OUTCOME, AuditEntry.Action.BACKED_OUT, detail);
+    }
+
+    /**
+     * A person confirmed, in incident management, that this change's deployment caused an incident: the change
+     * records it and its trail says so (CAUSED_INCIDENT), in whatever state it is (usually closed: the incident comes
+     * after the implementation). The same incident is recorded once: false when it already was.
+     */
+    public boolean causedIncident(CausedIncident incident, Instant at) {
+        if (causedIncidents.stream().anyMatch(c -> c.incidentId().equals(incident.incidentId()))) {
+            return false;
+        }
+        causedIncidents.add(incident);
+        audit(at, INCIDENT, AuditEntry.Action.CAUSED_INCIDENT, "caused incident " + incident.incidentId() + " ("
+                + incident.priority() + "): its deployment " + incident.deploymentId() + " was confirmed as a cause by "
+                + incident.confirmedBy() + " at " + incident.confirmedAt() + ": " + incident.reason());
+        return true;
     }
 
     /** A change manager writes the post-implementation review of a change that did not succeed, which closes it. */
@@ -503,8 +525,18 @@ public final class ChangeRequest {
         return List.copyOf(auditTrail);
     }
 
+    /** The incidents this change was confirmed to have caused, in the order they were recorded. */
+    public List<CausedIncident> causedIncidents() {
+        return List.copyOf(causedIncidents);
+    }
+
     public int version() {
         return version;
+    }
+
+    /** The caused incidents recorded since the change was read from the store: the ones to append to it. */
+    public List<CausedIncident> newCausedIncidents() {
+        return List.copyOf(causedIncidents.subList(storedCausedIncidents, causedIncidents.size()));
     }
 
     /** The decisions taken since the change was raised or read from the store: the ones to append to it. */

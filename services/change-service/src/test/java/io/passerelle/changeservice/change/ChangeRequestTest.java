@@ -423,7 +423,7 @@ class ChangeRequestTest {
         var raised = pending();
         assertThat(raised.newAuditEntries()).hasSize(3);
         var read = ChangeRequest.restore(raised.id(), raised.proposal(), raised.state(), raised.raisedAt(),
-                Milestones.NONE, raised.risk(), null, null, null, raised.decisions(), raised.auditTrail(), 1);
+                Milestones.NONE, raised.risk(), null, null, null, raised.decisions(), raised.auditTrail(), List.of(), 1);
         assertThat(read.newAuditEntries()).isEmpty();
         assertThat(read.newDecisions()).isEmpty();
 

@@ -93,6 +93,7 @@ class InMemoryChanges implements Changes {
 
     private static ChangeRequest restore(ChangeRequest c, int version) {
         return ChangeRequest.restore(c.id(), c.proposal(), c.state(), c.raisedAt(), c.milestones(), c.risk(),
-                c.standardTemplate(), c.hold(), c.decidedUnder(), c.decisions(), c.auditTrail(), version);
+                c.standardTemplate(), c.hold(), c.decidedUnder(), c.decisions(), c.auditTrail(), c.causedIncidents(),
+                version);
     }
 }

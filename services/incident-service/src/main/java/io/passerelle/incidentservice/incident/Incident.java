@@ -9,10 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.passerelle.incidentservice.suspect.Decision;
 import io.passerelle.incidentservice.suspect.Durations;
+import io.passerelle.incidentservice.suspect.Reattribution;
 import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.incidentservice.timeline.TimelineEntry;
 import io.passerelle.incidentservice.timeline.TimelineEntry.Kind;
+import io.passerelle.platform.domain.NotFoundException;
 import io.passerelle.platform.domain.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * It opens NEW with its priority (impact × urgency) and its suspect deployments, is acknowledged, worked
  * (IN_PROGRESS, ON_HOLD with a reason), resolved (which measures its time to restore), reopened within the reopen
  * period, and closed. Every change is a line on its timeline; those other services need are events. An illegal
- * transition is a state conflict and changes nothing.
+ * transition is a state conflict and changes nothing. While it is open and attributed its suspects are computed
+ * again when a deployment is reported late, until a person confirms or dismisses one of them (ADR 0018).
  */
 public final class Incident {
 
@@ -33,6 +37,9 @@ public final class Incident {
     public static final int NOTE_MAX_LENGTH = 4000;
     /** The longest reason (to hold, reopen, change the priority), in characters. */
     public static final int REASON_MAX_LENGTH = 1000;
+
+    /** The actor of what attribution does on its own (computing the suspects again). */
+    public static final String ATTRIBUTION = "passerelle:attribution";
 
     /** The version of an incident not stored yet; the store counts from 1. */
     private static final int UNSTORED = 0;
@@ -48,7 +55,8 @@ public final class Incident {
     private final Instant startedAt;
     private final Instant openedAt;
     private final String reportedBy;
-    private final List<Suspect> suspects;
+    private List<Suspect> suspects;
+    private boolean suspectsChanged;
     private final int version;
     private Rating rating;
     private State state;
@@ -143,9 +151,7 @@ public final class Incident {
             note(openedAt, Kind.SUSPECTS, reportedBy, "unattributed: the alert's labels name no Passerelle service"
                     + " and environment, so no deployment is suspected");
         } else {
-            note(openedAt, Kind.SUSPECTS, reportedBy, suspects.isEmpty() ? "no deployment is suspected"
-                    : suspects.size() + (suspects.size() == 1 ? " deployment is" : " deployments are")
-                            + " suspected; the most likely: " + suspects.getFirst().reason());
+            note(openedAt, Kind.SUSPECTS, reportedBy, Reattribution.summary(suspects));
         }
         events.add(new IncidentOpened(id, service, environment, attributed(), title, rating.priority(),
                 rating.impact(), rating.urgency(), source, fingerprint, reportedBy, startedAt, openedAt, suspects));
@@ -304,6 +310,94 @@ public final class Incident {
                     + " characters; this one has " + reason.length());
         }
         return reason.strip();
+    }
+
+    /**
+     * Attribution computed the suspects again because {@code deployment} was reported after the incident opened: the
+     * new ranking replaces the old one, and the timeline says what changed — only while the incident is open and
+     * nobody decided about any of its suspects, and only when something changed (false otherwise).
+     */
+    public boolean reattribute(List<Suspect> recomputed, Instant at, UUID deployment) {
+        if (!suspectsMayChange() || !Reattribution.changes(suspects, recomputed)) {
+            return false;
+        }
+        var before = suspects;
+        suspects = List.copyOf(recomputed);
+        suspectsChanged = true;
+        timeline.add(new TimelineEntry(id, at, Kind.SUSPECTS, ATTRIBUTION, Reattribution.describe(before, suspects),
+                deployment));
+        return true;
+    }
+
+    /**
+     * A person confirms that the suspect {@code deploymentId} caused this incident (one of several may be): the
+     * suspect records the decision, the timeline says so and {@link IncidentCauseConfirmed} is registered. A
+     * deployment that is not a suspect is not found; deciding twice about a suspect, or about one of an incident no
+     * longer open, is a conflict.
+     */
+    public void confirmCause(UUID deploymentId, String by, Instant at, String reason) {
+        var suspect = decide(deploymentId, new Decision(Decision.Verdict.CONFIRMED, by, at, reason));
+        timeline.add(new TimelineEntry(id, at, Kind.SUSPECT_DECISION, by, "confirmed as a cause: " + service + " "
+                + Reattribution.name(suspect) + ", suspect " + suspect.rank() + ": " + reason, deploymentId));
+        events.add(new IncidentCauseConfirmed(id, deploymentId, suspect.changeId(), service, environment,
+                suspect.version(), suspect.commitSha(), priority(), startedAt, by, at, reason));
+    }
+
+    /** A person dismisses the suspect {@code deploymentId}: it stays listed with the decision. Refused as confirming. */
+    public void dismissCause(UUID deploymentId, String by, Instant at, String reason) {
+        var suspect = decide(deploymentId, new Decision(Decision.Verdict.DISMISSED, by, at, reason));
+        timeline.add(new TimelineEntry(id, at, Kind.SUSPECT_DECISION, by, "dismissed as a cause: " + service + " "
+                + Reattribution.name(suspect) + ", suspect " + suspect.rank() + ": " + reason, deploymentId));
+        events.add(new IncidentCauseDismissed(id, deploymentId, suspect.changeId(), service, environment, by, at,
+                reason));
+    }
+
+    private Suspect decide(UUID deploymentId, Decision decision) {
+        if (decision.reason().isBlank()) {
+            throw new IllegalArgumentException("a decision about a suspect needs a reason");
+        }
+        int index = -1;
+        for (int i = 0; i < suspects.size(); i++) {
+            if (suspects.get(i).deploymentId().equals(deploymentId)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new NotFoundException("suspect deployment", deploymentId + " of incident " + id);
+        }
+        var suspect = suspects.get(index);
+        if (suspect.decision() != null) {
+            throw RuleViolationException.conflict("deployment " + deploymentId + " was already "
+                    + suspect.decision().verdict().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                    + suspect.decision().by() + " at " + suspect.decision().at());
+        }
+        if (!state.isOpen()) {
+            throw RuleViolationException.conflict("incident " + id + " is " + state
+                    + ": its suspects are no longer decided");
+        }
+        var decided = new ArrayList<>(suspects);
+        decided.set(index, suspect.decided(decision));
+        suspects = List.copyOf(decided);
+        suspectsChanged = true;
+        return suspect;
+    }
+
+    /**
+     * Whether its suspects may still be computed again: it is attributed (an unattributed incident has no suspects to
+     * compute), open, and nobody decided about any of them.
+     */
+    public boolean suspectsMayChange() {
+        return attributed() && state.isOpen() && !suspectsDecided();
+    }
+
+    /** Whether a person confirmed or dismissed any of its suspects (then they are never computed again). */
+    public boolean suspectsDecided() {
+        return suspects.stream().anyMatch(s -> s.decision() != null);
+    }
+
+    /** Whether the suspects changed since the incident was loaded (for the store to write them again). */
+    public boolean suspectsChanged() {
+        return suspectsChanged;
     }
 
     /** resolvedAt − startedAt, never negative (clocks of monitoring and people disagree). */

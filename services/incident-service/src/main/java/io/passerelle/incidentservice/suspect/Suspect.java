@@ -8,8 +8,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment suspected of causing an incident: its rank (1 = most likely), its score in [0, 1] (3 decimals) and
- * the reason in words. Stored with the incident as it was computed when the incident opened.
+ * the reason in words, as attribution computed them; and, once a person decided, the {@link Decision} (none while
+ * the suspects may still be computed again).
  */
 public record Suspect(int rank, UUID deploymentId, String version, String commitSha, @Nullable UUID changeId,
-        Outcome outcome, Instant finishedAt, double score, String reason) {
+        Outcome outcome, Instant finishedAt, double score, String reason, @Nullable Decision decision) {
+
+    /** A suspect as attribution ranks it: nobody decided about it yet. */
+    public Suspect(int rank, UUID deploymentId, String version, String commitSha, @Nullable UUID changeId,
+            Outcome outcome, Instant finishedAt, double score, String reason) {
+        this(rank, deploymentId, version, commitSha, changeId, outcome, finishedAt, score, reason, null);
+    }
+
+    public Suspect decided(Decision made) {
+        return new Suspect(rank, deploymentId, version, commitSha, changeId, outcome, finishedAt, score, reason, made);
+    }
+
+    /** The same deployment at the same place for the same reason (whatever was decided about it). */
+    public boolean rankedAs(Suspect other) {
+        return rank == other.rank && deploymentId.equals(other.deploymentId) && score == other.score
+                && reason.equals(other.reason);
+    }
 }

@@ -1,11 +1,16 @@
 package io.passerelle.incidentservice.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.passerelle.incidentservice.change.ChangeType;
+import io.passerelle.incidentservice.change.RaisedChange;
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
 import io.passerelle.incidentservice.deployment.Outcome;
-import io.passerelle.incidentservice.suspect.Suspect;
+import io.passerelle.incidentservice.suspect.Attribution;
 import io.passerelle.platform.test.EventContracts;
 import org.junit.jupiter.api.Test;
 
@@ -15,23 +20,23 @@ class IncidentEventsTest {
     private static final UUID INCIDENT = UUID.fromString("5f1c9b7e-2a4d-4c8f-b3e6-7d9a1c2e4f60");
     private static final Instant STARTED = Instant.parse("2026-03-10T11:58:00Z");
 
+    /** The example's suspects are what the attribution rule computes (ADR 0004): the recorded reasons are true. */
     @Test
     void incident_opened_keeps_its_recorded_shape_with_its_suspects() {
-        var newest = new Suspect(1, UUID.fromString("7d3f8a2e-4b1c-4e6a-9f2d-1c8b5e7a3d90"), "1.4.2",
-                "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", UUID.fromString("c2a9e4f1-6d3b-4a8e-b5c7-9e1f2d3a4b5c"),
-                Outcome.SUCCEEDED, Instant.parse("2026-03-10T11:46:00Z"), 0.992,
-                "checkout 1.4.2 (commit 1a2b3c4) succeeded in production 12 min before the incident started;"
-                        + " newest of 2 deployments in the 24h window");
-        var older = new Suspect(2, UUID.fromString("0b6e2d4f-8a1c-4f3e-a7d9-5c2b1e8f6a43"), "1.4.1",
-                "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432", UUID.fromString("e8d7c6b5-a4f3-4e2d-9c1b-0a9f8e7d6c5b"),
-                Outcome.FAILED, Instant.parse("2026-03-10T08:58:00Z"), 0.875,
-                "checkout 1.4.1 (commit 9f8e7d6) failed in production 3 h before the incident started;"
-                        + " oldest of 2 deployments in the 24h window; it failed, and may have left part of its"
-                        + " change in place");
+        var change = UUID.fromString("c2a9e4f1-6d3b-4a8e-b5c7-9e1f2d3a4b5c");
+        var newest = new FinishedDeployment(UUID.fromString("7d3f8a2e-4b1c-4e6a-9f2d-1c8b5e7a3d90"), "checkout",
+                "production", "1.4.2", "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", change, Outcome.SUCCEEDED,
+                Instant.parse("2026-03-10T11:41:00Z"), Instant.parse("2026-03-10T11:46:00Z"));
+        var older = new FinishedDeployment(UUID.fromString("0b6e2d4f-8a1c-4f3e-a7d9-5c2b1e8f6a43"), "checkout",
+                "production", "1.4.1", "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432",
+                UUID.fromString("e8d7c6b5-a4f3-4e2d-9c1b-0a9f8e7d6c5b"), Outcome.FAILED, null,
+                Instant.parse("2026-03-10T08:58:00Z"));
+        var suspects = new Attribution(Duration.ofHours(24), 50).suspects("checkout", "production", STARTED,
+                List.of(older, newest), Map.of(change, new RaisedChange(change, ChangeType.NORMAL, 72)));
 
         EventContracts.assertMatchesRecorded(new IncidentOpened(INCIDENT, "checkout", "production", true,
                 "5xx above 5% on checkout", Priority.P1, Level.HIGH, Level.HIGH, Source.MONITORING, "3f2a9c1e7b4d8a60",
-                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), List.of(newest, older)));
+                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), suspects));
     }
 
     @Test

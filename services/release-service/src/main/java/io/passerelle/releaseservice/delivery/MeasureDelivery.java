@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The DORA figures of a scope and a range. The scope is one environment of each service measured: the environment
  * asked for, or else each service's production environment, its last in promotion order (where releases end). The
- * range is [from, to), by default the 30 days up to now, at most 366 days. No incident is confirmed as a deployment's
- * cause yet (issue 9): the change failure rate and the recovery time count failed deployments only.
+ * range is [from, to), by default the 30 days up to now, at most 366 days. The change failure rate and the recovery
+ * time count the failed deployments and those an incident was confirmed to be caused by (two queries: the
+ * deployments, then their causes).
  */
 public class MeasureDelivery {
 
@@ -57,7 +58,7 @@ public class MeasureDelivery {
         }
         var scopes = scopes(service, environment);
         return new Measurement(scopes, DeliveryFigures.of(start, end, history.finishedBetween(scopes, start, end),
-                List.of()));
+                history.causesBetween(scopes, start, end)));
     }
 
     /**
@@ -71,9 +72,11 @@ public class MeasureDelivery {
                 .flatMap(s -> s.environments().stream().map(e -> new Scope(s.name(), e.name()))).toList();
         var byScope = history.finishedBetween(scopes, start, end).stream()
                 .collect(Collectors.groupingBy(d -> new Scope(d.service(), d.environment())));
+        // a cause of another scope's deployment is ignored by DeliveryFigures.of: every scope may be given them all
+        var causes = history.causesBetween(scopes, start, end);
         var figures = new LinkedHashMap<Scope, DeliveryFigures>();
         for (var scope : scopes) {
-            figures.put(scope, DeliveryFigures.of(start, end, byScope.getOrDefault(scope, List.of()), List.of()));
+            figures.put(scope, DeliveryFigures.of(start, end, byScope.getOrDefault(scope, List.of()), causes));
         }
         return figures;
     }

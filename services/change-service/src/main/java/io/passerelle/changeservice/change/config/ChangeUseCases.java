@@ -9,6 +9,7 @@ import io.passerelle.changeservice.change.Hold;
 import io.passerelle.changeservice.change.ProgressChange;
 import io.passerelle.changeservice.change.RaiseChange;
 import io.passerelle.changeservice.change.ReassessRisk;
+import io.passerelle.changeservice.change.RecordCausedIncident;
 import io.passerelle.changeservice.change.RecordDeploymentOutcome;
 import io.passerelle.changeservice.change.RejectChange;
 import io.passerelle.changeservice.change.ResumeHeldChanges;
@@ -78,6 +79,11 @@ class ChangeUseCases {
     @Bean
     DefineApprovalPolicy defineApprovalPolicy(ApprovalPolicies policies, Environments environments, Clock clock) {
         return new DefineApprovalPolicy(policies, environments, clock);
+    }
+
+    @Bean
+    RecordCausedIncident recordCausedIncident(Changes changes, ReassessRisk reassess, Clock clock) {
+        return new RecordCausedIncident(changes, reassess, clock);
     }
 
     @Bean

@@ -2,9 +2,12 @@ package io.passerelle.incidentservice.incident.config;
 
 import java.time.Clock;
 
+import io.passerelle.incidentservice.deployment.port.Deployments;
 import io.passerelle.incidentservice.incident.CloseResolvedIncidents;
+import io.passerelle.incidentservice.incident.DecideSuspect;
 import io.passerelle.incidentservice.incident.OpenIncident;
 import io.passerelle.incidentservice.incident.PriorityMatrix;
+import io.passerelle.incidentservice.incident.ReattributeIncidents;
 import io.passerelle.incidentservice.incident.ResolveIncident;
 import io.passerelle.incidentservice.incident.Severities;
 import io.passerelle.incidentservice.incident.WorkOnIncident;
@@ -36,6 +39,17 @@ class IncidentConfiguration {
     OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, PriorityMatrix matrix,
             Severities severities, Clock clock) {
         return new OpenIncident(incidents, attribution, matrix, severities, clock);
+    }
+
+    @Bean
+    ReattributeIncidents reattributeIncidents(Deployments deployments, Incidents incidents,
+            AttributeIncident attribution, Clock clock) {
+        return new ReattributeIncidents(deployments, incidents, attribution, clock);
+    }
+
+    @Bean
+    DecideSuspect decideSuspect(Incidents incidents, Clock clock) {
+        return new DecideSuspect(incidents, clock);
     }
 
     @Bean

@@ -28,6 +28,12 @@ public interface Incidents {
      */
     boolean resolvedWith(String fingerprint, Instant startedAt);
 
+    /**
+     * The incidents of {@code service} in {@code environment} that started in {@code [from, to]}, whatever their
+     * state (by the {@code incident_by_target} index), oldest first.
+     */
+    List<Incident> startedBetween(String service, String environment, Instant from, Instant to);
+
     /** One page of the incidents that match, most recently opened first. */
     IncidentPage list(IncidentQuery query);
 

@@ -1,5 +1,6 @@
 package io.passerelle.incidentservice.suspect.config;
 
+import io.passerelle.incidentservice.change.port.Changes;
 import io.passerelle.incidentservice.deployment.port.Deployments;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
 import io.passerelle.incidentservice.suspect.Attribution;
@@ -13,11 +14,11 @@ class SuspectConfiguration {
 
     @Bean
     Attribution attribution(AttributionProperties properties) {
-        return new Attribution(properties.window());
+        return new Attribution(properties.window(), properties.highRisk());
     }
 
     @Bean
-    AttributeIncident attributeIncident(Deployments deployments, Attribution attribution) {
-        return new AttributeIncident(deployments, attribution);
+    AttributeIncident attributeIncident(Deployments deployments, Changes changes, Attribution attribution) {
+        return new AttributeIncident(deployments, changes, attribution);
     }
 }

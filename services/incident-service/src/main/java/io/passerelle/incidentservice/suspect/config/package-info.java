@@ -1,4 +1,4 @@
-/** Wires the attribution rule with its configured window. */
+/** Wires the attribution rule with its configured window and high-risk threshold. */
 @NullMarked
 package io.passerelle.incidentservice.suspect.config;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.passerelle.releaseservice.delivery.FinishedDeployment;
+import io.passerelle.releaseservice.delivery.IncidentCause;
 import io.passerelle.releaseservice.delivery.Scope;
 
 /** The deployments that finished, as the delivery figures read them. */
@@ -15,4 +16,10 @@ public interface DeliveryHistory {
      * environment that finished after it, whenever that was.
      */
     List<FinishedDeployment> finishedBetween(List<Scope> scopes, Instant from, Instant to);
+
+    /**
+     * The incidents confirmed to be caused by the deployments of {@code scopes} that finished in [from, to) (those
+     * {@link #finishedBetween} reads), each with its resolution when there is one.
+     */
+    List<IncidentCause> causesBetween(List<Scope> scopes, Instant from, Instant to);
 }

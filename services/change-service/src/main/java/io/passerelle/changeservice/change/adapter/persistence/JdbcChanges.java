@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.AuditEntry;
+import io.passerelle.changeservice.change.CausedIncident;
 import io.passerelle.changeservice.change.ChangeOutcome;
 import io.passerelle.changeservice.change.ChangeRequest;
 import io.passerelle.changeservice.change.ChangeState;
@@ -39,15 +40,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Change requests in three tables: the request, its decisions and its append-only audit trail. Saving a change
- * publishes the events it registered, in the same transaction (the outbox), and counts the changes that ended
- * ({@value #ENDED}) once that transaction commits.
+ * Change requests in four tables: the request, its decisions, its append-only audit trail and the incidents it caused.
+ * Saving a change publishes the events it registered, in the same transaction (the outbox), and counts the changes that
+ * ended ({@value #ENDED}) and the incidents changes caused ({@value #CAUSED_INCIDENTS}) once that transaction commits.
  */
 @Repository
 class JdbcChanges implements Changes {
 
     /** Changes that ended, by service, environment, type and outcome (successful, failed, backed_out, rejected, cancelled). */
     static final String ENDED = "passerelle.changes.ended";
+    /** Incidents confirmed to be caused by a change, by the change's service, environment and type and their priority. */
+    static final String CAUSED_INCIDENTS = "passerelle.changes.caused.incidents";
 
     private static final String SELECT = """
             select r.id, r.type, r.state, r.service, r.environment, r.title, r.description, r.requested_by,
@@ -133,7 +136,27 @@ class JdbcChanges implements Changes {
         }
         appendDecisions(change);
         appendAudit(change);
+        appendCausedIncidents(change);
         events.publish(change.pullEvents());
+    }
+
+    /** Only the incidents recorded since the change was read; each is counted once the transaction commits. */
+    private void appendCausedIncidents(ChangeRequest change) {
+        for (var c : change.newCausedIncidents()) {
+            jdbc.sql("""
+                    insert into change_incident (change_id, incident_id, deployment_id, priority, confirmed_by,
+                        confirmed_at, reason)
+                    values (:id, :incident, :deployment, :priority, :by, :at, :reason)""")
+                    .param("id", change.id()).param("incident", c.incidentId()).param("deployment", c.deploymentId())
+                    .param("priority", c.priority()).param("by", c.confirmedBy())
+                    .param("at", SqlTime.of(c.confirmedAt())).param("reason", c.reason())
+                    .update();
+            var counter = Counter.builder(CAUSED_INCIDENTS).description("Incidents confirmed to be caused by a change")
+                    .tags("service", change.service(), "environment", change.environment(),
+                            "type", change.type().name(), "priority", c.priority())
+                    .register(meters);
+            AfterCommit.run(counter::increment);
+        }
     }
 
     /** Only the decisions taken since the change was read: the stored ones are never written again. */
@@ -275,8 +298,8 @@ class JdbcChanges implements Changes {
     }
 
     /**
-     * Loads the changes that match the filter with their decisions and audit trails: three queries whatever the
-     * number of changes.
+     * Loads the changes that match the filter with their decisions, audit trails and caused incidents: four queries
+     * whatever the number of changes.
      */
     private List<ChangeRequest> load(String where, Map<String, ? extends @Nullable Object> params, String orderBy) {
         var rows = jdbc.sql(SELECT + " " + where + " " + orderBy).params(params).query(this::row).list();
@@ -306,12 +329,24 @@ class JdbcChanges implements Changes {
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<UUID, List<CausedIncident>> caused = jdbc.sql("""
+                select i.change_id, i.incident_id, i.deployment_id, i.priority, i.confirmed_by, i.confirmed_at, i.reason
+                from change_incident i join change_request r on r.id = i.change_id
+                """ + where + " order by i.change_id, i.seq")
+                .params(params)
+                .query((rs, n) -> Map.entry(rs.getObject("change_id", UUID.class), new CausedIncident(
+                        rs.getObject("incident_id", UUID.class), rs.getObject("deployment_id", UUID.class),
+                        rs.getString("priority"), rs.getString("confirmed_by"), SqlTime.instant(rs, "confirmed_at"),
+                        rs.getString("reason"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         var changes = new ArrayList<ChangeRequest>(rows.size());
         for (var r : rows) {
             changes.add(ChangeRequest.restore(r.id(), r.proposal(), r.state(), r.raisedAt(), r.milestones(),
                     r.risk(), r.standardTemplate(), r.hold(), r.decidedUnder(),
                     decisions.getOrDefault(r.id(), List.of()),
-                    audits.getOrDefault(r.id(), List.of()), r.version()));
+                    audits.getOrDefault(r.id(), List.of()), caused.getOrDefault(r.id(), List.of()), r.version()));
         }
         return changes;
     }

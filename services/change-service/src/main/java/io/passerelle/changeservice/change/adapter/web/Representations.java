@@ -22,6 +22,7 @@ import io.passerelle.changeservice.api.model.Verdict;
 import io.passerelle.changeservice.change.ApprovalPolicy;
 import io.passerelle.changeservice.change.ChangeRequest;
 import io.passerelle.changeservice.change.Hold;
+import io.passerelle.changeservice.api.model.CausedIncident;
 import io.passerelle.changeservice.change.Milestones;
 import io.passerelle.changeservice.standardchange.TemplateRef;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,8 @@ final class Representations {
                 .decidedUnder(decidedUnder(c.decidedUnder()))
                 .risk(c.risk() == null ? null : assessment(c.risk()))
                 .standardTemplate(template(c.standardTemplate()))
-                .hold(hold(c.hold()));
+                .hold(hold(c.hold()))
+                .causedIncidents(c.causedIncidents().stream().map(Representations::caused).toList());
     }
 
     /** The change with its audit trail: the same fields as {@link #change}, mapped once. */
@@ -73,7 +75,13 @@ final class Representations {
                 .decidedUnder(change.getDecidedUnder())
                 .risk(change.getRisk())
                 .standardTemplate(change.getStandardTemplate())
-                .hold(change.getHold());
+                .hold(change.getHold())
+                .causedIncidents(change.getCausedIncidents());
+    }
+
+    private static CausedIncident caused(io.passerelle.changeservice.change.CausedIncident c) {
+        return new CausedIncident(c.incidentId(), c.deploymentId(), CausedIncident.PriorityEnum.fromValue(c.priority()),
+                c.confirmedBy(), utc(c.confirmedAt()), c.reason());
     }
 
     static RiskAssessment assessment(io.passerelle.changeservice.risk.RiskAssessment a) {

@@ -9,15 +9,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the history of changes from {@code change_request}, which the change feature writes: a change's
- * implementation ended at {@code implementation_ended_at} with its {@code outcome}; {@link #FAILED} says whether it
- * failed.
+ * Reads the history of changes from {@code change_request} and {@code change_incident}, which the change feature
+ * writes: a change's implementation ended at {@code implementation_ended_at} with its {@code outcome}; {@link #FAILED}
+ * says whether it failed.
  */
 @Repository
 class JdbcChangeHistory implements ChangeHistory {
 
-    /** Whether an ended change failed: its implementation failed or was backed out. */
-    static final String FAILED = "(outcome in ('FAILED', 'BACKED_OUT'))";
+    /**
+     * Whether an ended change failed: its implementation failed or was backed out, or it caused an incident (a person
+     * confirmed its deployment as the cause: DORA's change failure).
+     */
+    static final String FAILED = "(outcome in ('FAILED', 'BACKED_OUT') or exists (select 1 from change_incident i"
+            + " where i.change_id = change_request.id))";
 
     /** Whether a change's implementation ended, successfully or not (a rejected or cancelled change never started). */
     static final String ENDED = "(implementation_ended_at is not null)";

@@ -2,8 +2,10 @@ package io.passerelle.incidentservice.deployment.adapter.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.passerelle.incidentservice.deployment.FinishedDeployment;
 import io.passerelle.incidentservice.deployment.Outcome;
@@ -25,25 +27,29 @@ class JdbcDeployments implements Deployments {
     public boolean record(FinishedDeployment d) {
         return jdbc.sql("""
                 insert into deployment (deployment_id, service, environment, version, commit_sha, change_id, outcome,
-                                        finished_at)
-                values (:id, :service, :environment, :version, :commitSha, :changeId, :outcome, :finishedAt)
+                                        started_at, finished_at)
+                values (:id, :service, :environment, :version, :commitSha, :changeId, :outcome, :startedAt,
+                        :finishedAt)
                 on conflict (deployment_id) do nothing""")
                 .param("id", d.deploymentId())
                 .param("service", d.service())
                 .param("environment", d.environment())
                 .param("version", d.version())
                 .param("commitSha", d.commitSha())
-                .param("changeId", d.changeId(), java.sql.Types.OTHER)
+                .param("changeId", d.changeId(), Types.OTHER)
                 .param("outcome", d.outcome().name())
+                .param("startedAt", SqlTime.ofNullable(d.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("finishedAt", SqlTime.of(d.finishedAt()))
                 .update() == 1;
     }
 
+    /** By {@code deployment_by_target} (service, environment, finished_at): those that ended from {@code from} on. */
     @Override
-    public List<FinishedDeployment> finishedBetween(String service, String environment, Instant from, Instant to) {
+    public List<FinishedDeployment> inEffectBetween(String service, String environment, Instant from, Instant to) {
         return jdbc.sql("""
                 select * from deployment
-                where service = :service and environment = :environment and finished_at between :from and :to
+                where service = :service and environment = :environment
+                  and finished_at >= :from and least(started_at, finished_at) <= :to
                 order by finished_at desc, deployment_id""")
                 .param("service", service)
                 .param("environment", environment)
@@ -54,9 +60,9 @@ class JdbcDeployments implements Deployments {
     }
 
     private static FinishedDeployment map(ResultSet rs, int row) throws SQLException {
-        return new FinishedDeployment(rs.getObject("deployment_id", java.util.UUID.class), rs.getString("service"),
+        return new FinishedDeployment(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
                 rs.getString("environment"), rs.getString("version"), rs.getString("commit_sha"),
-                rs.getObject("change_id", java.util.UUID.class), Outcome.valueOf(rs.getString("outcome")),
-                SqlTime.instant(rs, "finished_at"));
+                rs.getObject("change_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
+                SqlTime.nullableInstant(rs, "started_at"), SqlTime.instant(rs, "finished_at"));
     }
 }

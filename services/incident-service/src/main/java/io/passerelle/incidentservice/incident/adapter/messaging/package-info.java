@@ -1,4 +1,7 @@
-/** Opens and resolves incidents from monitoring's alert events. */
+/**
+ * Opens and resolves incidents from monitoring's alert events; projects finished deployments, and computes again the
+ * suspects of the open incidents a deployment reported late concerns.
+ */
 @NullMarked
 package io.passerelle.incidentservice.incident.adapter.messaging;
 

@@ -24,6 +24,7 @@ import io.passerelle.incidentservice.incident.State;
 import io.passerelle.incidentservice.incident.port.IncidentPage;
 import io.passerelle.incidentservice.incident.port.IncidentQuery;
 import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.suspect.Decision;
 import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.incidentservice.timeline.port.Timeline;
 import io.passerelle.platform.domain.RuleViolationException;
@@ -85,12 +86,18 @@ class JdbcIncidents implements Incidents {
                         .addValue("openedAt", SqlTime.of(i.openedAt()))
                         .addValue("reportedBy", i.reportedBy()))
                 .update();
+        insertSuspects(i);
+    }
+
+    /** The incident's suspects as they are now, with the decisions taken about them. */
+    private void insertSuspects(Incident i) {
         for (var s : i.suspects()) {
+            var decision = s.decision();
             jdbc.sql("""
                     insert into suspect (incident_id, rank, deployment_id, version, commit_sha, change_id, outcome,
-                        finished_at, score, reason)
+                        finished_at, score, reason, decision, decided_by, decided_at, decision_reason)
                     values (:incidentId, :rank, :deploymentId, :version, :commitSha, :changeId, :outcome, :finishedAt,
-                        :score, :reason)""")
+                        :score, :reason, :decision, :decidedBy, :decidedAt, :decisionReason)""")
                     .param("incidentId", i.id())
                     .param("rank", s.rank())
                     .param("deploymentId", s.deploymentId())
@@ -101,6 +108,11 @@ class JdbcIncidents implements Incidents {
                     .param("finishedAt", SqlTime.of(s.finishedAt()))
                     .param("score", java.math.BigDecimal.valueOf(s.score()))
                     .param("reason", s.reason())
+                    .param("decision", decision == null ? null : decision.verdict().name(), Types.VARCHAR)
+                    .param("decidedBy", decision == null ? null : decision.by(), Types.VARCHAR)
+                    .param("decidedAt", decision == null ? null : SqlTime.of(decision.at()),
+                            Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("decisionReason", decision == null ? null : decision.reason(), Types.VARCHAR)
                     .update();
         }
     }
@@ -117,6 +129,10 @@ class JdbcIncidents implements Incidents {
                 .update();
         if (updated != 1) {
             throw RuleViolationException.conflict("incident " + i.id() + " was changed meanwhile; try again");
+        }
+        if (i.suspectsChanged()) { // computed again or decided: the ranking is replaced in this transaction
+            jdbc.sql("delete from suspect where incident_id = :id").param("id", i.id()).update();
+            insertSuspects(i);
         }
     }
 
@@ -167,6 +183,19 @@ class JdbcIncidents implements Incidents {
                 .param("fingerprint", fingerprint)
                 .param("startedAt", SqlTime.of(startedAt))
                 .query(Boolean.class).single();
+    }
+
+    @Override
+    public List<Incident> startedBetween(String service, String environment, Instant from, Instant to) {
+        return withSuspects(jdbc.sql("""
+                select * from incident
+                where service = :service and environment = :environment and started_at between :from and :to
+                order by started_at, id""")
+                .param("service", service)
+                .param("environment", environment)
+                .param("from", SqlTime.of(from))
+                .param("to", SqlTime.of(to))
+                .query(JdbcIncidents::row).list());
     }
 
     @Override
@@ -247,10 +276,13 @@ class JdbcIncidents implements Incidents {
     }
 
     private static Suspect suspect(ResultSet rs) throws SQLException {
+        var verdict = rs.getString("decision");
         return new Suspect(rs.getInt("rank"), rs.getObject("deployment_id", UUID.class), rs.getString("version"),
                 rs.getString("commit_sha"), rs.getObject("change_id", UUID.class),
                 Outcome.valueOf(rs.getString("outcome")), SqlTime.instant(rs, "finished_at"),
-                rs.getBigDecimal("score").doubleValue(), rs.getString("reason"));
+                rs.getBigDecimal("score").doubleValue(), rs.getString("reason"),
+                verdict == null ? null : new Decision(Decision.Verdict.valueOf(verdict), rs.getString("decided_by"),
+                        SqlTime.instant(rs, "decided_at"), rs.getString("decision_reason")));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -39,7 +39,7 @@ class IncidentController implements IncidentsApi {
     @PreAuthorize(Access.SERVICE_DESK)
     @Transactional
     public ResponseEntity<Incident> reportIncident(IncidentReport report) {
-        var incident = openIncident.onReport(IncidentMapping.report(report), Access.caller());
+        var incident = openIncident.onReport(IncidentMapping.report(report), Caller.name());
         // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
         var location = URI.create(IncidentsApi.PATH_GET_INCIDENT.replace("{id}", incident.id().toString()));
         return ResponseEntity.created(location).body(IncidentMapping.view(incident));

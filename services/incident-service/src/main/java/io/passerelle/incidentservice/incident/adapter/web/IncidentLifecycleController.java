@@ -28,48 +28,48 @@ class IncidentLifecycleController implements IncidentLifecycleApi {
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> acknowledgeIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.acknowledge(id, Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(work.acknowledge(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> startIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.start(id, Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(work.start(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> holdIncident(UUID id, Reason reason) {
-        return ResponseEntity.ok(IncidentMapping.view(work.hold(id, reason.getReason(), Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(work.hold(id, reason.getReason(), Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> resumeIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.resume(id, Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(work.resume(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> resolveIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(resolveIncident.now(id, Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(resolveIncident.now(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.SERVICE_DESK)
     @Transactional
     public ResponseEntity<Incident> closeIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.close(id, Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(work.close(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.SERVICE_DESK)
     @Transactional
     public ResponseEntity<Incident> reopenIncident(UUID id, Reason reason) {
-        return ResponseEntity.ok(IncidentMapping.view(work.reopen(id, reason.getReason(), Access.caller())));
+        return ResponseEntity.ok(IncidentMapping.view(work.reopen(id, reason.getReason(), Caller.name())));
     }
 }

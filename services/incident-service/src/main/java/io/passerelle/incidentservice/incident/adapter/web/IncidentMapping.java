@@ -60,9 +60,14 @@ final class IncidentMapping {
     }
 
     private static Suspect view(io.passerelle.incidentservice.suspect.Suspect s) {
-        return new Suspect(s.rank(), s.deploymentId(), s.version(), s.commitSha(),
+        var view = new Suspect(s.rank(), s.deploymentId(), s.version(), s.commitSha(),
                 DeploymentOutcome.valueOf(s.outcome().name()), ApiTime.utc(s.finishedAt()), s.score(), s.reason())
                 .changeId(s.changeId());
+        var decision = s.decision();
+        return decision == null ? view : view.decision(Suspect.DecisionEnum.fromValue(decision.verdict().name()))
+                .decidedBy(decision.by())
+                .decidedAt(ApiTime.utc(decision.at()))
+                .decisionReason(decision.reason());
     }
 
     private static java.time.@Nullable Instant at(@Nullable Stamp stamp) {

@@ -39,7 +39,7 @@ class IncidentWorkController implements IncidentWorkApi {
     @Transactional
     public ResponseEntity<Incident> assignIncident(UUID id, AssignmentRequest request) {
         return ResponseEntity.ok(IncidentMapping.view(work.assign(id,
-                new Assignment(request.getAssignee(), request.getGroup()), Access.caller())));
+                new Assignment(request.getAssignee(), request.getGroup()), Caller.name())));
     }
 
     @Override
@@ -47,7 +47,7 @@ class IncidentWorkController implements IncidentWorkApi {
     @Transactional
     public ResponseEntity<TimelineEntry> addIncidentNote(UUID id, WorkNote note) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(IncidentMapping.view(work.addNote(id, note.getText(), Access.caller())));
+                .body(IncidentMapping.view(work.addNote(id, note.getText(), Caller.name())));
     }
 
     @Override
@@ -55,7 +55,7 @@ class IncidentWorkController implements IncidentWorkApi {
     @Transactional
     public ResponseEntity<Incident> changeIncidentPriority(UUID id, PriorityChange change) {
         return ResponseEntity.ok(IncidentMapping.view(work.reprioritize(id, IncidentMapping.level(change.getImpact()),
-                IncidentMapping.level(change.getUrgency()), change.getReason(), Access.caller())));
+                IncidentMapping.level(change.getUrgency()), change.getReason(), Caller.name())));
     }
 
     @Override

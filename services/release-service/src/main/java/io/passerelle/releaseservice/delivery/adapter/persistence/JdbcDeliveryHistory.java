@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.delivery.FinishedDeployment;
+import io.passerelle.releaseservice.delivery.IncidentCause;
 import io.passerelle.releaseservice.delivery.Scope;
 import io.passerelle.releaseservice.delivery.port.DeliveryHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * One query per range: each scope's finished deployments by the {@code deployment_finished} index (service,
  * environment, state, finished_at), their release's head commit time, and for each failure the first later success
- * by the same index (a lateral join that reads one index entry).
+ * by the same index (a lateral join that reads one index entry); and one for the incidents confirmed to be caused by
+ * them (few: from {@code incident_cause} to each deployment by its key).
  */
 @Repository
 class JdbcDeliveryHistory implements DeliveryHistory {
@@ -52,6 +54,29 @@ class JdbcDeliveryHistory implements DeliveryHistory {
                 .param("from", SqlTime.of(from))
                 .param("to", SqlTime.of(to))
                 .query((rs, i) -> finished(rs)).list();
+    }
+
+    @Override
+    public List<IncidentCause> causesBetween(List<Scope> scopes, Instant from, Instant to) {
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select c.deployment_id, c.incident_id, r.resolved_at
+                from incident_cause c
+                join deployment d on d.id = c.deployment_id and d.state in ('SUCCEEDED', 'FAILED')
+                                 and d.finished_at >= :from and d.finished_at < :to
+                join unnest(cast(:services as text[]), cast(:environments as text[])) as s (service, environment)
+                  on s.service = d.service and s.environment = d.environment
+                left join incident_resolution r on r.incident_id = c.incident_id
+                order by c.deployment_id, c.confirmed_at""")
+                .param("services", scopes.stream().map(Scope::service).toArray(String[]::new))
+                .param("environments", scopes.stream().map(Scope::environment).toArray(String[]::new))
+                .param("from", SqlTime.of(from))
+                .param("to", SqlTime.of(to))
+                .query((rs, i) -> new IncidentCause(rs.getObject("deployment_id", UUID.class),
+                        rs.getObject("incident_id", UUID.class), SqlTime.nullableInstant(rs, "resolved_at")))
+                .list();
     }
 
     private static FinishedDeployment finished(ResultSet rs) throws SQLException {

@@ -20,6 +20,7 @@ import io.passerelle.releaseservice.api.model.LeadTimeForChanges;
 import io.passerelle.releaseservice.api.model.PerformanceLevel;
 import io.passerelle.releaseservice.delivery.DeliveryFigures;
 import io.passerelle.releaseservice.delivery.FinishedDeployment;
+import io.passerelle.releaseservice.delivery.IncidentCause;
 import io.passerelle.releaseservice.delivery.MeasureDelivery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -78,13 +79,13 @@ class DoraMetricsController implements MetricsApi {
 
     private static ChangeFailureRate failureRate(DeliveryFigures.ChangeFailureRate f, int most) {
         return new ChangeFailureRate(f.failures(), f.deployments(),
-                listed(f.behind(), most, failure -> deployment(failure.deployment())))
+                listed(f.behind(), most, DoraMetricsController::failure))
                 .rate(f.rate()).level(level(f.level()));
     }
 
     private static FailedDeploymentRecoveryTime recovery(DeliveryFigures.RecoveryTime f, int most) {
         return new FailedDeploymentRecoveryTime(f.recovered(), f.unrecovered(), listed(f.behind(), most,
-                r -> deployment(r.failure().deployment()).recoveredAt(ApiTime.utcOrNull(r.recoveredAt()))
+                r -> failure(r.failure()).recoveredAt(ApiTime.utcOrNull(r.recoveredAt()))
                         .recoveredBy(r.recoveredBy()).recoverySeconds(seconds(r.time()))))
                 .medianSeconds(seconds(f.median())).p90Seconds(seconds(f.p90())).level(level(f.level()));
     }
@@ -94,11 +95,18 @@ class DoraMetricsController implements MetricsApi {
                 behind.stream().limit(most).map(view).toList());
     }
 
+    /** A deployment counted as a failure, with the incidents it caused (none: left out). */
+    private static DoraDeployment failure(DeliveryFigures.Failure failure) {
+        var incidents = failure.incidents().stream().map(IncidentCause::incidentId).toList();
+        return deployment(failure.deployment()).causedIncidents(incidents.isEmpty() ? null : incidents);
+    }
+
     private static DoraDeployment deployment(FinishedDeployment d) {
         return new DoraDeployment(d.id(), d.service(), d.environment(), d.version(), d.commitSha(),
                 DoraDeployment.ResultEnum.fromValue(d.result().name()), ApiTime.utc(d.finishedAt()))
                 .reason(d.reason())
-                .headCommitAt(ApiTime.utcOrNull(d.headCommitAt()));
+                .headCommitAt(ApiTime.utcOrNull(d.headCommitAt()))
+                .causedIncidents(null); // the generated model starts with an empty list; only failures list theirs
     }
 
     private static @Nullable Double seconds(@Nullable Duration duration) {

@@ -1,0 +1,5 @@
+/** The change projection in PostgreSQL. */
+@NullMarked
+package io.passerelle.incidentservice.change.adapter.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package io.passerelle.incidentservice.incident.adapter.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.passerelle.incidentservice.deployment.FinishedDeployment;
+import io.passerelle.incidentservice.deployment.Outcome;
+import io.passerelle.incidentservice.incident.ReattributeIncidents;
+import io.passerelle.platform.inbox.HandlesEvent;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * release-service's finished deployments, kept (first outcome wins) as the candidates of attribution; one reported
+ * after an incident it may have caused opened has that incident's suspects computed again.
+ */
+@Component
+class DeploymentEventHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentEventHandlers.class);
+
+    private final ReattributeIncidents reattribution;
+
+    DeploymentEventHandlers(ReattributeIncidents reattribution) {
+        this.reattribution = reattribution;
+    }
+
+    @HandlesEvent("deployment.succeeded.v1")
+    void onSucceeded(DeploymentSucceeded deployment) {
+        finished(deployment.as(Outcome.SUCCEEDED));
+    }
+
+    @HandlesEvent("deployment.failed.v1")
+    void onFailed(DeploymentFailed deployment) {
+        finished(deployment.as(Outcome.FAILED));
+    }
+
+    private void finished(FinishedDeployment deployment) {
+        int changed = reattribution.onFinished(deployment);
+        if (changed > 0) {
+            log.info("Deployment {} of {}/{} reported late: the suspects of {} open incident(s) computed again",
+                    deployment.deploymentId(), deployment.service(), deployment.environment(), changed);
+        }
+    }
+
+    /** What both events tell us of a finished deployment. */
+    private interface Finished {
+
+        UUID deploymentId();
+
+        String service();
+
+        String environment();
+
+        String version();
+
+        String commitSha();
+
+        @Nullable UUID changeId();
+
+        @Nullable Instant startedAt();
+
+        Instant finishedAt();
+
+        default FinishedDeployment as(Outcome outcome) {
+            return new FinishedDeployment(deploymentId(), service(), environment(), version(), commitSha(),
+                    changeId(), outcome, startedAt(), finishedAt());
+        }
+    }
+
+    /** Our own reading of deployment.succeeded.v1 data: only the fields we keep. */
+    record DeploymentSucceeded(UUID deploymentId, String service, String environment, String version,
+            String commitSha, @Nullable UUID changeId, @Nullable Instant startedAt, Instant finishedAt)
+            implements Finished {
+    }
+
+    /** Our own reading of deployment.failed.v1 data: only the fields we keep (a failed one may have no change). */
+    record DeploymentFailed(UUID deploymentId, String service, String environment, String version,
+            String commitSha, @Nullable UUID changeId, @Nullable Instant startedAt, Instant finishedAt)
+            implements Finished {
+    }
+}
