@@ -40,6 +40,7 @@ public final class Incident {
     private final Instant openedAt;
     private final String reportedBy;
     private final List<Suspect> suspects;
+    private final List<SuggestedKnownError> knownErrors;
     private final int version;
     private State state;
     private int occurrences;
@@ -51,8 +52,9 @@ public final class Incident {
 
     private Incident(UUID id, String service, String environment, String title, @Nullable String description,
             Source source, Level impact, Level urgency, @Nullable String fingerprint, @Nullable String alertName,
-            Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects, int version, State state,
-            int occurrences, @Nullable Instant lastSeenAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy) {
+            Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects,
+            List<SuggestedKnownError> knownErrors, int version, State state, int occurrences,
+            @Nullable Instant lastSeenAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy) {
         this.id = id;
         this.service = service;
         this.environment = environment;
@@ -67,6 +69,7 @@ public final class Incident {
         this.openedAt = openedAt;
         this.reportedBy = reportedBy;
         this.suspects = List.copyOf(suspects);
+        this.knownErrors = List.copyOf(knownErrors);
         this.version = version;
         this.state = state;
         this.occurrences = occurrences;
@@ -75,19 +78,24 @@ public final class Incident {
         this.resolvedBy = resolvedBy;
     }
 
-    /** Monitoring opens an incident for a firing alert; its severity gives impact and urgency. */
-    public static Incident openFor(FiringAlert alert, List<Suspect> suspects, Instant openedAt, Instant notifiedAt) {
+    /**
+     * Monitoring opens an incident for a firing alert; its severity gives impact and urgency. It opens with its
+     * suspects and the known errors it matched.
+     */
+    public static Incident openFor(FiringAlert alert, List<Suspect> suspects, List<SuggestedKnownError> knownErrors,
+            Instant openedAt, Instant notifiedAt) {
         var severity = Severity.ofLabel(alert.severity());
         var incident = new Incident(UUID.randomUUID(), alert.service(), alert.environment(), alert.title(), null,
                 Source.MONITORING, severity.impact(), severity.urgency(), alert.fingerprint(), alert.alertName(),
-                alert.startsAt(), openedAt, MONITORING, suspects, NEW, State.OPEN, 1, notifiedAt, null, null);
+                alert.startsAt(), openedAt, MONITORING, suspects, knownErrors, NEW, State.OPEN, 1, notifiedAt, null,
+                null);
         incident.opened();
         return incident;
     }
 
     /** The service desk logs an incident; it cannot have started in the future. */
     public static Incident openFor(ServiceDeskReport report, String reportedBy, List<Suspect> suspects,
-            Instant openedAt) {
+            List<SuggestedKnownError> knownErrors, Instant openedAt) {
         var startedAt = report.startedAtOr(openedAt);
         if (startedAt.isAfter(openedAt)) {
             throw RuleViolationException.unprocessable(
@@ -95,7 +103,7 @@ public final class Incident {
         }
         var incident = new Incident(UUID.randomUUID(), report.service(), report.environment(), report.title(),
                 report.description(), Source.SERVICE_DESK, report.impact(), report.urgency(), null, null, startedAt,
-                openedAt, reportedBy, suspects, NEW, State.OPEN, 1, null, null, null);
+                openedAt, reportedBy, suspects, knownErrors, NEW, State.OPEN, 1, null, null, null);
         incident.opened();
         return incident;
     }
@@ -104,11 +112,11 @@ public final class Incident {
     public static Incident restore(UUID id, String service, String environment, String title,
             @Nullable String description, Source source, Level impact, Level urgency, @Nullable String fingerprint,
             @Nullable String alertName, Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects,
-            int version, State state, int occurrences, @Nullable Instant lastSeenAt, @Nullable Instant resolvedAt,
-            @Nullable String resolvedBy) {
+            List<SuggestedKnownError> knownErrors, int version, State state, int occurrences,
+            @Nullable Instant lastSeenAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy) {
         return new Incident(id, service, environment, title, description, source, impact, urgency, fingerprint,
-                alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences, lastSeenAt,
-                resolvedAt, resolvedBy);
+                alertName, startedAt, openedAt, reportedBy, suspects, knownErrors, version, state, occurrences,
+                lastSeenAt, resolvedAt, resolvedBy);
     }
 
     private void opened() {
@@ -119,8 +127,11 @@ public final class Incident {
         note(openedAt, Kind.SUSPECTS, reportedBy, suspects.isEmpty() ? "no deployment is suspected"
                 : suspects.size() + (suspects.size() == 1 ? " deployment is" : " deployments are")
                         + " suspected; the most likely: " + suspects.getFirst().reason());
+        knownErrors.forEach(known -> timeline.add(new TimelineEntry(id, openedAt, Kind.PROBLEM, reportedBy,
+                "known error suggested: \"" + known.title() + "\"" + (known.workaround() == null
+                        ? " (no workaround recorded)" : "; workaround: " + known.workaround()), known.problemId())));
         events.add(new IncidentOpened(id, service, environment, title, priority(), impact, urgency, source,
-                fingerprint, reportedBy, startedAt, openedAt, suspects));
+                fingerprint, reportedBy, startedAt, openedAt, suspects, knownErrors.isEmpty() ? null : knownErrors));
     }
 
     /** Monitoring notified the same firing alert again: one more occurrence of this incident, no new incident. */
@@ -234,6 +245,11 @@ public final class Incident {
 
     public List<Suspect> suspects() {
         return suspects;
+    }
+
+    /** The known errors it matched when it opened, most specific first, as they read then. */
+    public List<SuggestedKnownError> knownErrors() {
+        return knownErrors;
     }
 
     /** The stored version this instance was loaded at (optimistic locking); 0 when it was never stored. */

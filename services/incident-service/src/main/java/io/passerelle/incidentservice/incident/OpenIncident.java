@@ -2,12 +2,14 @@ package io.passerelle.incidentservice.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.incident.port.KnownErrors;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
 
 /**
- * Opens incidents with their suspects. A firing alert whose fingerprint already has an OPEN incident joins it
+ * Opens incidents with their suspects and the known errors they match. A firing alert whose fingerprint already has an OPEN incident joins it
  * (Alertmanager repeats notifications): one more occurrence, no new incident, no event.
  */
 public final class OpenIncident {
@@ -24,11 +26,13 @@ public final class OpenIncident {
 
     private final Incidents incidents;
     private final AttributeIncident attribution;
+    private final KnownErrors knownErrors;
     private final Clock clock;
 
-    public OpenIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
+    public OpenIncident(Incidents incidents, AttributeIncident attribution, KnownErrors knownErrors, Clock clock) {
         this.incidents = incidents;
         this.attribution = attribution;
+        this.knownErrors = knownErrors;
         this.clock = clock;
     }
 
@@ -49,14 +53,16 @@ public final class OpenIncident {
             return Outcome.ALREADY_RESOLVED;
         }
         var suspects = attribution.suspects(alert.service(), alert.environment(), alert.startsAt());
-        incidents.save(Incident.openFor(alert, suspects, clock.instant(), notifiedAt));
+        var known = knownErrors.matching(alert.service(), alert.alertName(), alert.labels());
+        incidents.save(Incident.openFor(alert, suspects, known, clock.instant(), notifiedAt));
         return Outcome.OPENED;
     }
 
     public Incident onReport(ServiceDeskReport report, String reportedBy) {
         var now = clock.instant();
         var suspects = attribution.suspects(report.service(), report.environment(), report.startedAtOr(now));
-        var incident = Incident.openFor(report, reportedBy, suspects, now);
+        var known = knownErrors.matching(report.service(), null, Map.of());
+        var incident = Incident.openFor(report, reportedBy, suspects, known, now);
         incidents.save(incident);
         return incident;
     }

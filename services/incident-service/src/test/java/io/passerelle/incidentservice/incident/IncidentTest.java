@@ -18,12 +18,12 @@ class IncidentTest {
 
     private static FiringAlert alert(String severity, String summary) {
         return new FiringAlert("fp-1", "HighErrorRate", "checkout", "production", severity, summary,
-                T.minusSeconds(120));
+                T.minusSeconds(120), java.util.Map.of());
     }
 
     @Test
     void a_critical_alert_opens_a_p1_monitoring_incident_and_registers_incident_opened() {
-        var incident = Incident.openFor(alert("critical", "5xx above 5% on checkout"), List.of(), T, T);
+        var incident = Incident.openFor(alert("critical", "5xx above 5% on checkout"), List.of(), List.of(), T, T);
 
         assertThat(incident.source()).isEqualTo(Source.MONITORING);
         assertThat(incident.priority()).isEqualTo(Priority.P1);
@@ -44,15 +44,15 @@ class IncidentTest {
 
     @Test
     void an_alert_without_summary_is_titled_by_its_name_service_and_environment() {
-        assertThat(Incident.openFor(alert(null, null), List.of(), T, T).title())
+        assertThat(Incident.openFor(alert(null, null), List.of(), List.of(), T, T).title())
                 .isEqualTo("HighErrorRate on checkout/production");
-        assertThat(Incident.openFor(alert(null, "  "), List.of(), T, T).title())
+        assertThat(Incident.openFor(alert(null, "  "), List.of(), List.of(), T, T).title())
                 .isEqualTo("HighErrorRate on checkout/production");
     }
 
     @Test
     void a_repeated_notification_counts_an_occurrence_and_registers_no_event() {
-        var incident = Incident.openFor(alert("warning", null), List.of(), T, T);
+        var incident = Incident.openFor(alert("warning", null), List.of(), List.of(), T, T);
         incident.pullEvents();
 
         incident.recordOccurrence(T.plusSeconds(300));
@@ -65,7 +65,7 @@ class IncidentTest {
 
     @Test
     void resolving_measures_time_to_restore_from_the_start() {
-        var incident = Incident.openFor(alert("critical", null), List.of(), T, T);
+        var incident = Incident.openFor(alert("critical", null), List.of(), List.of(), T, T);
         incident.pullEvents();
 
         incident.resolve(T.plusSeconds(600), "monitoring");
@@ -80,7 +80,7 @@ class IncidentTest {
 
     @Test
     void the_timeline_shows_the_alert_the_opening_its_suspects_each_repeat_and_the_resolution_in_order() {
-        var incident = Incident.openFor(alert("critical", "5xx above 5% on checkout"), List.of(), T, T);
+        var incident = Incident.openFor(alert("critical", "5xx above 5% on checkout"), List.of(), List.of(), T, T);
         incident.recordOccurrence(T.plusSeconds(300));
         incident.resolve(T.plusSeconds(600), "monitoring");
 
@@ -101,7 +101,7 @@ class IncidentTest {
 
     @Test
     void time_to_restore_is_never_negative() {
-        var incident = Incident.openFor(alert("critical", null), List.of(), T, T);
+        var incident = Incident.openFor(alert("critical", null), List.of(), List.of(), T, T);
         incident.resolve(T.minusSeconds(3600), "monitoring"); // a resolution clock behind the alert's
 
         assertThat(incident.timeToRestore()).contains(Duration.ZERO);
@@ -110,12 +110,12 @@ class IncidentTest {
 
     @Test
     void an_open_incident_has_no_time_to_restore() {
-        assertThat(Incident.openFor(alert("info", null), List.of(), T, T).timeToRestore()).isEmpty();
+        assertThat(Incident.openFor(alert("info", null), List.of(), List.of(), T, T).timeToRestore()).isEmpty();
     }
 
     @Test
     void a_resolved_incident_cannot_be_resolved_again_nor_record_occurrences() {
-        var incident = Incident.openFor(alert("critical", null), List.of(), T, T);
+        var incident = Incident.openFor(alert("critical", null), List.of(), List.of(), T, T);
         incident.resolve(T.plusSeconds(60), "sam");
         incident.pullEvents();
 
@@ -133,7 +133,7 @@ class IncidentTest {
         var report = new ServiceDeskReport("checkout", "production", "Users cannot pay", "since the morning",
                 Level.LOW, Level.HIGH, null);
 
-        var incident = Incident.openFor(report, "sam", List.of(), T);
+        var incident = Incident.openFor(report, "sam", List.of(), List.of(), T);
 
         assertThat(incident.source()).isEqualTo(Source.SERVICE_DESK);
         assertThat(incident.priority()).isEqualTo(Priority.P3);
@@ -148,10 +148,32 @@ class IncidentTest {
         var report = new ServiceDeskReport("checkout", "production", "Users cannot pay", null, Level.LOW, Level.HIGH,
                 T.plusSeconds(1));
 
-        assertThatThrownBy(() -> Incident.openFor(report, "sam", List.of(), T))
+        assertThatThrownBy(() -> Incident.openFor(report, "sam", List.of(), List.of(), T))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.UNPROCESSABLE));
         assertThat(Incident.openFor(new ServiceDeskReport("checkout", "production", "t", null, Level.LOW, Level.LOW,
-                T), "sam", List.of(), T).startedAt()).as("starting exactly now is fine").isEqualTo(T);
+                T), "sam", List.of(), List.of(), T).startedAt()).as("starting exactly now is fine").isEqualTo(T);
+    }
+
+    @Test
+    void an_incident_opens_with_the_known_errors_it_matched_each_on_its_timeline_and_in_incident_opened() {
+        var pool = new SuggestedKnownError(java.util.UUID.randomUUID(), "Pool exhausted", "restart the pods");
+        var provider = new SuggestedKnownError(java.util.UUID.randomUUID(), "Provider rate limit", null);
+        var incident = Incident.openFor(alert("critical", null), List.of(), List.of(pool, provider), T, T);
+
+        assertThat(incident.knownErrors()).containsExactly(pool, provider);
+        assertThat(incident.pullTimeline()).filteredOn(e -> e.kind() == Kind.PROBLEM).containsExactly(
+                new TimelineEntry(incident.id(), T, Kind.PROBLEM, "monitoring",
+                        "known error suggested: \"Pool exhausted\"; workaround: restart the pods", pool.problemId()),
+                new TimelineEntry(incident.id(), T, Kind.PROBLEM, "monitoring",
+                        "known error suggested: \"Provider rate limit\" (no workaround recorded)",
+                        provider.problemId()));
+        assertThat(incident.pullEvents()).singleElement().isInstanceOfSatisfying(IncidentOpened.class,
+                e -> assertThat(e.knownErrors()).containsExactly(pool, provider));
+
+        var none = Incident.openFor(alert("critical", null), List.of(), List.of(), T, T);
+        assertThat(none.pullTimeline()).noneMatch(e -> e.kind() == Kind.PROBLEM);
+        assertThat(none.pullEvents()).singleElement().isInstanceOfSatisfying(IncidentOpened.class,
+                e -> assertThat(e.knownErrors()).as("left out of the event").isNull());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.passerelle.incidentservice.incident.OpenIncident;
 import io.passerelle.incidentservice.incident.ResolveIncident;
 import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.incident.port.KnownErrors;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class IncidentConfiguration {
 
     @Bean
-    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, Clock clock) {
-        return new OpenIncident(incidents, attribution, clock);
+    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, KnownErrors knownErrors,
+            Clock clock) {
+        return new OpenIncident(incidents, attribution, knownErrors, clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.passerelle.incidentservice.incident.adapter.messaging;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.passerelle.incidentservice.incident.FiringAlert;
 import io.passerelle.incidentservice.incident.OpenIncident;
@@ -51,10 +52,12 @@ class AlertEventHandlers {
 
     /** Our own reading of alert.fired.v1 data: only the fields we use. */
     record AlertFired(String fingerprint, String alertName, String service, String environment,
-            @Nullable String severity, @Nullable String summary, Instant startsAt) {
+            @Nullable String severity, @Nullable String summary, Instant startsAt,
+            @Nullable Map<String, String> labels) {
 
         FiringAlert alert() {
-            return new FiringAlert(fingerprint, alertName, service, environment, severity, summary, startsAt);
+            return new FiringAlert(fingerprint, alertName, service, environment, severity, summary, startsAt,
+                    labels == null ? Map.of() : labels);
         }
     }
 

@@ -16,6 +16,7 @@ import io.passerelle.incidentservice.incident.Incident;
 import io.passerelle.incidentservice.incident.Level;
 import io.passerelle.incidentservice.incident.Source;
 import io.passerelle.incidentservice.incident.State;
+import io.passerelle.incidentservice.incident.SuggestedKnownError;
 import io.passerelle.incidentservice.incident.port.Incidents;
 import io.passerelle.incidentservice.suspect.Suspect;
 import io.passerelle.incidentservice.timeline.port.Timeline;
@@ -96,6 +97,18 @@ class JdbcIncidents implements Incidents {
                     .param("reason", s.reason())
                     .update();
         }
+        int position = 0;
+        for (var k : i.knownErrors()) {
+            jdbc.sql("""
+                    insert into incident_known_error (incident_id, position, problem_id, title, workaround)
+                    values (:incidentId, :position, :problemId, :title, :workaround)""")
+                    .param("incidentId", i.id())
+                    .param("position", ++position)
+                    .param("problemId", k.problemId())
+                    .param("title", k.title())
+                    .param("workaround", k.workaround(), Types.VARCHAR)
+                    .update();
+        }
     }
 
     private void update(Incident i) {
@@ -157,13 +170,22 @@ class JdbcIncidents implements Incidents {
         if (rows.isEmpty()) {
             return List.of();
         }
+        var ids = rows.stream().map(Row::id).toList();
         Map<UUID, List<Suspect>> suspects = new HashMap<>();
         jdbc.sql("select * from suspect where incident_id in (:ids) order by incident_id, rank")
-                .param("ids", rows.stream().map(Row::id).toList())
+                .param("ids", ids)
                 .query((rs, n) -> Map.entry(rs.getObject("incident_id", UUID.class), suspect(rs)))
                 .list()
                 .forEach(e -> suspects.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(r -> r.incident(suspects.getOrDefault(r.id(), List.of()))).toList();
+        Map<UUID, List<SuggestedKnownError>> knownErrors = new HashMap<>();
+        jdbc.sql("select * from incident_known_error where incident_id in (:ids) order by incident_id, position")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject("incident_id", UUID.class), new SuggestedKnownError(
+                        rs.getObject("problem_id", UUID.class), rs.getString("title"), rs.getString("workaround"))))
+                .list()
+                .forEach(e -> knownErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return rows.stream().map(r -> r.incident(suspects.getOrDefault(r.id(), List.of()),
+                knownErrors.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static Suspect suspect(ResultSet rs) throws SQLException {
@@ -193,15 +215,16 @@ class JdbcIncidents implements Incidents {
         var lastSeenAt = SqlTime.nullableInstant(rs, "last_seen_at");
         var resolvedAt = SqlTime.nullableInstant(rs, "resolved_at");
         var resolvedBy = rs.getString("resolved_by");
-        return new Row(id, suspects -> Incident.restore(id, service, environment, title, description, source, impact,
-                urgency, fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences,
-                lastSeenAt, resolvedAt, resolvedBy));
+        return new Row(id, (suspects, knownErrors) -> Incident.restore(id, service, environment, title, description,
+                source, impact, urgency, fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, knownErrors,
+                version, state, occurrences, lastSeenAt, resolvedAt, resolvedBy));
     }
 
-    private record Row(UUID id, java.util.function.Function<List<Suspect>, Incident> withSuspects) {
+    private record Row(UUID id,
+            java.util.function.BiFunction<List<Suspect>, List<SuggestedKnownError>, Incident> withSuspects) {
 
-        Incident incident(List<Suspect> suspects) {
-            return withSuspects.apply(suspects);
+        Incident incident(List<Suspect> suspects, List<SuggestedKnownError> knownErrors) {
+            return withSuspects.apply(suspects, knownErrors);
         }
     }
 }

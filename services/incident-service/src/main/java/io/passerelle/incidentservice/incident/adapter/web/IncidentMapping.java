@@ -4,10 +4,13 @@ import io.passerelle.incidentservice.api.model.DeploymentOutcome;
 import io.passerelle.incidentservice.api.model.IncidentReport;
 import io.passerelle.incidentservice.api.model.IncidentSource;
 import io.passerelle.incidentservice.api.model.IncidentState;
+import io.passerelle.incidentservice.api.model.KnownErrorSuggestion;
 import io.passerelle.incidentservice.api.model.Level;
 import io.passerelle.incidentservice.api.model.Priority;
+import io.passerelle.incidentservice.api.model.ProblemState;
 import io.passerelle.incidentservice.api.model.Suspect;
 import io.passerelle.incidentservice.incident.Incident;
+import io.passerelle.incidentservice.incident.LinkedProblem;
 import io.passerelle.incidentservice.incident.ServiceDeskReport;
 import io.passerelle.platform.web.ApiTime;
 
@@ -23,7 +26,8 @@ final class IncidentMapping {
                 r.getStartedAt() == null ? null : r.getStartedAt().toInstant());
     }
 
-    static io.passerelle.incidentservice.api.model.Incident view(Incident i) {
+    /** The incident, with the known errors suggested to it and the problems it is linked to. */
+    static io.passerelle.incidentservice.api.model.Incident view(Incident i, java.util.List<LinkedProblem> problems) {
         return new io.passerelle.incidentservice.api.model.Incident(i.id(), i.service(), i.environment(), i.title(),
                 IncidentSource.valueOf(i.source().name()), Priority.valueOf(i.priority().name()),
                 Level.valueOf(i.impact().name()), Level.valueOf(i.urgency().name()),
@@ -35,7 +39,11 @@ final class IncidentMapping {
                 .lastSeenAt(ApiTime.utcOrNull(i.lastSeenAt()))
                 .resolvedAt(ApiTime.utcOrNull(i.resolvedAt()))
                 .resolvedBy(i.resolvedBy())
-                .timeToRestoreSeconds(i.timeToRestore().map(java.time.Duration::toSeconds).orElse(null));
+                .timeToRestoreSeconds(i.timeToRestore().map(java.time.Duration::toSeconds).orElse(null))
+                .knownErrors(i.knownErrors().stream().map(k -> new KnownErrorSuggestion(k.problemId(), k.title())
+                        .workaround(k.workaround())).toList())
+                .problems(problems.stream().map(p -> new io.passerelle.incidentservice.api.model.LinkedProblem(
+                        p.problemId(), p.title(), ProblemState.valueOf(p.state()))).toList());
     }
 
     private static Suspect view(io.passerelle.incidentservice.suspect.Suspect s) {
