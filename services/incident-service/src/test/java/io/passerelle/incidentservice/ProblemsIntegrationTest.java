@@ -160,6 +160,18 @@ class ProblemsIntegrationTest {
     }
 
     @Test
+    void optional_lists_and_maps_sent_as_null_are_none() throws Exception {
+        var raised = calls.ok(postJson("/api/v1/problems", "{\"title\":\"t\",\"incidentIds\":null}").with(PIA), 201);
+        assertThat(raised.get("incidents").size()).isZero();
+        var id = raised.get("id").asString();
+        calls.ok(post("/api/v1/problems/{id}/investigate", id).with(PIA), 200);
+        var known = calls.ok(postJson("/api/v1/problems/{id}/known-error", """
+                {"workaround":"w","match":{"service":"%s","labels":null}}""".formatted(service), id).with(PIA), 200);
+        assertThat(known.get("match").get("labels").size()).isZero();
+        assertThat(known.get("match").get("service").asString()).isEqualTo(service);
+    }
+
+    @Test
     void a_transition_its_state_does_not_allow_is_409_and_writes_nothing() throws Exception {
         var incident = calls.incident(service).get("id").asString();
         var id = calls.raise(Map.of("title", "Pool exhausted", "incidentIds", List.of(incident))).get("id")

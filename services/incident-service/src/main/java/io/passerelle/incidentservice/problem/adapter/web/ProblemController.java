@@ -45,8 +45,10 @@ class ProblemController implements ProblemsApi {
     @PreAuthorize(WRITERS)
     @Transactional
     public ResponseEntity<ProblemRecord> raiseProblem(NewProblem body) {
-        var problem = raiseProblem.raise(body.getTitle(), body.getDescription(), body.getService(),
-                body.getIncidentIds(), caller());
+        // an optional list sent as null is no list
+        var incidentIds = body.getIncidentIds() == null ? List.<UUID>of() : body.getIncidentIds();
+        var problem = raiseProblem.raise(body.getTitle(), body.getDescription(), body.getService(), incidentIds,
+                caller());
         // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
         var location = URI.create(ProblemsApi.PATH_GET_PROBLEM.replace("{id}", problem.id().toString()));
         return ResponseEntity.created(location).body(ProblemMapping.view(problem));

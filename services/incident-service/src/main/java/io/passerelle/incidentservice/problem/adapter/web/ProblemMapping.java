@@ -2,6 +2,7 @@ package io.passerelle.incidentservice.problem.adapter.web;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Map;
 
 import io.passerelle.incidentservice.api.model.KnownErrorMatch;
 import io.passerelle.incidentservice.api.model.ProblemIncident;
@@ -22,9 +23,10 @@ final class ProblemMapping {
         return ProblemState.valueOf(state.name());
     }
 
+    /** Labels sent as null are no labels. */
     static io.passerelle.incidentservice.problem.KnownErrorMatch match(KnownErrorMatch m) {
         return new io.passerelle.incidentservice.problem.KnownErrorMatch(m.getService(), m.getAlertName(),
-                m.getLabels());
+                m.getLabels() == null ? Map.of() : m.getLabels());
     }
 
     static ProblemRecord view(Problem p) {
