@@ -1341,11 +1341,95 @@ class GoldenPathE2ETest {
         return items;
     }
 
+    /**
+     * Problems and known errors (issue 9): pia raises a problem from checkout's incident, investigates it, records its
+     * root cause and workaround as a known error matching checkout's HighErrorRate alert; the next such alert opens an
+     * incident that has it suggested; the fix (a change of checkout) is named, the problem resolved and closed, and a
+     * known error resolved is suggested no more. Refusals write nothing.
+     */
+    @Test
+    @Order(31)
+    void a_known_error_is_suggested_to_the_next_incident_it_matches_until_its_problem_is_resolved() {
+        var pia = tokens.user("pia");
+        var incident = awaitIncident(CHECKOUT, i -> true);
+        var raise = Map.of("title", "checkout runs out of database connections", "service", CHECKOUT,
+                "incidentIds", List.of(incident.path("id").asString()));
+        assertThat(Http.post(api("/problems"), null, raise).status()).isEqualTo(401);
+        assertThat(Http.post(api("/problems"), rhea, raise).status()).isEqualTo(403);
+        var raised = Http.post(api("/problems"), pia, raise);
+        assertThat(raised.status()).as(raised.raw()).isEqualTo(201);
+        var problem = raised.body().path("id").asString();
+        var path = "/problems/" + problem;
+        assertThat(incident(incident).path("problems").findValuesAsString("problemId")).contains(problem);
+
+        assertThat(Http.post(api(path + "/investigate"), pia, null).status()).isEqualTo(200);
+        var neither = Http.post(api(path + "/known-error"), pia, Map.of("match", Map.of("service", CHECKOUT)));
+        assertThat(neither.status()).as(neither.raw()).isEqualTo(422);
+        assertThat(neither.contentType()).startsWith("application/problem+json");
+        assertThat(Http.get(api(path), pia).body().path("state").asString()).isEqualTo("UNDER_INVESTIGATION");
+        var known = Http.post(api(path + "/known-error"), pia, Map.of(
+                "rootCause", "the connection pool is sized for 4 pods; autoscaling starts up to 12",
+                "workaround", "restart the checkout pods one at a time",
+                "match", Map.of("service", CHECKOUT, "alertName", "HighErrorRate")));
+        assertThat(known.status()).as(known.raw()).isEqualTo(200);
+        assertThat(known.body().path("state").asString()).isEqualTo("KNOWN_ERROR");
+
+        var monitoring = tokens.monitoring();
+        var startsAt = Instant.now();
+        var fingerprint = "0ddba11000000031";
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring,
+                alertmanager("firing", startsAt, null, fingerprint)).status()).isEqualTo(202);
+        var next = awaitIncident(CHECKOUT, i -> fingerprint.equals(i.path("fingerprint").asString())
+                && !i.hasNonNull("resolvedAt"));
+        var suggested = next.path("knownErrors").path(0);
+        assertThat(suggested.path("problemId").asString()).isEqualTo(problem);
+        assertThat(suggested.path("workaround").asString()).isEqualTo("restart the checkout pods one at a time");
+
+        var link = api(path + "/incidents/" + next.path("id").asString());
+        assertThat(Http.post(link, sam, null).status()).isEqualTo(200);
+        assertThat(Http.post(link, pia, null).status()).as("linked once").isEqualTo(409);
+        assertThat(incident(next).path("problems").findValuesAsString("problemId")).containsExactly(problem);
+
+        var change = changes(CHECKOUT).getFirst().path("id").asString();
+        var fix = Http.send("PUT", api(path + "/fix"), pia, Http.JSON.writeValueAsBytes(Map.of("changeId", change)),
+                Map.of());
+        assertThat(fix.status()).as(fix.raw()).isEqualTo(200);
+        var resolved = Http.post(api(path + "/resolve"), pia, Map.of());
+        assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+        assertThat(resolved.body().path("fixChangeId").asString()).isEqualTo(change);
+        var closed = Http.post(api(path + "/close"), pia, Map.of());
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        assertThat(closed.body().path("state").asString()).isEqualTo("CLOSED");
+        assertThat(closed.body().path("incidents").findValuesAsString("incidentId"))
+                .contains(incident.path("id").asString(), next.path("id").asString());
+        var listed = Http.get(api("/problems?state=CLOSED&service=" + CHECKOUT), tokens.user("otto"));
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.body().findValuesAsString("id")).contains(problem);
+
+        // the alert clears; the same alert again opens an incident with nothing suggested: the problem is resolved
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring,
+                alertmanager("resolved", startsAt, startsAt.plusSeconds(60), fingerprint)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> incident(next).hasNonNull("resolvedAt"));
+        var again = startsAt.plusSeconds(120);
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring,
+                alertmanager("firing", again, null, fingerprint)).status()).isEqualTo(202);
+        var later = awaitIncident(CHECKOUT, i -> fingerprint.equals(i.path("fingerprint").asString())
+                && !i.hasNonNull("resolvedAt"));
+        assertThat(later.path("knownErrors")).isEmpty();
+        assertThat(Http.post(Stack.GATEWAY + "/webhooks/alertmanager", monitoring,
+                alertmanager("resolved", again, again.plusSeconds(60), fingerprint)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> incident(later).hasNonNull("resolvedAt"));
+    }
+
     static void awaitCatalogued(String repository, String secret) {
         GitHub.awaitCatalogued(Stack.GATEWAY, repository, secret, 30);
     }
 
     static Map<String, Object> alertmanager(String status, Instant startsAt, Instant endsAt) {
+        return alertmanager(status, startsAt, endsAt, "c0ffee0123456789");
+    }
+
+    static Map<String, Object> alertmanager(String status, Instant startsAt, Instant endsAt, String fingerprint) {
         var alert = new java.util.HashMap<String, Object>();
         alert.put("status", status);
         alert.put("labels", Map.of("alertname", "HighErrorRate", "service", CHECKOUT, "environment", "production",
@@ -1354,7 +1438,7 @@ class GoldenPathE2ETest {
         alert.put("startsAt", startsAt.toString());
         alert.put("endsAt", endsAt == null ? "0001-01-01T00:00:00Z" : endsAt.toString());
         alert.put("generatorURL", "http://prometheus.example/graph");
-        alert.put("fingerprint", "c0ffee0123456789");
+        alert.put("fingerprint", fingerprint);
         return Map.of("version", "4", "groupKey", "{}:{alertname=\"HighErrorRate\"}", "truncatedAlerts", 0,
                 "status", status, "receiver", "passerelle", "groupLabels", Map.of("alertname", "HighErrorRate"),
                 "commonLabels", Map.of(), "commonAnnotations", Map.of(), "externalURL", "http://alertmanager.example",

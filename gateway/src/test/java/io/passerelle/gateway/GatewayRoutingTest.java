@@ -136,10 +136,13 @@ class GatewayRoutingTest {
 
     @Test
     void a_service_that_cannot_be_reached_is_a_503_problem() {
-        client.mutateWith(mockJwt()).get().uri("/api/v1/incidents/42").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://passerelle.io/problems/service-unavailable");
+        // incident-service (down in this test) serves incidents and problems
+        for (var path : List.of("/api/v1/incidents/42", "/api/v1/problems", "/api/v1/problems/42/incidents/7")) {
+            client.mutateWith(mockJwt()).get().uri(path).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://passerelle.io/problems/service-unavailable");
+        }
     }
 
     static int closedPort() {

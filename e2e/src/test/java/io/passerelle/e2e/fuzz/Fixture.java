@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the fuzzed calls point at, created through the gateway before the run: a catalogued service with a staging
- * and a production environment, a change waiting for approval, an open incident. Also the valid starting point of
- * every call, the tokens of each role, and the anchors: what makes a call that writes fail late (an unknown
- * environment, a duplicate name, an unknown id) when its mutation alone does not break the contract.
+ * and a production environment, a change waiting for approval, an open incident, a new problem raised from it. Also
+ * the valid starting point of every call, the tokens of each role, and the anchors: what makes a call that writes fail
+ * late (an unknown environment, a duplicate name, an unknown id) when its mutation alone does not break the contract.
  */
 final class Fixture {
 
@@ -39,12 +39,14 @@ final class Fixture {
     private volatile Instant fetched = Instant.EPOCH;
     final String changeId;
     final String incidentId;
+    final String problemId;
     /** The fixture's clock: the same seed gives the same bytes for as long as this fixture lives. */
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    Fixture(Tokens tokens, String changeId, String incidentId) {
+    Fixture(Tokens tokens, String changeId, String incidentId, String problemId) {
         this.changeId = changeId;
         this.incidentId = incidentId;
+        this.problemId = problemId;
         this.logins = Map.of("change-manager", () -> tokens.user("bob"), "cab-member", () -> tokens.user("carol"),
                 "emergency-approver", () -> tokens.user("erin"), "release-manager", () -> tokens.user("rhea"),
                 "service-desk", () -> tokens.user("sam"), "on-call", () -> tokens.user("otto"),
@@ -52,7 +54,10 @@ final class Fixture {
                 "pipeline", tokens::pipeline, "monitoring", tokens::monitoring);
     }
 
-    /** Registers the service (or finds it from an earlier run), raises the change and logs the incident. */
+    /**
+     * Registers the service (or finds it from an earlier run), raises the change, logs the incident and raises a
+     * problem from it.
+     */
     static Fixture create(String gateway, Tokens tokens) {
         var rhea = tokens.user("rhea");
         var target = Map.<String, Object>of("type", "webhook", "url", TARGET);
@@ -68,7 +73,10 @@ final class Fixture {
                 "environment", "production", "title", "Fuzzing fixture", "type", "NORMAL")));
         var incident = retry(() -> Http.post(gateway + "/api/v1/incidents", tokens.user("sam"), Map.of("service", SERVICE,
                 "environment", "staging", "title", "Fuzzing fixture", "impact", "LOW", "urgency", "LOW")));
-        return new Fixture(tokens, change.body().path("id").asString(), incident.body().path("id").asString());
+        var problem = retry(() -> Http.post(gateway + "/api/v1/problems", tokens.user("pia"), Map.of("title",
+                "Fuzzing fixture", "service", SERVICE, "incidentIds", List.of(incident.body().path("id").asString()))));
+        return new Fixture(tokens, change.body().path("id").asString(), incident.body().path("id").asString(),
+                problem.body().path("id").asString());
     }
 
     /** Each service learns the catalog from an event: the first calls may come before it has. */
@@ -132,6 +140,9 @@ final class Fixture {
         }
         if (path.startsWith("/api/v1/incidents/")) {
             return incidentId;
+        }
+        if (path.startsWith("/api/v1/problems/")) {
+            return parameter.name().equals("incidentId") ? incidentId : problemId;
         }
         if (path.startsWith("/api/v1/services/")) {
             return SERVICE;
@@ -239,6 +250,13 @@ final class Fixture {
                 draft.anchor = "a start in the future";
             }
             case "reportDeploymentStatus" -> draft.anchor = "an unknown deployment";
+            case "raiseProblem" -> {
+                if (!(draft.json instanceof ObjectNode object)) {
+                    return false;
+                }
+                object.putArray("incidentIds").add(new UUID(random.nextLong(), random.nextLong()).toString());
+                draft.anchor = "an unknown incident";
+            }
             case "openGate" -> {
                 if (!(draft.json instanceof ObjectNode object)) {
                     return false;
@@ -249,7 +267,9 @@ final class Fixture {
             case "approveChange", "rejectChange", "implementChange", "completeChange", "cancelChange", "reviewChange",
                     "resolveIncident", "acknowledgeIncident", "startIncident", "holdIncident", "resumeIncident",
                     "closeIncident", "reopenIncident", "assignIncident", "addIncidentNote", "changeIncidentPriority",
-                    "confirmSuspect", "dismissSuspect", "reportGateOutcome", "promoteRelease", "rollBackDeployment" -> {
+                    "confirmSuspect", "dismissSuspect", "reportGateOutcome", "promoteRelease", "rollBackDeployment",
+                    "investigateProblem", "recordKnownError", "linkProblemFix", "resolveProblem", "closeProblem",
+                    "linkIncidentToProblem", "unlinkIncidentFromProblem" -> {
                 draft.pathValues.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
                 draft.anchor = "an unknown id";
             }

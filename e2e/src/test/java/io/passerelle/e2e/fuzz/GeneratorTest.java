@@ -18,7 +18,7 @@ class GeneratorTest {
     static final Path ROOT = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
 
     final Fixture fixture = new Fixture(new Tokens("http://127.0.0.1:1"), UUID.randomUUID().toString(),
-            UUID.randomUUID().toString());
+            UUID.randomUUID().toString(), UUID.randomUUID().toString());
     final List<Operation> operations = Operation.read(ROOT.resolve("api-specs/openapi"));
     final Generator generator = new Generator(operations, fixture);
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * How every service reads JSON: a value has the JSON type its schema says (no {@code 123} for a string, no
  * {@code 0} for a boolean, no {@code 1.5} or {@code "1"} for an integer, no number or empty string for a
- * date-time, no null inside an array or map), text (field names included) holds no NUL, and date-times are RFC 3339 with a four-digit year. What a client sends is either
+ * date-time, no null inside an array or map), text (field names included) holds no NUL, date-times are RFC 3339 with a four-digit year,
+ * and UUIDs are exactly 8-4-4-4-12 hexadecimal digits (not trimmed into one). What a client sends is either
  * what it meant or refused with 400; nothing is coerced into something that fails later in the database.
  */
 final class StrictJson implements JsonMapperBuilderCustomizer {
@@ -53,7 +54,8 @@ final class StrictJson implements JsonMapperBuilderCustomizer {
                         .addDeserializer(String.class, new StrictText())
                         .addKeyDeserializer(String.class, new StrictText.Key())
                         .addDeserializer(OffsetDateTime.class, StrictDateTime.OFFSET_DATE_TIME)
-                        .addDeserializer(Instant.class, StrictDateTime.INSTANT));
+                        .addDeserializer(Instant.class, StrictDateTime.INSTANT)
+                        .addDeserializer(java.util.UUID.class, new StrictUuid()));
     }
 
     /**

@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class HostileInputIntegrationTest {
 
     static final String VALID = """
-            {"title":"t","order":1,"flag":true,"at":"2026-11-29T10:15:30Z","tags":["a"],"labels":{"k":"v"}}""";
+            {"title":"t","order":1,"flag":true,"at":"2026-11-29T10:15:30Z","tags":["a"],"labels":{"k":"v"},
+             "ref":"3974300d-66d4-394a-b4e5-6cb2a97b56c3"}""";
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -68,6 +69,10 @@ class HostileInputIntegrationTest {
             null array item              | "tags":["a"]                 | "tags":[null]                       | 'tags[0]' must not be null
             object for an array          | "tags":["a"]                 | "tags":{"a":1}                      | 'tags' must be an array
             NUL in a map key             | "labels":{"k":"v"}           | "labels":{"k\\u0000":"v"}          | 'labels' has a name that must not contain the NUL character (U+0000)
+            NUL after a UUID             | 3974300d-66d4-394a-b4e5-6cb2a97b56c3 | 3974300d-66d4-394a-b4e5-6cb2a97b56c3\\u0000\\u0000 | 'ref' must be a UUID string
+            spaces around a UUID         | 3974300d-66d4-394a-b4e5-6cb2a97b56c3 | ~ 3974300d-66d4-394a-b4e5-6cb2a97b56c3 ~ | 'ref' must be a UUID string
+            a UUID without dashes        | 3974300d-66d4-394a-b4e5-6cb2a97b56c3 | 3974300d66d4394ab4e56cb2a97b56c3   | 'ref' must be a UUID string
+            number for a UUID            | "ref":"3974300d-66d4-394a-b4e5-6cb2a97b56c3" | "ref":7                | 'ref' must be a UUID string
             """)
     void a_value_of_the_wrong_json_type_or_content_is_refused_and_nothing_is_written(String what, String valid,
             String bad, String detail) throws Exception {

@@ -34,7 +34,7 @@ class PlatformTestApplication {
     }
 
     record Typed(String title, int order, boolean flag, OffsetDateTime at, List<String> tags,
-            Map<String, String> labels, @Nullable Instant when) {
+            Map<String, String> labels, @Nullable Instant when, @Nullable UUID ref) {
     }
 
     @EventType("test.ponged.v1")

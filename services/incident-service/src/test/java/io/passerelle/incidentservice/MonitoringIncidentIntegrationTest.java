@@ -1,6 +1,7 @@
 package io.passerelle.incidentservice;
 
 import static io.passerelle.incidentservice.UpstreamEvents.newService;
+import static io.passerelle.incidentservice.UpstreamEvents.ofService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -233,10 +234,6 @@ class MonitoringIncidentIntegrationTest {
                 .until(() -> incident(id).get("occurrences").asInt() == 2);
         assertThat(probe.received("incident.opened.v1", ofService(service))).hasSize(1);
         assertThat(incidentsWithFingerprint()).isEqualTo(1);
-    }
-
-    private java.util.function.Predicate<JsonNode> ofService(String service) {
-        return data -> service.equals(data.path("service").asString());
     }
 
     private int incidentsWithFingerprint() {

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.passerelle.platform.event.CloudEvent;
 import io.passerelle.platform.test.EventProbe;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Publishes the events other services would, shaped as their schemas say, for the integration tests. */
 final class UpstreamEvents {
@@ -26,6 +28,11 @@ final class UpstreamEvents {
     /** A service name of its own per test, so that tests sharing the schema never see each other's data. */
     static String newService() {
         return "svc-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Events of that service; an unattributed incident's (no service) is none of them. */
+    static Predicate<JsonNode> ofService(String service) {
+        return data -> service.equals(data.path("service").asString());
     }
 
     UUID deployed(String outcome, String service, String environment, Instant finishedAt) {

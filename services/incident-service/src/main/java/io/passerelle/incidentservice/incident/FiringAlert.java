@@ -1,22 +1,25 @@
 package io.passerelle.incidentservice.incident;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A firing alert as monitoring notified it; Alertmanager repeats the notification while the alert fires. An alert
  * whose labels name no Passerelle service and environment is <em>unattributed</em>: both are null (one without the
- * other counts as neither).
+ * other counts as neither). Its labels are what known errors may match.
  */
 public record FiringAlert(String fingerprint, @Nullable String alertName, @Nullable String service,
-        @Nullable String environment, @Nullable String severity, @Nullable String summary, Instant startsAt) {
+        @Nullable String environment, @Nullable String severity, @Nullable String summary, Instant startsAt,
+        Map<String, String> labels) {
 
     public FiringAlert {
         if (service == null || environment == null) {
             service = null;
             environment = null;
         }
+        labels = Map.copyOf(labels);
     }
 
     public boolean attributed() {

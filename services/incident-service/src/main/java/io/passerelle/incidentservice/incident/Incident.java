@@ -57,6 +57,7 @@ public final class Incident {
     private final String reportedBy;
     private List<Suspect> suspects;
     private boolean suspectsChanged;
+    private final List<SuggestedKnownError> knownErrors;
     private final int version;
     private Rating rating;
     private State state;
@@ -73,8 +74,9 @@ public final class Incident {
     private Incident(UUID id, @Nullable String service, @Nullable String environment, String title,
             @Nullable String description, Source source, Rating rating, @Nullable String fingerprint,
             @Nullable String alertName, Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects,
-            int version, State state, int occurrences, @Nullable Instant lastSeenAt, @Nullable Stamp acknowledged,
-            Assignment assignment, @Nullable String holdReason, @Nullable Stamp resolved, @Nullable Stamp closed) {
+            List<SuggestedKnownError> knownErrors, int version, State state, int occurrences,
+            @Nullable Instant lastSeenAt, @Nullable Stamp acknowledged, Assignment assignment,
+            @Nullable String holdReason, @Nullable Stamp resolved, @Nullable Stamp closed) {
         this.id = id;
         this.service = service;
         this.environment = environment;
@@ -88,6 +90,7 @@ public final class Incident {
         this.openedAt = openedAt;
         this.reportedBy = reportedBy;
         this.suspects = List.copyOf(suspects);
+        this.knownErrors = List.copyOf(knownErrors);
         this.version = version;
         this.state = state;
         this.occurrences = occurrences;
@@ -100,24 +103,25 @@ public final class Incident {
     }
 
     /**
-     * Monitoring opens an incident for a firing alert, rated from its severity. An unattributed alert opens an
-     * incident without service, environment or suspects.
+     * Monitoring opens an incident for a firing alert, rated from its severity, with its suspects and the known errors
+     * it matched. An unattributed alert opens an incident without service, environment or suspects.
      */
-    public static Incident openFor(FiringAlert alert, Rating rating, List<Suspect> suspects, Instant openedAt,
-            Instant notifiedAt) {
+    public static Incident openFor(FiringAlert alert, Rating rating, List<Suspect> suspects,
+            List<SuggestedKnownError> knownErrors, Instant openedAt, Instant notifiedAt) {
         if (!alert.attributed() && !suspects.isEmpty()) {
             throw new IllegalArgumentException("an unattributed incident has no suspects");
         }
         var incident = new Incident(UUID.randomUUID(), alert.service(), alert.environment(), alert.title(), null,
                 Source.MONITORING, rating, alert.fingerprint(), alert.alertName(), alert.startsAt(), openedAt,
-                MONITORING, suspects, UNSTORED, State.NEW, 1, notifiedAt, null, Assignment.NOBODY, null, null, null);
+                MONITORING, suspects, knownErrors, UNSTORED, State.NEW, 1, notifiedAt, null, Assignment.NOBODY, null,
+                null, null);
         incident.opened();
         return incident;
     }
 
     /** The service desk logs an incident; it cannot have started in the future. */
     public static Incident openFor(ServiceDeskReport report, Rating rating, String reportedBy, List<Suspect> suspects,
-            Instant openedAt) {
+            List<SuggestedKnownError> knownErrors, Instant openedAt) {
         var startedAt = report.startedAtOr(openedAt);
         if (startedAt.isAfter(openedAt)) {
             throw RuleViolationException.unprocessable(
@@ -125,7 +129,7 @@ public final class Incident {
         }
         var incident = new Incident(UUID.randomUUID(), report.service(), report.environment(), report.title(),
                 report.description(), Source.SERVICE_DESK, rating, null, null, startedAt, openedAt, reportedBy,
-                suspects, UNSTORED, State.NEW, 1, null, null, Assignment.NOBODY, null, null, null);
+                suspects, knownErrors, UNSTORED, State.NEW, 1, null, null, Assignment.NOBODY, null, null, null);
         incident.opened();
         return incident;
     }
@@ -134,11 +138,12 @@ public final class Incident {
     public static Incident restore(UUID id, @Nullable String service, @Nullable String environment, String title,
             @Nullable String description, Source source, Rating rating, @Nullable String fingerprint,
             @Nullable String alertName, Instant startedAt, Instant openedAt, String reportedBy, List<Suspect> suspects,
-            int version, State state, int occurrences, @Nullable Instant lastSeenAt, @Nullable Stamp acknowledged,
-            Assignment assignment, @Nullable String holdReason, @Nullable Stamp resolved, @Nullable Stamp closed) {
+            List<SuggestedKnownError> knownErrors, int version, State state, int occurrences,
+            @Nullable Instant lastSeenAt, @Nullable Stamp acknowledged, Assignment assignment,
+            @Nullable String holdReason, @Nullable Stamp resolved, @Nullable Stamp closed) {
         return new Incident(id, service, environment, title, description, source, rating, fingerprint, alertName,
-                startedAt, openedAt, reportedBy, suspects, version, state, occurrences, lastSeenAt, acknowledged,
-                assignment, holdReason, resolved, closed);
+                startedAt, openedAt, reportedBy, suspects, knownErrors, version, state, occurrences, lastSeenAt,
+                acknowledged, assignment, holdReason, resolved, closed);
     }
 
     private void opened() {
@@ -153,8 +158,12 @@ public final class Incident {
         } else {
             note(openedAt, Kind.SUSPECTS, reportedBy, Reattribution.summary(suspects));
         }
+        knownErrors.forEach(known -> timeline.add(new TimelineEntry(id, openedAt, Kind.PROBLEM, reportedBy,
+                "known error suggested: \"" + known.title() + "\"" + (known.workaround() == null
+                        ? " (no workaround recorded)" : "; workaround: " + known.workaround()), known.problemId())));
         events.add(new IncidentOpened(id, service, environment, attributed(), title, rating.priority(),
-                rating.impact(), rating.urgency(), source, fingerprint, reportedBy, startedAt, openedAt, suspects));
+                rating.impact(), rating.urgency(), source, fingerprint, reportedBy, startedAt, openedAt, suspects,
+                knownErrors.isEmpty() ? null : knownErrors));
     }
 
     /** Monitoring notified the same firing alert again: one more occurrence of this incident, no new incident. */
@@ -507,6 +516,11 @@ public final class Incident {
 
     public List<Suspect> suspects() {
         return suspects;
+    }
+
+    /** The known errors it matched when it opened, most specific first, as they read then. */
+    public List<SuggestedKnownError> knownErrors() {
+        return knownErrors;
     }
 
     /** The stored version this instance was loaded at (optimistic locking); 0 when it was never stored. */

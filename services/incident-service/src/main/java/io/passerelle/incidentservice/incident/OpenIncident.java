@@ -3,14 +3,17 @@ package io.passerelle.incidentservice.incident;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.incident.port.KnownErrors;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
 import io.passerelle.incidentservice.suspect.Suspect;
 
 /**
- * Opens incidents with their priority and suspects. A firing alert whose fingerprint already has an open incident
- * joins it (Alertmanager repeats notifications): one more occurrence, no new incident, no event.
+ * Opens incidents with their priority, suspects and the known errors they match. A firing alert whose fingerprint
+ * already has an open incident joins it (Alertmanager repeats notifications): one more occurrence, no new incident, no
+ * event.
  */
 public final class OpenIncident {
 
@@ -26,14 +29,16 @@ public final class OpenIncident {
 
     private final Incidents incidents;
     private final AttributeIncident attribution;
+    private final KnownErrors knownErrors;
     private final PriorityMatrix matrix;
     private final Severities severities;
     private final Clock clock;
 
-    public OpenIncident(Incidents incidents, AttributeIncident attribution, PriorityMatrix matrix,
-            Severities severities, Clock clock) {
+    public OpenIncident(Incidents incidents, AttributeIncident attribution, KnownErrors knownErrors,
+            PriorityMatrix matrix, Severities severities, Clock clock) {
         this.incidents = incidents;
         this.attribution = attribution;
+        this.knownErrors = knownErrors;
         this.matrix = matrix;
         this.severities = severities;
         this.clock = clock;
@@ -57,8 +62,9 @@ public final class OpenIncident {
         }
         var suspects = alert.attributed()
                 ? attribution.suspects(alert.service(), alert.environment(), alert.startsAt()) : List.<Suspect>of();
+        var known = knownErrors.matching(alert.service(), alert.alertName(), alert.labels());
         var levels = severities.of(alert.severity());
-        incidents.save(Incident.openFor(alert, matrix.rate(levels.impact(), levels.urgency()), suspects,
+        incidents.save(Incident.openFor(alert, matrix.rate(levels.impact(), levels.urgency()), suspects, known,
                 clock.instant(), notifiedAt));
         return Outcome.OPENED;
     }
@@ -66,8 +72,9 @@ public final class OpenIncident {
     public Incident onReport(ServiceDeskReport report, String reportedBy) {
         var now = clock.instant();
         var suspects = attribution.suspects(report.service(), report.environment(), report.startedAtOr(now));
+        var known = knownErrors.matching(report.service(), null, Map.of());
         var incident = Incident.openFor(report, matrix.rate(report.impact(), report.urgency()), reportedBy, suspects,
-                now);
+                known, now);
         incidents.save(incident);
         return incident;
     }

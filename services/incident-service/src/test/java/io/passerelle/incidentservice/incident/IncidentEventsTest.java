@@ -14,6 +14,8 @@ import io.passerelle.incidentservice.suspect.Attribution;
 import io.passerelle.platform.test.EventContracts;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The events as published are the data producers sent before they became records (api-specs/events/examples). */
 class IncidentEventsTest {
 
@@ -36,18 +38,38 @@ class IncidentEventsTest {
 
         EventContracts.assertMatchesRecorded(new IncidentOpened(INCIDENT, "checkout", "production", true,
                 "5xx above 5% on checkout", Priority.P1, Level.HIGH, Level.HIGH, Source.MONITORING, "3f2a9c1e7b4d8a60",
-                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), suspects));
+                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), suspects, null));
     }
 
     @Test
     void an_unattributed_incident_opened_has_no_service_environment_nor_suspects_and_conforms() {
         var data = EventContracts.assertConforms(new IncidentOpened(INCIDENT, null, null, false,
                 "DiskFull (unattributed)", Priority.P3, Level.MEDIUM, Level.MEDIUM, Source.MONITORING, "3f2a9c1e7b4d8a60",
-                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), List.of()));
+                "monitoring", STARTED, Instant.parse("2026-03-10T12:00:03Z"), List.of(), null));
 
-        org.assertj.core.api.Assertions.assertThat(data.has("service")).isFalse();
-        org.assertj.core.api.Assertions.assertThat(data.has("environment")).isFalse();
-        org.assertj.core.api.Assertions.assertThat(data.get("attributed").asBoolean()).isFalse();
+        assertThat(data.has("service")).isFalse();
+        assertThat(data.has("environment")).isFalse();
+        assertThat(data.get("attributed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void incident_opened_carries_the_known_errors_it_matched_and_leaves_them_out_when_none_did() {
+        var known = new SuggestedKnownError(UUID.fromString("9b2e4c1a-7d3f-4e8b-a6c5-1f0d2e3b4a59"),
+                "checkout pods run out of database connections under load", "restart the checkout pods one at a time");
+        var rootCauseOnly = new SuggestedKnownError(UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"),
+                "the payment provider rate-limits us at peak", null);
+        var data = EventContracts.assertConforms(new IncidentOpened(INCIDENT, "checkout", "production", true,
+                "t", Priority.P3, Level.MEDIUM, Level.MEDIUM, Source.SERVICE_DESK, null, "sam", STARTED, STARTED,
+                List.of(), List.of(known, rootCauseOnly)));
+        assertThat(data.get("knownErrors").get(0).get("problemId").asString()).isEqualTo(known.problemId().toString());
+        assertThat(data.get("knownErrors").get(0).get("workaround").asString()).isEqualTo(known.workaround());
+        assertThat(data.get("knownErrors").get(1).has("workaround")).isFalse();
+
+        var incident = Incident.openFor(new ServiceDeskReport("checkout", "production", "t", null, Level.LOW,
+                Level.LOW, STARTED), PriorityMatrix.itil().rate(Level.LOW, Level.LOW), "sam", List.of(), List.of(),
+                STARTED);
+        assertThat(EventContracts.assertConforms(incident.pullEvents().getFirst()).has("knownErrors"))
+                .as("none matched: the field is left out, as before it existed").isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.passerelle.incidentservice.deployment.Outcome;
@@ -32,8 +33,8 @@ class IncidentSuspectsTest {
 
     private static Incident incident() {
         var incident = Incident.openFor(new FiringAlert("fp-1", "HighErrorRate", "checkout", "production", "critical",
-                null, T.minusSeconds(120)), PriorityMatrix.itil().rate(Level.HIGH, Level.HIGH),
-                List.of(suspect(1, NEWEST, "1.4.2", 0.8), suspect(2, OLDER, "1.4.1", 0.5)), T, T);
+                null, T.minusSeconds(120), Map.of()), PriorityMatrix.itil().rate(Level.HIGH, Level.HIGH),
+                List.of(suspect(1, NEWEST, "1.4.2", 0.8), suspect(2, OLDER, "1.4.1", 0.5)), List.of(), T, T);
         incident.pullEvents();
         incident.pullTimeline();
         return incident;
@@ -99,8 +100,8 @@ class IncidentSuspectsTest {
 
     @Test
     void the_suspects_of_an_unattributed_incident_are_never_computed() {
-        var incident = Incident.openFor(new FiringAlert("fp-9", "DiskFull", null, null, "warning", null, T),
-                PriorityMatrix.itil().rate(Level.MEDIUM, Level.MEDIUM), List.of(), T, T);
+        var incident = Incident.openFor(new FiringAlert("fp-9", "DiskFull", null, null, "warning", null, T,
+                Map.of()), PriorityMatrix.itil().rate(Level.MEDIUM, Level.MEDIUM), List.of(), List.of(), T, T);
         incident.pullTimeline();
 
         assertThat(incident.suspectsMayChange()).isFalse();

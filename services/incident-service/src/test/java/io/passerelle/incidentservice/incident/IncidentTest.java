@@ -34,11 +34,11 @@ class IncidentTest {
 
     private static FiringAlert alert(String summary) {
         return new FiringAlert("fp-1", "HighErrorRate", "checkout", "production", "critical", summary,
-                T.minusSeconds(120));
+                T.minusSeconds(120), Map.of());
     }
 
     private static Incident opened() {
-        return Incident.openFor(alert(null), P1, List.of(), T, T);
+        return Incident.openFor(alert(null), P1, List.of(), List.of(), T, T);
     }
 
     /** A fresh incident brought to {@code state} by the legal transitions, its lines and events pulled. */
@@ -146,7 +146,7 @@ class IncidentTest {
 
     @Test
     void a_critical_alert_opens_a_new_p1_monitoring_incident_and_registers_incident_opened() {
-        var incident = Incident.openFor(alert("5xx above 5% on checkout"), P1, List.of(), T, T);
+        var incident = Incident.openFor(alert("5xx above 5% on checkout"), P1, List.of(), List.of(), T, T);
 
         assertThat(incident.source()).isEqualTo(Source.MONITORING);
         assertThat(incident.priority()).isEqualTo(Priority.P1);
@@ -171,19 +171,20 @@ class IncidentTest {
 
     @Test
     void an_alert_without_summary_is_titled_by_its_name_service_and_environment_or_its_fingerprint() {
-        assertThat(Incident.openFor(alert(null), P1, List.of(), T, T).title())
+        assertThat(Incident.openFor(alert(null), P1, List.of(), List.of(), T, T).title())
                 .isEqualTo("HighErrorRate on checkout/production");
-        assertThat(Incident.openFor(alert("  "), P1, List.of(), T, T).title())
+        assertThat(Incident.openFor(alert("  "), P1, List.of(), List.of(), T, T).title())
                 .isEqualTo("HighErrorRate on checkout/production");
-        assertThat(new FiringAlert("fp-2", null, "checkout", "production", null, null, T).title())
+        assertThat(new FiringAlert("fp-2", null, "checkout", "production", null, null, T, Map.of()).title())
                 .isEqualTo("alert fp-2 on checkout/production");
     }
 
     @Test
     void an_unattributed_alert_opens_an_incident_without_service_environment_or_suspects_that_says_so() {
-        var unattributed = new FiringAlert("fp-9", "DiskFull", null, null, "warning", null, T.minusSeconds(60));
+        var unattributed = new FiringAlert("fp-9", "DiskFull", null, null, "warning", null, T.minusSeconds(60),
+                Map.of());
 
-        var incident = Incident.openFor(unattributed, P3, List.of(), T, T);
+        var incident = Incident.openFor(unattributed, P3, List.of(), List.of(), T, T);
 
         assertThat(incident.attributed()).isFalse();
         assertThat(incident.service()).isNull();
@@ -198,14 +199,14 @@ class IncidentTest {
             assertThat(e.suspects()).isEmpty();
         });
         var suspect = new Suspect(1, UUID.randomUUID(), "1.0", "1a2b3c4", null, Outcome.SUCCEEDED, T, 1.0, "r");
-        assertThatThrownBy(() -> Incident.openFor(unattributed, P3, List.of(suspect), T, T))
+        assertThatThrownBy(() -> Incident.openFor(unattributed, P3, List.of(suspect), List.of(), T, T))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void an_alert_naming_a_service_without_an_environment_is_unattributed() {
-        assertThat(new FiringAlert("fp", "A", "checkout", null, null, null, T).attributed()).isFalse();
-        assertThat(new FiringAlert("fp", "A", null, "production", null, null, T).service()).isNull();
+        assertThat(new FiringAlert("fp", "A", "checkout", null, null, null, T, Map.of()).attributed()).isFalse();
+        assertThat(new FiringAlert("fp", "A", null, "production", null, null, T, Map.of()).service()).isNull();
     }
 
     @Test
@@ -399,7 +400,7 @@ class IncidentTest {
 
     @Test
     void the_timeline_shows_the_alert_the_opening_its_suspects_each_repeat_and_the_resolution_in_order() {
-        var incident = Incident.openFor(alert("5xx above 5% on checkout"), P1, List.of(), T, T);
+        var incident = Incident.openFor(alert("5xx above 5% on checkout"), P1, List.of(), List.of(), T, T);
         incident.recordOccurrence(T.plusSeconds(300));
         incident.resolve(T.plusSeconds(600), "monitoring");
 
@@ -449,7 +450,8 @@ class IncidentTest {
         var report = new ServiceDeskReport("checkout", "production", "Users cannot pay", "since the morning",
                 Level.LOW, Level.HIGH, null);
 
-        var incident = Incident.openFor(report, PriorityMatrix.itil().rate(Level.LOW, Level.HIGH), "sam", List.of(), T);
+        var incident = Incident.openFor(report, PriorityMatrix.itil().rate(Level.LOW, Level.HIGH), "sam", List.of(),
+                List.of(), T);
 
         assertThat(incident.source()).isEqualTo(Source.SERVICE_DESK);
         assertThat(incident.priority()).isEqualTo(Priority.P3);
@@ -465,10 +467,32 @@ class IncidentTest {
         var report = new ServiceDeskReport("checkout", "production", "Users cannot pay", null, Level.LOW, Level.HIGH,
                 T.plusSeconds(1));
 
-        assertThatThrownBy(() -> Incident.openFor(report, P3, "sam", List.of(), T))
+        assertThatThrownBy(() -> Incident.openFor(report, P3, "sam", List.of(), List.of(), T))
                 .isInstanceOfSatisfying(RuleViolationException.class,
                         e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.UNPROCESSABLE));
         assertThat(Incident.openFor(new ServiceDeskReport("checkout", "production", "t", null, Level.LOW, Level.LOW,
-                T), P3, "sam", List.of(), T).startedAt()).as("starting exactly now is fine").isEqualTo(T);
+                T), P3, "sam", List.of(), List.of(), T).startedAt()).as("starting exactly now is fine").isEqualTo(T);
+    }
+
+    @Test
+    void an_incident_opens_with_the_known_errors_it_matched_each_on_its_timeline_and_in_incident_opened() {
+        var pool = new SuggestedKnownError(java.util.UUID.randomUUID(), "Pool exhausted", "restart the pods");
+        var provider = new SuggestedKnownError(java.util.UUID.randomUUID(), "Provider rate limit", null);
+        var incident = Incident.openFor(alert(null), P1, List.of(), List.of(pool, provider), T, T);
+
+        assertThat(incident.knownErrors()).containsExactly(pool, provider);
+        assertThat(incident.pullTimeline()).filteredOn(e -> e.kind() == Kind.PROBLEM).containsExactly(
+                new TimelineEntry(incident.id(), T, Kind.PROBLEM, "monitoring",
+                        "known error suggested: \"Pool exhausted\"; workaround: restart the pods", pool.problemId()),
+                new TimelineEntry(incident.id(), T, Kind.PROBLEM, "monitoring",
+                        "known error suggested: \"Provider rate limit\" (no workaround recorded)",
+                        provider.problemId()));
+        assertThat(incident.pullEvents()).singleElement().isInstanceOfSatisfying(IncidentOpened.class,
+                e -> assertThat(e.knownErrors()).containsExactly(pool, provider));
+
+        var none = Incident.openFor(alert(null), P1, List.of(), List.of(), T, T);
+        assertThat(none.pullTimeline()).noneMatch(e -> e.kind() == Kind.PROBLEM);
+        assertThat(none.pullEvents()).singleElement().isInstanceOfSatisfying(IncidentOpened.class,
+                e -> assertThat(e.knownErrors()).as("left out of the event").isNull());
     }
 }

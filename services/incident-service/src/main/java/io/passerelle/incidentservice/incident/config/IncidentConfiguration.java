@@ -12,6 +12,7 @@ import io.passerelle.incidentservice.incident.ResolveIncident;
 import io.passerelle.incidentservice.incident.Severities;
 import io.passerelle.incidentservice.incident.WorkOnIncident;
 import io.passerelle.incidentservice.incident.port.Incidents;
+import io.passerelle.incidentservice.incident.port.KnownErrors;
 import io.passerelle.incidentservice.suspect.AttributeIncident;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +37,9 @@ class IncidentConfiguration {
     }
 
     @Bean
-    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, PriorityMatrix matrix,
-            Severities severities, Clock clock) {
-        return new OpenIncident(incidents, attribution, matrix, severities, clock);
+    OpenIncident openIncident(Incidents incidents, AttributeIncident attribution, KnownErrors knownErrors,
+            PriorityMatrix matrix, Severities severities, Clock clock) {
+        return new OpenIncident(incidents, attribution, knownErrors, matrix, severities, clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.passerelle.incidentservice.incident.adapter.messaging;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.passerelle.incidentservice.incident.FiringAlert;
 import io.passerelle.incidentservice.incident.OpenIncident;
@@ -58,10 +59,12 @@ class AlertEventHandlers {
      * alert's labels name no Passerelle service and environment (an unattributed alert).
      */
     record AlertFired(String fingerprint, @Nullable String alertName, @Nullable String service,
-            @Nullable String environment, @Nullable String severity, @Nullable String summary, Instant startsAt) {
+            @Nullable String environment, @Nullable String severity, @Nullable String summary, Instant startsAt,
+            @Nullable Map<String, String> labels) {
 
         FiringAlert alert() {
-            return new FiringAlert(fingerprint, alertName, service, environment, severity, summary, startsAt);
+            return new FiringAlert(fingerprint, alertName, service, environment, severity, summary, startsAt,
+                    labels == null ? Map.of() : labels);
         }
     }
 

@@ -21,6 +21,7 @@ import io.passerelle.incidentservice.incident.Rating;
 import io.passerelle.incidentservice.incident.Source;
 import io.passerelle.incidentservice.incident.Stamp;
 import io.passerelle.incidentservice.incident.State;
+import io.passerelle.incidentservice.incident.SuggestedKnownError;
 import io.passerelle.incidentservice.incident.port.IncidentPage;
 import io.passerelle.incidentservice.incident.port.IncidentQuery;
 import io.passerelle.incidentservice.incident.port.Incidents;
@@ -113,6 +114,18 @@ class JdbcIncidents implements Incidents {
                     .param("decidedAt", decision == null ? null : SqlTime.of(decision.at()),
                             Types.TIMESTAMP_WITH_TIMEZONE)
                     .param("decisionReason", decision == null ? null : decision.reason(), Types.VARCHAR)
+                    .update();
+        }
+        int position = 0;
+        for (var k : i.knownErrors()) {
+            jdbc.sql("""
+                    insert into incident_known_error (incident_id, position, problem_id, title, workaround)
+                    values (:incidentId, :position, :problemId, :title, :workaround)""")
+                    .param("incidentId", i.id())
+                    .param("position", ++position)
+                    .param("problemId", k.problemId())
+                    .param("title", k.title())
+                    .param("workaround", k.workaround(), Types.VARCHAR)
                     .update();
         }
     }
@@ -266,13 +279,22 @@ class JdbcIncidents implements Incidents {
         if (rows.isEmpty()) {
             return List.of();
         }
+        var ids = rows.stream().map(Row::id).toList();
         Map<UUID, List<Suspect>> suspects = new HashMap<>();
         jdbc.sql("select * from suspect where incident_id in (:ids) order by incident_id, rank")
-                .param("ids", rows.stream().map(Row::id).toList())
+                .param("ids", ids)
                 .query((rs, n) -> Map.entry(rs.getObject("incident_id", UUID.class), suspect(rs)))
                 .list()
                 .forEach(e -> suspects.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(r -> r.incident(suspects.getOrDefault(r.id(), List.of()))).toList();
+        Map<UUID, List<SuggestedKnownError>> knownErrors = new HashMap<>();
+        jdbc.sql("select * from incident_known_error where incident_id in (:ids) order by incident_id, position")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject("incident_id", UUID.class), new SuggestedKnownError(
+                        rs.getObject("problem_id", UUID.class), rs.getString("title"), rs.getString("workaround"))))
+                .list()
+                .forEach(e -> knownErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return rows.stream().map(r -> r.incident(suspects.getOrDefault(r.id(), List.of()),
+                knownErrors.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static Suspect suspect(ResultSet rs) throws SQLException {
@@ -308,9 +330,9 @@ class JdbcIncidents implements Incidents {
         var holdReason = rs.getString("hold_reason");
         var resolved = stamp(rs, "resolved");
         var closed = stamp(rs, "closed");
-        return new Row(id, suspects -> Incident.restore(id, service, environment, title, description, source, rating,
-                fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, version, state, occurrences,
-                lastSeenAt, acknowledged, assignment, holdReason, resolved, closed));
+        return new Row(id, (suspects, knownErrors) -> Incident.restore(id, service, environment, title, description,
+                source, rating, fingerprint, alertName, startedAt, openedAt, reportedBy, suspects, knownErrors, version,
+                state, occurrences, lastSeenAt, acknowledged, assignment, holdReason, resolved, closed));
     }
 
     /** The {@code <what>_at} and {@code <what>_by} columns, when set. */
@@ -319,10 +341,11 @@ class JdbcIncidents implements Incidents {
         return at == null ? null : new Stamp(at, rs.getString(what + "_by"));
     }
 
-    private record Row(UUID id, java.util.function.Function<List<Suspect>, Incident> withSuspects) {
+    private record Row(UUID id,
+            java.util.function.BiFunction<List<Suspect>, List<SuggestedKnownError>, Incident> withSuspects) {
 
-        Incident incident(List<Suspect> suspects) {
-            return withSuspects.apply(suspects);
+        Incident incident(List<Suspect> suspects, List<SuggestedKnownError> knownErrors) {
+            return withSuspects.apply(suspects, knownErrors);
         }
     }
 }

@@ -29,10 +29,12 @@ class IncidentController implements IncidentsApi {
 
     private final OpenIncident openIncident;
     private final Incidents incidents;
+    private final IncidentViews views;
 
-    IncidentController(OpenIncident openIncident, Incidents incidents) {
+    IncidentController(OpenIncident openIncident, Incidents incidents, IncidentViews views) {
         this.openIncident = openIncident;
         this.incidents = incidents;
+        this.views = views;
     }
 
     @Override
@@ -42,7 +44,7 @@ class IncidentController implements IncidentsApi {
         var incident = openIncident.onReport(IncidentMapping.report(report), Caller.name());
         // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
         var location = URI.create(IncidentsApi.PATH_GET_INCIDENT.replace("{id}", incident.id().toString()));
-        return ResponseEntity.created(location).body(IncidentMapping.view(incident));
+        return ResponseEntity.created(location).body(views.of(incident));
     }
 
     @Override
@@ -68,14 +70,14 @@ class IncidentController implements IncidentsApi {
                     .replaceQueryParam("cursor", Cursors.encode(page.next())).build();
             response.header(HttpHeaders.LINK, "<" + next.getPath() + "?" + next.getQuery() + ">; rel=\"next\"");
         }
-        return response.body(page.incidents().stream().map(IncidentMapping::view).toList());
+        return response.body(views.ofAll(page.incidents()));
     }
 
     @Override
     @PreAuthorize(Access.READERS)
     @Transactional(readOnly = true)
     public ResponseEntity<Incident> getIncident(UUID id) {
-        return incidents.byId(id).map(IncidentMapping::view).map(ResponseEntity::ok)
+        return incidents.byId(id).map(views::of).map(ResponseEntity::ok)
                 .orElseThrow(() -> new NotFoundException("incident", id));
     }
 }

@@ -18,58 +18,60 @@ class IncidentLifecycleController implements IncidentLifecycleApi {
 
     private final WorkOnIncident work;
     private final ResolveIncident resolveIncident;
+    private final IncidentViews views;
 
-    IncidentLifecycleController(WorkOnIncident work, ResolveIncident resolveIncident) {
+    IncidentLifecycleController(WorkOnIncident work, ResolveIncident resolveIncident, IncidentViews views) {
         this.work = work;
         this.resolveIncident = resolveIncident;
+        this.views = views;
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> acknowledgeIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.acknowledge(id, Caller.name())));
+        return ResponseEntity.ok(views.of(work.acknowledge(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> startIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.start(id, Caller.name())));
+        return ResponseEntity.ok(views.of(work.start(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> holdIncident(UUID id, Reason reason) {
-        return ResponseEntity.ok(IncidentMapping.view(work.hold(id, reason.getReason(), Caller.name())));
+        return ResponseEntity.ok(views.of(work.hold(id, reason.getReason(), Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> resumeIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.resume(id, Caller.name())));
+        return ResponseEntity.ok(views.of(work.resume(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> resolveIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(resolveIncident.now(id, Caller.name())));
+        return ResponseEntity.ok(views.of(resolveIncident.now(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.SERVICE_DESK)
     @Transactional
     public ResponseEntity<Incident> closeIncident(UUID id) {
-        return ResponseEntity.ok(IncidentMapping.view(work.close(id, Caller.name())));
+        return ResponseEntity.ok(views.of(work.close(id, Caller.name())));
     }
 
     @Override
     @PreAuthorize(Access.SERVICE_DESK)
     @Transactional
     public ResponseEntity<Incident> reopenIncident(UUID id, Reason reason) {
-        return ResponseEntity.ok(IncidentMapping.view(work.reopen(id, reason.getReason(), Caller.name())));
+        return ResponseEntity.ok(views.of(work.reopen(id, reason.getReason(), Caller.name())));
     }
 }

@@ -6,11 +6,14 @@ import io.passerelle.incidentservice.api.model.DeploymentOutcome;
 import io.passerelle.incidentservice.api.model.IncidentReport;
 import io.passerelle.incidentservice.api.model.IncidentSource;
 import io.passerelle.incidentservice.api.model.IncidentState;
+import io.passerelle.incidentservice.api.model.KnownErrorSuggestion;
 import io.passerelle.incidentservice.api.model.Level;
 import io.passerelle.incidentservice.api.model.Priority;
+import io.passerelle.incidentservice.api.model.ProblemState;
 import io.passerelle.incidentservice.api.model.Suspect;
 import io.passerelle.incidentservice.api.model.TimelineEntry;
 import io.passerelle.incidentservice.incident.Incident;
+import io.passerelle.incidentservice.incident.LinkedProblem;
 import io.passerelle.incidentservice.incident.ServiceDeskReport;
 import io.passerelle.incidentservice.incident.Stamp;
 import io.passerelle.platform.web.ApiTime;
@@ -28,7 +31,8 @@ final class IncidentMapping {
                 r.getStartedAt() == null ? null : r.getStartedAt().toInstant());
     }
 
-    static io.passerelle.incidentservice.api.model.Incident view(Incident i) {
+    /** The incident, with the known errors suggested to it and the problems it is linked to. */
+    static io.passerelle.incidentservice.api.model.Incident view(Incident i, java.util.List<LinkedProblem> problems) {
         var acknowledged = i.acknowledged();
         var closed = i.closed();
         return new io.passerelle.incidentservice.api.model.Incident(i.id(), i.service(), i.environment(),
@@ -51,7 +55,11 @@ final class IncidentMapping {
                 .resolvedBy(i.resolvedBy())
                 .timeToRestoreSeconds(i.timeToRestore().map(Duration::toSeconds).orElse(null))
                 .closedAt(ApiTime.utcOrNull(at(closed)))
-                .closedBy(closed == null ? null : closed.by());
+                .closedBy(closed == null ? null : closed.by())
+                .knownErrors(i.knownErrors().stream().map(k -> new KnownErrorSuggestion(k.problemId(), k.title())
+                        .workaround(k.workaround())).toList())
+                .problems(problems.stream().map(p -> new io.passerelle.incidentservice.api.model.LinkedProblem(
+                        p.problemId(), p.title(), ProblemState.valueOf(p.state()))).toList());
     }
 
     static TimelineEntry view(io.passerelle.incidentservice.timeline.TimelineEntry e) {

@@ -27,18 +27,20 @@ class IncidentWorkController implements IncidentWorkApi {
     private final WorkOnIncident work;
     private final Incidents incidents;
     private final Timeline timeline;
+    private final IncidentViews views;
 
-    IncidentWorkController(WorkOnIncident work, Incidents incidents, Timeline timeline) {
+    IncidentWorkController(WorkOnIncident work, Incidents incidents, Timeline timeline, IncidentViews views) {
         this.work = work;
         this.incidents = incidents;
         this.timeline = timeline;
+        this.views = views;
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> assignIncident(UUID id, AssignmentRequest request) {
-        return ResponseEntity.ok(IncidentMapping.view(work.assign(id,
+        return ResponseEntity.ok(views.of(work.assign(id,
                 new Assignment(request.getAssignee(), request.getGroup()), Caller.name())));
     }
 
@@ -54,7 +56,7 @@ class IncidentWorkController implements IncidentWorkApi {
     @PreAuthorize(Access.SERVICE_DESK)
     @Transactional
     public ResponseEntity<Incident> changeIncidentPriority(UUID id, PriorityChange change) {
-        return ResponseEntity.ok(IncidentMapping.view(work.reprioritize(id, IncidentMapping.level(change.getImpact()),
+        return ResponseEntity.ok(views.of(work.reprioritize(id, IncidentMapping.level(change.getImpact()),
                 IncidentMapping.level(change.getUrgency()), change.getReason(), Caller.name())));
     }
 

@@ -16,16 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 class SuspectController implements SuspectsApi {
 
     private final DecideSuspect decide;
+    private final IncidentViews views;
 
-    SuspectController(DecideSuspect decide) {
+    SuspectController(DecideSuspect decide, IncidentViews views) {
         this.decide = decide;
+        this.views = views;
     }
 
     @Override
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> confirmSuspect(UUID id, UUID deploymentId, SuspectDecisionRequest request) {
-        return ResponseEntity.ok(IncidentMapping.view(decide.confirm(id, deploymentId, Caller.name(),
+        return ResponseEntity.ok(views.of(decide.confirm(id, deploymentId, Caller.name(),
                 request.getReason())));
     }
 
@@ -33,7 +35,7 @@ class SuspectController implements SuspectsApi {
     @PreAuthorize(Access.WORKERS)
     @Transactional
     public ResponseEntity<Incident> dismissSuspect(UUID id, UUID deploymentId, SuspectDecisionRequest request) {
-        return ResponseEntity.ok(IncidentMapping.view(decide.dismiss(id, deploymentId, Caller.name(),
+        return ResponseEntity.ok(views.of(decide.dismiss(id, deploymentId, Caller.name(),
                 request.getReason())));
     }
 }
