@@ -203,7 +203,8 @@ public final class Deployment {
                 + Objects.requireNonNull(deadline).minus(timeout) + " (the environment's deployment timeout)";
     }
 
-    private static String human(Duration d) {
+    /** A duration as people write it: 1h, 30m, 45s. */
+    static String human(Duration d) {
         return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() % 60 == 0 ? d.toMinutes() + "m"
                 : d.toSeconds() + "s";
     }
