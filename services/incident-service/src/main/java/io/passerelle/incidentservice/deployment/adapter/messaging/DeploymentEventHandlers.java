@@ -6,18 +6,24 @@ import java.util.UUID;
 import io.passerelle.incidentservice.deployment.FinishedDeployment;
 import io.passerelle.incidentservice.deployment.Outcome;
 import io.passerelle.incidentservice.deployment.port.Deployments;
+import io.passerelle.incidentservice.rollback.FollowRollback;
 import io.passerelle.platform.inbox.HandlesEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** release-service's finished deployments, kept (first outcome wins) as the candidates of attribution. */
+/**
+ * release-service's finished deployments, kept (first outcome wins) as the candidates of attribution; a failed one
+ * that is an incident's rollback is told to that incident (one handler per event type in a service).
+ */
 @Component
 class DeploymentEventHandlers {
 
     private final Deployments deployments;
+    private final FollowRollback rollbacks;
 
-    DeploymentEventHandlers(Deployments deployments) {
+    DeploymentEventHandlers(Deployments deployments, FollowRollback rollbacks) {
         this.deployments = deployments;
+        this.rollbacks = rollbacks;
     }
 
     @HandlesEvent("deployment.succeeded.v1")
@@ -28,6 +34,7 @@ class DeploymentEventHandlers {
     @HandlesEvent("deployment.failed.v1")
     void onFailed(DeploymentFailed deployment) {
         deployments.record(deployment.as(Outcome.FAILED));
+        rollbacks.failed(deployment.deploymentId(), deployment.reason(), deployment.finishedAt());
     }
 
     /** What both events tell us of a finished deployment. */
@@ -58,8 +65,11 @@ class DeploymentEventHandlers {
             String commitSha, @Nullable UUID changeId, Instant finishedAt) implements Finished {
     }
 
-    /** Our own reading of deployment.failed.v1 data: only the fields we keep (a failed one may have no change). */
+    /**
+     * Our own reading of deployment.failed.v1 data: only the fields we keep (a failed one may have no change), and
+     * why it failed, for an incident whose rollback it was.
+     */
     record DeploymentFailed(UUID deploymentId, String service, String environment, String version,
-            String commitSha, @Nullable UUID changeId, Instant finishedAt) implements Finished {
+            String commitSha, @Nullable UUID changeId, Instant finishedAt, String reason) implements Finished {
     }
 }
