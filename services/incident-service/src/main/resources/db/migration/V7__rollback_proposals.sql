@@ -19,3 +19,26 @@ create table rollback_proposal (
     check ((state = 'DECLINED') = (deployment_id is null)),
     check ((state = 'DECLINED') = (declined_reason is not null))
 );
+
+-- Events arrive in any order (several consumers, redeliveries). The deployments release-service planned, as heard here
+-- (deployment.planned.v1), tell a step about a deployment that is no incident's rollback (ignored) from one told
+-- before its plan (held)...
+create table planned_deployment (
+    deployment_id uuid primary key
+);
+
+-- ... and a step told before the plan, or before the step it follows, waits here until that one comes; then it is
+-- taken and deleted. A deployment planned as no incident's rollback drops what waits for it.
+create table rollback_step_held (
+    deployment_id uuid        not null,
+    step          text        not null check (step in ('CHANGE_RAISED', 'CHANGE_AUTHORIZED', 'CHANGE_REJECTED',
+                                                       'ROLLED_BACK', 'FAILED')),
+    change_id     uuid,
+    change_type   text,
+    at_once       boolean,
+    actor         text,
+    reason        text,
+    version       text,
+    at            timestamptz not null,
+    primary key (deployment_id, step)
+);

@@ -174,8 +174,50 @@ class RollbackTimelineIntegrationTest {
     }
 
     @Test
+    void steps_told_before_the_plan_or_before_the_step_they_follow_wait_and_are_taken_in_turn() throws Exception {
+        awaitProcessed(changeAuthorized("passerelle:environment-policy"));
+        awaitProcessed(rolledBack());
+        awaitProcessed(planned(true, incident));
+        assertThat(lines()).as("the change is not raised yet: only the proposal").isEqualTo(1);
+        mvc.perform(get("/api/v1/incidents/{id}/rollbacks", incident).with(TestJwts.user("sam", "service-desk")))
+                .andExpect(jsonPath("$[0].state").value("PLANNED"));
+
+        awaitProcessed(changeRaised("AUTHORIZED"));
+
+        assertThat(timeline()).filteredOn(l -> l.startsWith("CHANGE") || l.startsWith("DEPLOYMENT")).satisfiesExactly(
+                l -> assertThat(l).startsWith("DEPLOYMENT rollback proposed"),
+                l -> assertThat(l).endsWith("raised for the rollback, authorized at once"),
+                l -> assertThat(l).contains("authorized at once by the environment's incident rollback policy"),
+                l -> assertThat(l).startsWith("DEPLOYMENT rolled back: 1.4.1"));
+        mvc.perform(get("/api/v1/incidents/{id}/rollbacks", incident).with(TestJwts.user("sam", "service-desk")))
+                .andExpect(jsonPath("$[0].state").value("ROLLED_BACK"));
+        assertThat(jdbc.sql("select count(*) from rollback_step_held where deployment_id = :id").param("id", rollback)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void steps_of_a_deployment_planned_as_no_incident_s_rollback_are_dropped() throws Exception {
+        var other = UUID.randomUUID();
+        var authorized = (ObjectNode) recorded("change.authorized.v1");
+        authorized.put("service", service).put("deploymentId", other.toString());
+        awaitProcessed(probe.publish("change.authorized.v1", UUID.randomUUID().toString(), authorized));
+        assertThat(jdbc.sql("select count(*) from rollback_step_held where deployment_id = :id").param("id", other)
+                .query(Integer.class).single()).as("its plan may still come").isEqualTo(1);
+
+        var forward = (ObjectNode) recorded("deployment.planned.v1");
+        forward.put("deploymentId", other.toString()).put("service", service);
+        awaitProcessed(probe.publish("deployment.planned.v1", other.toString(), forward));
+        awaitProcessed(probe.publish("change.authorized.v1", UUID.randomUUID().toString(), authorized));
+
+        assertThat(jdbc.sql("select count(*) from rollback_step_held where deployment_id = :id").param("id", other)
+                .query(Integer.class).single()).isZero();
+        assertThat(lines()).isZero();
+    }
+
+    @Test
     void a_rejected_change_and_a_failed_rollback_say_why() throws Exception {
         awaitProcessed(planned(false, incident));
+        awaitProcessed(changeRaised("PENDING_APPROVAL"));
         var rejected = (ObjectNode) recorded("change.rejected.v1");
         rejected.put("changeId", change.toString()).put("service", service).put("environment", "production")
                 .put("deploymentId", rollback.toString()).put("rejectedBy", "erin")

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A rollback proposed for an incident (ADR 0020), as release-service and change-service tell it: planned (or declined,
  * saying why), its emergency change raised, authorized or rejected, then rolled back or failed. Each step registers a
- * line of the incident's timeline, stamped with the time the step happened, so the timeline reads in order whatever
- * order the events arrive in; the state only moves forward.
+ * line of the incident's timeline, stamped with the time the step happened; a step is taken only after the one it
+ * follows ({@link #accepts}), so the lines of one instant keep their order too; the state only moves forward.
  */
 public final class RollbackProposal {
 
@@ -99,12 +99,17 @@ public final class RollbackProposal {
                 automatic, declinedReason, proposedAt, updatedAt);
     }
 
+    /** Whether the step it follows was taken: the change is decided once raised, the rollback ends once authorized. */
+    public boolean accepts(RollbackStep step) {
+        return state != State.DECLINED && state.rank >= step.follows();
+    }
+
     /** change-service raised the rollback's change, of {@code type}; waiting for approvers unless authorized at once. */
     public void changeRaised(UUID changeId, String type, boolean authorizedAtOnce, Instant at) {
         this.changeId = changeId;
         line(at, Kind.CHANGE, CHANGE_SERVICE, type + " change " + changeId + " raised for the rollback"
                 + (authorizedAtOnce ? ", authorized at once" : ", waiting for the emergency approvers"), changeId);
-        advance(authorizedAtOnce ? State.PLANNED : State.AWAITING_APPROVAL, at);
+        advance(authorizedAtOnce ? State.AUTHORIZED : State.AWAITING_APPROVAL, at);
     }
 
     /** The rollback's change was authorized by {@code by} (an approver, or the environment's policy). */

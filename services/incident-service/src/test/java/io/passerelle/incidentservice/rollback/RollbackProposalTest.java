@@ -54,7 +54,7 @@ class RollbackProposalTest {
     void an_automatic_proposal_says_the_policy_authorized_it() {
         var proposal = planned(true);
         proposal.changeRaised(CHANGE, "EMERGENCY", true, T0);
-        assertThat(proposal.state()).as("authorized once change.authorized.v1 says so").isEqualTo(RollbackProposal.State.PLANNED);
+        assertThat(proposal.state()).as("raised authorized").isEqualTo(RollbackProposal.State.AUTHORIZED);
         proposal.changeAuthorized(CHANGE, "passerelle:environment-policy", T0);
 
         assertThat(proposal.pullTimeline()).extracting(TimelineEntry::text).containsExactly(
@@ -68,15 +68,39 @@ class RollbackProposalTest {
     }
 
     @Test
-    void events_arriving_out_of_order_never_move_the_state_back_and_keep_their_own_times() {
+    void a_step_is_taken_only_after_the_one_it_follows() {
         var proposal = planned(false);
-        proposal.changeAuthorized(CHANGE, "erin", T0.plusSeconds(60));
+        var raised = new RollbackStep.ChangeRaised(CHANGE, "EMERGENCY", false, T0);
+        var authorized = new RollbackStep.ChangeAuthorized(CHANGE, "erin", T0.plusSeconds(60));
+        var rolledBack = new RollbackStep.RolledBack("1.4.1", T0.plusSeconds(90));
+
+        assertThat(proposal.accepts(raised)).isTrue();
+        assertThat(proposal.accepts(authorized)).as("its change is not raised yet").isFalse();
+        assertThat(proposal.accepts(rolledBack)).isFalse();
+        raised.takeOn(proposal);
+        assertThat(proposal.accepts(authorized)).isTrue();
+        assertThat(proposal.accepts(rolledBack)).as("its change is not authorized yet").isFalse();
+        authorized.takeOn(proposal);
+        assertThat(proposal.accepts(rolledBack)).isTrue();
+        assertThat(proposal.accepts(new RollbackStep.Failed("x", T0))).isTrue();
+
+        var atOnce = planned(true);
+        new RollbackStep.ChangeRaised(CHANGE, "EMERGENCY", true, T0).takeOn(atOnce);
+        assertThat(atOnce.accepts(rolledBack)).as("raised authorized: its outcome may come").isTrue();
+        assertThat(RollbackProposal.declined(INCIDENT, UNDONE, "production", "no", T0).accepts(raised)).isFalse();
+    }
+
+    @Test
+    void the_state_never_moves_back_and_lines_keep_their_own_times() {
+        var proposal = planned(false);
         proposal.changeRaised(CHANGE, "EMERGENCY", false, T0.plusSeconds(1));
+        proposal.changeAuthorized(CHANGE, "erin", T0.plusSeconds(60));
+        proposal.changeRaised(CHANGE, "EMERGENCY", false, T0.plusSeconds(2));
 
         assertThat(proposal.state()).isEqualTo(RollbackProposal.State.AUTHORIZED);
         assertThat(proposal.updatedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(proposal.pullTimeline()).extracting(TimelineEntry::at)
-                .containsExactly(T0, T0.plusSeconds(60), T0.plusSeconds(1));
+                .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(60), T0.plusSeconds(2));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.passerelle.incidentservice.deployment.FinishedDeployment;
 import io.passerelle.incidentservice.deployment.Outcome;
 import io.passerelle.incidentservice.deployment.port.Deployments;
 import io.passerelle.incidentservice.rollback.FollowRollback;
+import io.passerelle.incidentservice.rollback.RollbackStep;
 import io.passerelle.platform.inbox.HandlesEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class DeploymentEventHandlers {
     @HandlesEvent("deployment.failed.v1")
     void onFailed(DeploymentFailed deployment) {
         deployments.record(deployment.as(Outcome.FAILED));
-        rollbacks.failed(deployment.deploymentId(), deployment.reason(), deployment.finishedAt());
+        rollbacks.step(deployment.deploymentId(), new RollbackStep.Failed(deployment.reason(), deployment.finishedAt()));
     }
 
     /** What both events tell us of a finished deployment. */

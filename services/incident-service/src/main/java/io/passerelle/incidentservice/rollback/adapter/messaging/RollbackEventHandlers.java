@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.passerelle.incidentservice.rollback.FollowRollback;
+import io.passerelle.incidentservice.rollback.RollbackStep;
 import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +32,13 @@ class RollbackEventHandlers {
     @HandlesEvent("deployment.planned.v1")
     void onPlanned(DeploymentPlanned data, InboundEvent event) {
         var rollback = data.rollback();
-        if (rollback == null || rollback.incidentId() == null) {
-            return; // a release going forward, or a rollback a person asked for
+        var incident = rollback == null ? null : rollback.incidentId();
+        var followed = follow.planned(data.deploymentId(), rollback == null || incident == null ? null
+                : new FollowRollback.PlannedRollback(incident, rollback.of(), data.environment(), data.version(),
+                        Boolean.TRUE.equals(rollback.automatic()), rollback.reason()), data.plannedAt());
+        if (incident != null) {
+            logged(followed, event, data.deploymentId());
         }
-        logged(follow.planned(rollback.incidentId(), rollback.of(), data.deploymentId(), data.environment(),
-                data.version(), Boolean.TRUE.equals(rollback.automatic()), rollback.reason(), data.plannedAt()),
-                event, data.deploymentId());
     }
 
     @HandlesEvent("deployment.rollback-declined.v1")
@@ -48,29 +50,30 @@ class RollbackEventHandlers {
     @HandlesEvent("change.raised.v1")
     void onChangeRaised(ChangeRaised data) {
         if (data.deploymentId() != null) {
-            follow.changeRaised(data.deploymentId(), data.changeId(), data.type(), "AUTHORIZED".equals(data.state()),
-                    data.raisedAt());
+            follow.step(data.deploymentId(), new RollbackStep.ChangeRaised(data.changeId(), data.type(),
+                    "AUTHORIZED".equals(data.state()), data.raisedAt()));
         }
     }
 
     @HandlesEvent("change.authorized.v1")
     void onChangeAuthorized(ChangeAuthorized data) {
         if (data.deploymentId() != null) {
-            follow.changeAuthorized(data.deploymentId(), data.changeId(), data.authorizedBy(), data.authorizedAt());
+            follow.step(data.deploymentId(), new RollbackStep.ChangeAuthorized(data.changeId(), data.authorizedBy(),
+                    data.authorizedAt()));
         }
     }
 
     @HandlesEvent("change.rejected.v1")
     void onChangeRejected(ChangeRejected data) {
         if (data.deploymentId() != null) {
-            follow.changeRejected(data.deploymentId(), data.changeId(), data.rejectedBy(), data.reason(),
-                    data.rejectedAt());
+            follow.step(data.deploymentId(), new RollbackStep.ChangeRejected(data.changeId(), data.rejectedBy(),
+                    data.reason(), data.rejectedAt()));
         }
     }
 
     @HandlesEvent("deployment.rolled-back.v1")
     void onRolledBack(DeploymentRolledBack data) {
-        follow.rolledBack(data.deploymentId(), data.restoredVersion(), data.rolledBackAt());
+        follow.step(data.deploymentId(), new RollbackStep.RolledBack(data.restoredVersion(), data.rolledBackAt()));
     }
 
     private static void logged(boolean followed, InboundEvent event, UUID deploymentId) {
