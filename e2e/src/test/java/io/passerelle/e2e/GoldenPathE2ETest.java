@@ -931,8 +931,8 @@ class GoldenPathE2ETest {
         assertThat(Http.post(approve, otto, Map.of()).status()).as("on-call does not approve changes").isEqualTo(403);
         var approved = Http.post(approve, tokens.user("erin"), Map.of("comment", "roll it back"));
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
-        assertThat(approved.body().path("auditTrail").valueStream().map(a -> a.path("action").asString()))
-                .contains("PASSED_FREEZE");
+        assertThat(Http.get(api("/changes/" + emergency.path("id").asString()), alice).body().path("auditTrail")
+                .valueStream().map(a -> a.path("action").asString())).as("the freeze holds basket").contains("PASSED_FREEZE");
 
         awaitDeployment(basket, "production", d -> planned.path("id").asString().equals(d.path("id").asString())
                 && "SUCCEEDED".equals(d.path("state").asString()));
