@@ -33,7 +33,7 @@ public final class ProposeRollback {
     }
 
     /** An incident opened with {@code priority}, having started at {@code startedAt}. */
-    public record OpenedIncident(UUID incidentId, String service, String environment, String priority,
+    public record NewIncident(UUID incidentId, String service, String environment, String priority,
             Instant startedAt) {
     }
 
@@ -76,7 +76,7 @@ public final class ProposeRollback {
      * finishing there asks for that deployment's rollback; anything else is IGNORED (no P1 rule, not a P1, no
      * deployment finished there soon enough before it, asked before).
      */
-    public Outcome incidentOpened(OpenedIncident incident) {
+    public Outcome incidentOpened(NewIncident incident) {
         if (!"P1".equals(incident.priority())) {
             return Outcome.IGNORED;
         }

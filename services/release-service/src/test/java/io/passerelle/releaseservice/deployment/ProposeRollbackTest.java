@@ -14,7 +14,7 @@ import io.passerelle.releaseservice.catalog.Promotion;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.deployment.ApplyReportedOutcome.Reported;
 import io.passerelle.releaseservice.deployment.ProposeRollback.ConfirmedCause;
-import io.passerelle.releaseservice.deployment.ProposeRollback.OpenedIncident;
+import io.passerelle.releaseservice.deployment.ProposeRollback.NewIncident;
 import io.passerelle.releaseservice.deployment.ProposeRollback.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +54,8 @@ class ProposeRollbackTest {
         return new ConfirmedCause(INCIDENT, cause.id(), "payments", "staging", "otto", "errors since the new card form");
     }
 
-    OpenedIncident opened(String priority, Duration afterTheLastDeployment) {
-        return new OpenedIncident(INCIDENT, "payments", "staging", priority,
+    NewIncident opened(String priority, Duration afterTheLastDeployment) {
+        return new NewIncident(INCIDENT, "payments", "staging", priority,
                 stores.clock.instant().plus(afterTheLastDeployment));
     }
 
@@ -197,7 +197,7 @@ class ProposeRollbackTest {
                 new Environment("staging", 10, false, DeployTarget.webhook("https://deploy.example/staging"),
                         List.of(), Promotion.AUTOMATIC, Environment.DEFAULT_TIMEOUT,
                         new IncidentRollbackPolicy(null, true))), Instant.EPOCH));
-        assertThat(withoutRule.proposeRollback.incidentOpened(new OpenedIncident(INCIDENT, "payments", "staging", "P1",
+        assertThat(withoutRule.proposeRollback.incidentOpened(new NewIncident(INCIDENT, "payments", "staging", "P1",
                 withoutRule.clock.instant()))).isEqualTo(Outcome.IGNORED);
     }
 
@@ -209,7 +209,7 @@ class ProposeRollbackTest {
         var startedBeforeV3 = stores.clock.instant().plusSeconds(60);
         var v3 = inStaging("3333333cccc", Reported.SUCCEEDED);
 
-        assertThat(propose.incidentOpened(new OpenedIncident(INCIDENT, "payments", "staging", "P1", startedBeforeV3)))
+        assertThat(propose.incidentOpened(new NewIncident(INCIDENT, "payments", "staging", "P1", startedBeforeV3)))
                 .isEqualTo(Outcome.DECLINED);
 
         assertThat(stores.published(RollbackDeclined.class)).singleElement().satisfies(e -> {

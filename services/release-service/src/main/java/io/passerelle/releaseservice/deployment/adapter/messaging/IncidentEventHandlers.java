@@ -40,7 +40,7 @@ class IncidentEventHandlers {
                     data.environment(), stopped);
         }
         if (data.priority() != null && data.startedAt() != null) {
-            log(rollbacks.incidentOpened(new ProposeRollback.OpenedIncident(data.incidentId(), data.service(),
+            log(rollbacks.incidentOpened(new ProposeRollback.NewIncident(data.incidentId(), data.service(),
                     data.environment(), data.priority(), data.startedAt())), data.incidentId(), event);
         }
     }
