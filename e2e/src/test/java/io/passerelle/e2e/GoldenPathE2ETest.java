@@ -881,6 +881,167 @@ class GoldenPathE2ETest {
         assertThat(target.callsFor(service)).hasSize(1);
     }
 
+    /**
+     * Emergency change and rollback from an incident (issue 9, ADR 0020): two releases of basket reach production,
+     * whose incident rollback policy rolls back the last deployment when a P1 starts within 10 minutes of it; a freeze
+     * is declared over basket; sam reports a P1, and release-service proposes the rollback at once: an EMERGENCY
+     * change that waits for erin, passes the freeze, and puts the first release back through the same target; the
+     * incident's rollback shows the proposal, the approval and the outcome, in order.
+     */
+    @Test
+    @Order(32)
+    void a_p1_right_after_a_deployment_gets_it_rolled_back_through_a_freeze_once_an_emergency_approver_agrees() {
+        var basket = "basket";
+        var production = new java.util.HashMap<>(env("production", 1, false, target.url("/ok")));
+        production.put("incidentRollback", Map.of("p1Within", "PT10M"));
+        target.trust(basket, SECRET);
+        var badPolicy = new java.util.HashMap<>(production);
+        badPolicy.put("incidentRollback", Map.of("p1Within", "ten minutes"));
+        var refused = Http.post(api("/services"), rhea, service(basket, "octo-org/basket", SECRET, List.of(badPolicy)));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().path("detail").asString()).contains("environments[0].incidentRollback.p1Within");
+        var registered = Http.post(api("/services"), rhea, service(basket, "octo-org/basket", SECRET, List.of(production)));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.body().path("environments").get(0).path("incidentRollback").path("p1Within").asString())
+                .isEqualTo("PT10M");
+        awaitCatalogued("octo-org/basket", SECRET);
+        var first = "b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1";
+        var second = "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2";
+        var last = deployBoth(basket, "octo-org/basket", first, second);
+        declareFreeze(basket, "Basket sale weekend");
+
+        var otto = tokens.user("otto");
+        var incidentId = reportP1(basket, "Baskets empty themselves");
+        var rollbacks = api("/incidents/" + incidentId + "/rollbacks");
+        assertThat(Http.get(rollbacks, null).status()).isEqualTo(401);
+        assertThat(Http.get(rollbacks, tokens.pipeline()).status()).isEqualTo(403);
+        var malformed = Http.get(api("/incidents/not-an-id/rollbacks"), otto);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+        var planned = awaitDeployment(basket, "production", d -> "ROLLBACK".equals(d.path("kind").asString()));
+        assertThat(planned.path("incidentId").asString()).isEqualTo(incidentId);
+        assertThat(planned.path("rollbackOf").asString()).isEqualTo(last.path("id").asString());
+        assertThat(planned.path("commitSha").asString()).isEqualTo(first);
+        assertThat(planned.path("automatic").asBoolean()).isFalse();
+        var emergency = awaitChange(basket, c -> planned.path("id").asString().equals(c.path("deploymentId").asString()));
+        assertThat(emergency.path("type").asString()).isEqualTo("EMERGENCY");
+        assertThat(emergency.path("state").asString()).isEqualTo("PENDING_APPROVAL");
+        awaitOne(() -> list(rollbacks, otto), r -> "AWAITING_APPROVAL".equals(r.path("state").asString()));
+        var approve = api("/changes/" + emergency.path("id").asString() + "/approve");
+        assertThat(Http.post(approve, otto, Map.of()).status()).as("on-call does not approve changes").isEqualTo(403);
+        var approved = Http.post(approve, tokens.user("erin"), Map.of("comment", "roll it back"));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(Http.get(api("/changes/" + emergency.path("id").asString()), alice).body().path("auditTrail")
+                .valueStream().map(a -> a.path("action").asString())).as("the freeze holds basket").contains("PASSED_FREEZE");
+
+        awaitDeployment(basket, "production", d -> planned.path("id").asString().equals(d.path("id").asString())
+                && "SUCCEEDED".equals(d.path("state").asString()));
+        assertThat(target.callsFor(basket)).filteredOn(call -> first.equals(call.commitSha())).hasSize(2);
+        var rollback = awaitOne(() -> list(rollbacks, otto), r -> "ROLLED_BACK".equals(r.path("state").asString()));
+        assertThat(rollback.path("changeId").asString()).isEqualTo(emergency.path("id").asString());
+        assertThat(rollback.path("timeline").valueStream().map(l -> l.path("text").asString()).toList())
+                .satisfiesExactly(
+                        l -> assertThat(l).startsWith("rollback proposed: deployment " + planned.path("id").asString()),
+                        l -> assertThat(l).contains("EMERGENCY change", "waiting for the emergency approvers"),
+                        l -> assertThat(l).endsWith("approved: authorized by erin"),
+                        l -> assertThat(l).startsWith("rolled back: " + first.substring(0, 12) + " is back in production"));
+        var stillOpen = Http.get(api("/incidents/" + incidentId), sam).body().path("resolvedAt");
+        assertThat(stillOpen.isNull() || stillOpen.isMissingNode()).as("resolving is still the alert's or a person's")
+                .isTrue();
+    }
+
+    /**
+     * An automatic policy (issue 9, ADR 0020): a P1 after wishlist's only release is told there is nothing to roll
+     * back to; after the second release, the next P1 has it rolled back at once, its EMERGENCY change authorized by the
+     * environment's policy, no approver involved.
+     */
+    @Test
+    @Order(33)
+    void an_automatic_policy_rolls_back_without_an_approver_and_with_nothing_before_the_incident_is_told_why() {
+        var wishlist = "wishlist";
+        var production = new java.util.HashMap<>(env("production", 1, false, target.url("/ok")));
+        production.put("incidentRollback", Map.of("p1Within", "PT10M", "automatic", true));
+        target.trust(wishlist, SECRET);
+        assertThat(Http.post(api("/services"), rhea, service(wishlist, "octo-org/wishlist", SECRET, List.of(production)))
+                .status()).isEqualTo(201);
+        awaitCatalogued("octo-org/wishlist", SECRET);
+        var otto = tokens.user("otto");
+        var first = "c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1";
+        var second = "c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2";
+        deploy(wishlist, "octo-org/wishlist", first);
+
+        var alone = reportP1(wishlist, "Wishes vanish");
+        var declined = awaitOne(() -> list(api("/incidents/" + alone + "/rollbacks"), otto),
+                r -> "DECLINED".equals(r.path("state").asString()));
+        assertThat(declined.path("declinedReason").asString()).contains("nothing to roll back to");
+        assertThat(declined.path("timeline").get(0).path("text").asString()).startsWith("no rollback of deployment ")
+                .contains("nothing to roll back to");
+        assertThat(deployments(wishlist)).noneMatch(d -> "ROLLBACK".equals(d.path("kind").asString()));
+
+        deploy(wishlist, "octo-org/wishlist", second);
+        var incidentId = reportP1(wishlist, "Wishes vanish again");
+        var planned = awaitDeployment(wishlist, "production", d -> "ROLLBACK".equals(d.path("kind").asString()));
+        assertThat(planned.path("automatic").asBoolean()).isTrue();
+        var change = awaitChange(wishlist, c -> planned.path("id").asString().equals(c.path("deploymentId").asString()));
+        assertThat(change.path("type").asString()).isEqualTo("EMERGENCY");
+        assertThat(change.path("authorizedBy").asString()).isEqualTo("passerelle:environment-policy");
+        assertThat(Http.get(api("/changes/" + change.path("id").asString()), alice).body().path("auditTrail")
+                .valueStream().map(a -> a.path("detail").asString()))
+                .contains("authorized at once by the incident rollback policy of production (automatic) for incident "
+                        + incidentId);
+        awaitDeployment(wishlist, "production", d -> planned.path("id").asString().equals(d.path("id").asString())
+                && "SUCCEEDED".equals(d.path("state").asString()));
+        var rollback = awaitOne(() -> list(api("/incidents/" + incidentId + "/rollbacks"), otto),
+                r -> "ROLLED_BACK".equals(r.path("state").asString()));
+        assertThat(rollback.path("automatic").asBoolean()).isTrue();
+        assertThat(rollback.path("timeline").valueStream().map(l -> l.path("text").asString()).toList())
+                .satisfiesExactly(
+                        l -> assertThat(l).contains("the environment's incident rollback policy authorizes at once"),
+                        l -> assertThat(l).contains("raised for the rollback, authorized at once"),
+                        l -> assertThat(l).contains("authorized at once by the environment's incident rollback policy"),
+                        l -> assertThat(l).startsWith("rolled back: " + first.substring(0, 12)));
+    }
+
+    /** Two green pipelines on {@code first}, then {@code second}, each deployed by the target: the second deployment. */
+    static JsonNode deployBoth(String service, String repository, String first, String second) {
+        deploy(service, repository, first);
+        return deploy(service, repository, second);
+    }
+
+    static JsonNode deploy(String service, String repository, String sha) {
+        assertThat(GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun(vectors, repository, sha, sha.hashCode() & 0xffff),
+                SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
+        return awaitDeployment(service, "production", d -> sha.equals(d.path("commitSha").asString())
+                && "SUCCEEDED".equals(d.path("state").asString()));
+    }
+
+    /** alice freezes the service for a day from now, once change-service knows it. */
+    static void declareFreeze(String service, String name) {
+        var now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var window = Map.of("name", name, "reason", "no change but emergencies", "start", now.minusSeconds(60).toString(),
+                "end", now.plusSeconds(86_400).toString(), "timeZone", "UTC",
+                "scope", Map.of("services", List.of(service)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.post(api("/freeze-windows"), alice, window).status() == 201);
+    }
+
+    /** sam reports a P1 (high impact, high urgency) on the service's production, starting now: its id. */
+    static String reportP1(String service, String title) {
+        var reported = Http.post(api("/incidents"), sam, Map.of("service", service, "environment", "production",
+                "title", title, "impact", "HIGH", "urgency", "HIGH"));
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(201);
+        assertThat(reported.body().path("priority").asString()).isEqualTo("P1");
+        return reported.body().path("id").asString();
+    }
+
+    static List<JsonNode> list(String url, String token) {
+        var response = Http.get(url, token);
+        assertThat(response.status()).as(url + " " + response.raw()).isEqualTo(200);
+        var items = new ArrayList<JsonNode>();
+        response.body().forEach(items::add);
+        return items;
+    }
+
     // ---- helpers
 
     static String api(String path) {

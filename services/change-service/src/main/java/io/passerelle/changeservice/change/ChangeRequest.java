@@ -45,6 +45,8 @@ public final class ChangeRequest {
     public static final String ASSESSOR = "passerelle:assessment";
     /** Who moves a pipeline change through its implementation: the deployment, reported by release orchestration. */
     public static final String DEPLOYMENT_OUTCOME = "passerelle:deployment";
+    /** Who authorizes an emergency change a policy of its environment authorizes at once (ADR 0020). */
+    public static final String POLICY_AUTHORIZER = "passerelle:environment-policy";
     /** Who holds an authorized change while freeze windows cover it, and lets it proceed when they end. */
     public static final String FREEZE = "passerelle:freeze";
     /** Who records that a change caused an incident: incident management, where a person confirmed it. */
@@ -103,7 +105,27 @@ public final class ChangeRequest {
      */
     public static ChangeRequest raise(UUID id, Proposal proposal, Assessment assessment,
             boolean environmentRequiresApproval, Optional<Hold> freeze, Instant at) {
+        return raise(id, proposal, assessment, environmentRequiresApproval, null, freeze, at);
+    }
+
+    /**
+     * Raises an emergency change that a policy of its environment authorizes at once, without approvers: an
+     * incident's rollback where the environment's incident rollback policy is automatic (ADR 0020). Assessed like any
+     * change, authorized by {@value #POLICY_AUTHORIZER} with {@code policy} (the policy and the incident, in words) in
+     * its audit trail, and, an emergency, passing freeze windows.
+     */
+    public static ChangeRequest raiseAuthorizedByPolicy(UUID id, Proposal proposal, Assessment assessment,
+            boolean environmentRequiresApproval, String policy, Optional<Hold> freeze, Instant at) {
+        if (proposal.type() != ChangeType.EMERGENCY || policy.isBlank()) {
+            throw new IllegalArgumentException("only an emergency change is authorized by a policy, which it names");
+        }
+        return raise(id, proposal, assessment, environmentRequiresApproval, policy, freeze, at);
+    }
+
+    private static ChangeRequest raise(UUID id, Proposal proposal, Assessment assessment,
+            boolean environmentRequiresApproval, @Nullable String policy, Optional<Hold> freeze, Instant at) {
         var preApproved = proposal.type().isPreApproved();
+        var authorizedAtOnce = preApproved || policy != null;
         if (preApproved && environmentRequiresApproval && assessment.template() == null) {
             throw RuleViolationException.unprocessable("A standard change is pre-approved and not allowed for "
                     + proposal.environment() + " of " + proposal.service()
@@ -113,13 +135,17 @@ public final class ChangeRequest {
                 preApproved ? assessment.template() : null, null, null, List.of(), List.of(), List.of(), 0);
         change.audit(at, proposal.requestedBy(), AuditEntry.Action.RAISED, proposal.title());
         change.state = ASSESSMENT;
-        var detail = assessment(proposal, assessment, environmentRequiresApproval);
+        var detail = assessment(proposal, assessment, environmentRequiresApproval, policy != null);
         change.audit(at, ASSESSOR, AuditEntry.Action.ASSESSED, detail);
         change.events.add(new ChangeRaised(id, proposal.type(),
-                preApproved ? ChangeRaised.State.AUTHORIZED : ChangeRaised.State.PENDING_APPROVAL,
+                authorizedAtOnce ? ChangeRaised.State.AUTHORIZED : ChangeRaised.State.PENDING_APPROVAL,
                 proposal.service(), proposal.environment(), proposal.title(), proposal.requestedBy(),
                 proposal.deploymentId(), proposal.releaseId(), at, assessment.risk(), change.standardTemplate, detail));
-        if (preApproved) {
+        if (policy != null) {
+            change.authorize(POLICY_AUTHORIZER, at);
+            change.audit(at, POLICY_AUTHORIZER, AuditEntry.Action.AUTHORIZED, "authorized at once by " + policy);
+            change.mayProceed(freeze, at);
+        } else if (preApproved) {
             change.authorize(STANDARD_CHANGE_AUTHORIZER, at);
             change.audit(at, STANDARD_CHANGE_AUTHORIZER, AuditEntry.Action.AUTHORIZED,
                     change.standardTemplate == null ? "pre-approved standard change"
@@ -132,7 +158,8 @@ public final class ChangeRequest {
         return change;
     }
 
-    private static String assessment(Proposal proposal, Assessment assessment, boolean environmentRequiresApproval) {
+    private static String assessment(Proposal proposal, Assessment assessment, boolean environmentRequiresApproval,
+            boolean authorizedByPolicy) {
         var where = proposal.environment() + " of " + proposal.service();
         var noTemplate = assessment.reasons().isEmpty() ? ""
                 : "; no standard-change template: " + String.join("; ", assessment.reasons());
@@ -142,7 +169,8 @@ public final class ChangeRequest {
                     : "standard change: " + where + " does not require approval" + noTemplate;
             case NORMAL -> "normal change: " + (proposal.deploymentId() == null ? "raised as NORMAL by its requester"
                     : (environmentRequiresApproval ? where + " requires approval" : "raised as NORMAL") + noTemplate);
-            case EMERGENCY -> "emergency change: decided under the emergency approval policy";
+            case EMERGENCY -> authorizedByPolicy ? "emergency change: authorized at once by its environment's policy"
+                    : "emergency change: decided under the emergency approval policy";
         };
         return "risk " + assessment.risk().score() + " of 100; " + type;
     }
@@ -421,7 +449,9 @@ public final class ChangeRequest {
             return;
         }
         freeze.ifPresent(passed -> audit(at, FREEZE, AuditEntry.Action.PASSED_FREEZE, "emergency change passes "
-                + passed.windows() + " (until " + passed.until() + "), authorized under the emergency approval policy"));
+                + passed.windows() + " (until " + passed.until() + "), authorized "
+                + (POLICY_AUTHORIZER.equals(milestones.authorizedBy()) ? "at once by its environment's policy"
+                        : "under the emergency approval policy")));
         events.add(new ChangeAuthorized(id, proposal.type(), proposal.service(), proposal.environment(),
                 proposal.deploymentId(), Objects.requireNonNull(milestones.authorizedBy()), at));
     }

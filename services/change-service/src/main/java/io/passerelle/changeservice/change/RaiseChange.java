@@ -52,7 +52,9 @@ public class RaiseChange {
     /**
      * The change a planned deployment needs: STANDARD and authorized at once where a standard-change template
      * pre-approves it, or, where none does, where the environment does not require approval; NORMAL otherwise, saying
-     * why. A deployment has one change: empty when it already has one.
+     * why. An emergency rollback is EMERGENCY, decided under the emergency approval policy, or, an incident's rollback
+     * under the environment's automatic incident rollback policy, authorized at once by that policy, its audit trail
+     * naming the policy and the incident (ADR 0020). A deployment has one change: empty when it already has one.
      */
     public Optional<ChangeRequest> forDeployment(PlannedDeployment deployment) {
         if (changes.findByDeployment(deployment.deploymentId()).isPresent()) {
@@ -74,12 +76,22 @@ public class RaiseChange {
         var proposal = new Proposal(type, deployment.service(), deployment.environment(), title, description,
                 deployment.requestedBy(), deployment.deploymentId(), deployment.releaseId());
         var assessment = new Assessment(assessed, match.template().orElse(null), match.reasons());
+        if (type == ChangeType.EMERGENCY && rollback.automatic() && rollback.incidentId() != null) {
+            var policy = "the incident rollback policy of " + deployment.environment() + " (automatic) for incident "
+                    + rollback.incidentId();
+            return Optional.of(save(ChangeRequest.raiseAuthorizedByPolicy(UUID.randomUUID(), proposal, assessment,
+                    deployment.requiresApproval(), policy, freezes.holding(proposal.service(),
+                            proposal.environment(), at), at)));
+        }
         return Optional.of(raise(proposal, assessment, deployment.requiresApproval(), at));
     }
 
     private ChangeRequest raise(Proposal proposal, Assessment assessment, boolean requiresApproval, Instant at) {
-        var change = ChangeRequest.raise(UUID.randomUUID(), proposal, assessment, requiresApproval,
-                freezes.holding(proposal.service(), proposal.environment(), at), at);
+        return save(ChangeRequest.raise(UUID.randomUUID(), proposal, assessment, requiresApproval,
+                freezes.holding(proposal.service(), proposal.environment(), at), at));
+    }
+
+    private ChangeRequest save(ChangeRequest change) {
         changes.save(change);
         return change;
     }
@@ -97,7 +109,16 @@ public class RaiseChange {
         }
     }
 
-    /** What a rollback undoes, why, and whether its change is an emergency. */
-    public record Rollback(UUID of, String reason, boolean emergency) {
+    /**
+     * What a rollback undoes, why, whether its change is an emergency, the incident that asked for it, if one did,
+     * and whether the environment's incident rollback policy authorizes its change at once ({@code automatic}, only
+     * heeded for an emergency naming an incident).
+     */
+    public record Rollback(UUID of, String reason, boolean emergency, @Nullable UUID incidentId, boolean automatic) {
+
+        /** A rollback a person asked for. */
+        public Rollback(UUID of, String reason, boolean emergency) {
+            this(of, reason, emergency, null, false);
+        }
     }
 }

@@ -442,6 +442,41 @@ class ChangeRequestTest {
         assertThat(change.pullEvents()).isEmpty();
     }
 
+    @Test
+    void an_emergency_change_a_policy_authorizes_is_scheduled_at_once_through_a_freeze_and_its_trail_names_the_policy() {
+        var proposal = new Proposal(ChangeType.EMERGENCY, "payments", "production", "Roll payments back to 1.1.0",
+                null, "incident 42 (P1 policy of production)", UUID.randomUUID(), UUID.randomUUID());
+        var freeze = Optional.of(new Hold(List.of(UUID.randomUUID()), List.of("Year end"), LATER));
+
+        var change = ChangeRequest.raiseAuthorizedByPolicy(UUID.randomUUID(), proposal, Assessment.byHand(LOW_RISK),
+                true, "the incident rollback policy of production (automatic) for incident 42", freeze, RAISED);
+
+        assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
+        assertThat(change.hold()).as("an emergency passes the freeze").isNull();
+        assertThat(change.authorizedBy()).isEqualTo(ChangeRequest.POLICY_AUTHORIZER);
+        assertThat(change.decisions()).isEmpty();
+        assertThat(change.pullEvents()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ChangeRaised", "ChangeAuthorized");
+        assertThat(change.auditTrail()).extracting(AuditEntry::action, AuditEntry::detail).containsExactly(
+                tuple(AuditEntry.Action.RAISED, "Roll payments back to 1.1.0"),
+                tuple(AuditEntry.Action.ASSESSED,
+                        "risk 12 of 100; emergency change: authorized at once by its environment's policy"),
+                tuple(AuditEntry.Action.AUTHORIZED,
+                        "authorized at once by the incident rollback policy of production (automatic) for incident 42"),
+                tuple(AuditEntry.Action.PASSED_FREEZE, "emergency change passes freeze window 'Year end' (until " + LATER
+                        + "), authorized at once by its environment's policy"));
+    }
+
+    @Test
+    void only_an_emergency_change_is_authorized_by_a_policy() {
+        var proposal = new Proposal(ChangeType.NORMAL, "payments", "production", "Deploy payments 1.2.0", null,
+                "alice", UUID.randomUUID(), UUID.randomUUID());
+
+        assertThatThrownBy(() -> ChangeRequest.raiseAuthorizedByPolicy(UUID.randomUUID(), proposal,
+                Assessment.byHand(LOW_RISK), true, "a policy", NO_FREEZE, RAISED))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** A normal change waiting for approval, its raised event already handed over. */
     private static ChangeRequest pending() {
         var change = raise(ChangeType.NORMAL, true);

@@ -10,16 +10,25 @@ import java.util.List;
  * the checks (workflow names) that must be green on a release's commit before it goes here (none: the first green
  * pipeline is enough); {@code promotion} how a release that succeeded in the environment before arrives here; a
  * deployment that has had no outcome {@code deploymentTimeout} after it was authorized fails (whole seconds, from
- * {@link #MIN_TIMEOUT} to {@link #MAX_TIMEOUT}; {@link #DEFAULT_TIMEOUT} when not given).
+ * {@link #MIN_TIMEOUT} to {@link #MAX_TIMEOUT}; {@link #DEFAULT_TIMEOUT} when not given); {@code incidentRollback}
+ * what incidents may do to its deployments (none: a confirmed cause's rollback waits for the emergency approvers).
  */
 public record Environment(String name, int order, boolean requiresApproval, DeployTarget target,
-        List<String> requiredChecks, Promotion promotion, Duration deploymentTimeout) {
+        List<String> requiredChecks, Promotion promotion, Duration deploymentTimeout,
+        IncidentRollbackPolicy incidentRollback) {
 
     public static final int MAX_REQUIRED_CHECKS = 20;
     public static final int MAX_CHECK_NAME = 200;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration MIN_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration MAX_TIMEOUT = Duration.ofHours(24);
+
+    /** An environment without an incident rollback policy. */
+    public Environment(String name, int order, boolean requiresApproval, DeployTarget target,
+            List<String> requiredChecks, Promotion promotion, Duration deploymentTimeout) {
+        this(name, order, requiresApproval, target, requiredChecks, promotion, deploymentTimeout,
+                IncidentRollbackPolicy.NONE);
+    }
 
     /** An environment a release reaches automatically, whatever its checks, with the default timeout. */
     public Environment(String name, int order, boolean requiresApproval, DeployTarget target) {

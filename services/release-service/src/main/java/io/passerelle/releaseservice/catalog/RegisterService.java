@@ -96,7 +96,21 @@ public final class RegisterService {
         }
         return new Environment(requested.name(), requested.order(), requested.requiresApproval(), target,
                 requested.requiredChecks(), promotion(path + ".promotion", requested),
-                timeout(path + ".deploymentTimeout", requested.deploymentTimeout()));
+                timeout(path + ".deploymentTimeout", requested.deploymentTimeout()),
+                incidentRollback(path + ".incidentRollback.p1Within", requested));
+    }
+
+    /** An ISO-8601 duration ({@code PT30M}) for the P1 rule, if any; the policy checks its bounds. */
+    private static IncidentRollbackPolicy incidentRollback(String field, NewEnvironment requested) {
+        try {
+            return new IncidentRollbackPolicy(requested.p1Within() == null ? null : Duration.parse(requested.p1Within()),
+                    requested.automaticRollback());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": '" + requested.p1Within()
+                    + "' is not an ISO-8601 duration such as PT30M");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        }
     }
 
     /** An ISO-8601 duration ({@code PT30M}); the environment checks its bounds. */
@@ -135,13 +149,22 @@ public final class RegisterService {
     }
 
     /**
-     * An environment as requested: its deploy target and promotion still as the text the release manager wrote (no
-     * promotion mode: automatic); {@code targetCredential} in clear, never stored or logged so.
+     * An environment as requested: its deploy target, promotion and incident rollback policy still as the text the
+     * release manager wrote (no promotion mode: automatic; no {@code p1Within}: no P1 rule); {@code targetCredential}
+     * in clear, never stored or logged so.
      */
     public record NewEnvironment(String name, int order, boolean requiresApproval, String targetType,
             String targetUrl, Map<String, String> targetSettings, @Nullable String targetCredential,
             List<String> requiredChecks, @Nullable String promotionMode, @Nullable String soak,
-            @Nullable String deploymentTimeout) {
+            @Nullable String deploymentTimeout, @Nullable String p1Within, boolean automaticRollback) {
+
+        /** Without an incident rollback policy. */
+        public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl,
+                Map<String, String> targetSettings, @Nullable String targetCredential, List<String> requiredChecks,
+                @Nullable String promotionMode, @Nullable String soak, @Nullable String deploymentTimeout) {
+            this(name, order, requiresApproval, targetType, targetUrl, targetSettings, targetCredential,
+                    requiredChecks, promotionMode, soak, deploymentTimeout, null, false);
+        }
 
         public NewEnvironment(String name, int order, boolean requiresApproval, String targetType, String targetUrl) {
             this(name, order, requiresApproval, targetType, targetUrl, List.of());

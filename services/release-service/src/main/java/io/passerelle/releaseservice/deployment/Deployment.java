@@ -203,9 +203,14 @@ public final class Deployment {
                 + Objects.requireNonNull(deadline).minus(timeout) + " (the environment's deployment timeout)";
     }
 
-    private static String human(Duration d) {
-        return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() % 60 == 0 ? d.toMinutes() + "m"
-                : d.toSeconds() + "s";
+    /** A duration in whole seconds as people write it: 1h, 30m, 45s, 1h30m, 12m5s, 0s. */
+    static String human(Duration d) {
+        var seconds = d.toSeconds();
+        if (seconds == 0) {
+            return "0s";
+        }
+        return (seconds >= 3600 ? seconds / 3600 + "h" : "") + (seconds % 3600 >= 60 ? seconds % 3600 / 60 + "m" : "")
+                + (seconds % 60 > 0 ? seconds % 60 + "s" : "");
     }
 
     /**

@@ -30,13 +30,30 @@ public final class RollBackDeployment {
     }
 
     /**
+     * A release manager undoes {@code deploymentId}.
+     *
      * @return the planned rollback, waiting for its change
      * @throws NotFoundException when the deployment is unknown
      * @throws RuleViolationException 409 while it is not finished, for a rollback, or when a rollback of it is under
      *         way; 422 when its pipeline carried it out or no earlier release succeeded there
      */
     public Deployment rollBack(UUID deploymentId, String reason, boolean emergency, String requestedBy) {
-        var rollback = new Rollback(deploymentId, reason, emergency);
+        return plan(new Rollback(deploymentId, reason, emergency), requestedBy, false);
+    }
+
+    /**
+     * An incident asks to undo {@code rollback.of()}: as {@link #rollBack}, and only while that deployment is the
+     * live one in its environment (the last planned there and not cancelled): undoing an older one would put back the
+     * release before it, over the later ones (ADR 0020).
+     *
+     * @throws RuleViolationException 409 as {@link #rollBack}, or when a later deployment went there after it
+     */
+    public Deployment rollBackLive(Rollback rollback, String requestedBy) {
+        return plan(rollback, requestedBy, true);
+    }
+
+    private Deployment plan(Rollback rollback, String requestedBy, boolean onlyLive) {
+        var deploymentId = rollback.of();
         var undone = deployments.lock(deploymentId).orElseThrow(() -> new NotFoundException("deployment",
                 deploymentId));
         if (undone.executor() == Executor.PIPELINE) {
@@ -55,6 +72,15 @@ public final class RollBackDeployment {
             throw RuleViolationException.conflict("deployment " + deploymentId + " is being rolled back already"
                     + " (deployment " + live.id() + ", " + live.state() + ")");
         });
+        if (onlyLive) {
+            deployments.newestIn(undone.service(), undone.environment()).filter(d -> !d.id().equals(deploymentId))
+                    .ifPresent(later -> {
+                        throw RuleViolationException.conflict("deployment " + deploymentId + " (" + undone.version()
+                                + ") is no longer the live one in " + undone.environment() + ": deployment "
+                                + later.id() + " (" + later.version() + ", " + later.state() + ") went there after"
+                                + " it, and rolling " + undone.version() + " back would undo that one too");
+                    });
+        }
         var previous = deployments.lastSucceededBefore(undone.service(), undone.environment(), undone.plannedAt(),
                 undone.releaseId()).orElseThrow(() -> RuleViolationException.unprocessable("no release of "
                         + undone.service() + " succeeded in " + undone.environment() + " before deployment "

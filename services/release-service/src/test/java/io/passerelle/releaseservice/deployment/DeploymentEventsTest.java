@@ -97,4 +97,34 @@ class DeploymentEventsTest {
                 UUID.fromString("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"), "payments", "production", RELEASE, VERSION,
                 "v3 fails its health checks", true, Instant.parse("2026-03-01T12:00:00Z")));
     }
+
+    @Test
+    void an_incident_s_rollback_plan_names_the_incident_and_whether_it_is_automatic_within_the_schema() {
+        var incident = UUID.fromString("b1e2c3d4-a5b6-4c7d-8e9f-0a1b2c3d4e5f");
+        var data = EventContracts.assertConforms(new DeploymentPlanned(DEPLOYMENT, RELEASE, "payments", "production",
+                VERSION, SHA, true, "incident " + incident + " (P1 policy of production)", null,
+                Instant.parse("2026-03-01T12:00:00Z"), Rollback.forIncident(
+                        UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "P1 incident", incident, true)));
+
+        assertThat(data.get("rollback").get("incidentId").asString()).isEqualTo(incident.toString());
+        assertThat(data.get("rollback").get("automatic").asBoolean()).isTrue();
+        assertThat(data.get("rollback").get("emergency").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_person_s_rollback_plan_names_no_incident() {
+        var data = EventContracts.assertConforms(new DeploymentPlanned(DEPLOYMENT, RELEASE, "payments", "production",
+                VERSION, SHA, true, "rhea", null, Instant.parse("2026-03-01T12:00:00Z"),
+                new Rollback(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "error rate 30%", false)));
+
+        assertThat(data.get("rollback").has("incidentId")).isFalse();
+        assertThat(data.get("rollback").get("automatic").asBoolean()).isFalse();
+    }
+
+    @Test
+    void rollback_declined_keeps_its_recorded_shape() {
+        EventContracts.assertMatchesRecorded(new RollbackDeclined(UUID.fromString("b1e2c3d4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"),
+                DEPLOYMENT, "payments", "production", "no release of payments succeeded in production before deployment "
+                        + DEPLOYMENT + ": there is nothing to roll back to", Instant.parse("2026-03-01T12:00:00Z")));
+    }
 }

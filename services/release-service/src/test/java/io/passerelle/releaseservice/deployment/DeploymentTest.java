@@ -343,4 +343,16 @@ class DeploymentTest {
         assertThat(new Environment("prod", 1, true, target, java.time.Duration.ofSeconds(5)).deploymentTimeout())
                 .hasSeconds(5);
     }
+
+    @Test
+    void durations_read_as_people_write_them() {
+        assertThat(Deployment.human(java.time.Duration.ZERO)).isEqualTo("0s");
+        assertThat(Deployment.human(java.time.Duration.ofMillis(900))).as("whole seconds").isEqualTo("0s");
+        assertThat(Deployment.human(java.time.Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(Deployment.human(java.time.Duration.ofMinutes(30))).isEqualTo("30m");
+        assertThat(Deployment.human(java.time.Duration.ofSeconds(725))).isEqualTo("12m5s");
+        assertThat(Deployment.human(java.time.Duration.ofHours(24))).isEqualTo("24h");
+        assertThat(Deployment.human(java.time.Duration.ofMinutes(90))).isEqualTo("1h30m");
+        assertThat(Deployment.human(java.time.Duration.ofSeconds(3601))).isEqualTo("1h1s");
+    }
 }

@@ -16,6 +16,7 @@ import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
 import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.IncidentRollbacks;
 import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Promotions;
@@ -179,6 +180,19 @@ final class InMemoryStores {
                     .max(Comparator.comparing(Deployment::finishedAt));
         }
 
+        public Optional<Deployment> newestIn(String service, String environment) {
+            return deploymentsById.values().stream().filter(d -> d.service().equals(service)
+                    && d.environment().equals(environment) && d.state() != DeploymentState.CANCELLED)
+                    .max(Comparator.comparing(Deployment::plannedAt));
+        }
+
+        public Optional<Deployment> lastFinishedBy(String service, String environment, Instant at) {
+            return deploymentsById.values().stream().filter(d -> d.service().equals(service)
+                    && d.environment().equals(environment) && d.finishedAt() != null && !d.finishedAt().isAfter(at)
+                    && (d.state() == DeploymentState.SUCCEEDED || d.state() == DeploymentState.FAILED))
+                    .max(Comparator.comparing(Deployment::finishedAt));
+        }
+
         public Optional<Deployment> liveRollbackOf(UUID deploymentId) {
             return deploymentsById.values().stream().filter(d -> d.rollback() != null
                     && d.rollback().of().equals(deploymentId) && d.state() != DeploymentState.FAILED
@@ -255,6 +269,22 @@ final class InMemoryStores {
         }
     };
 
+    /** What incidents asked, by incident and deployment. */
+    final Map<String, IncidentRollback> incidentRollbacks = new LinkedHashMap<>();
+
+    final IncidentRollbacks askedRollbacks = new IncidentRollbacks() {
+        public boolean decided(UUID incidentId, UUID deploymentId) {
+            return incidentRollbacks.containsKey(incidentId + "/" + deploymentId);
+        }
+
+        public void save(IncidentRollback decision) {
+            if (incidentRollbacks.putIfAbsent(decision.incidentId() + "/" + decision.deploymentId(), decision) != null) {
+                throw new IllegalStateException("decided twice");
+            }
+            published.addAll(decision.pullEvents());
+        }
+    };
+
     /** The gates told of decisions about pipelines' deployments, in order ("allowed <id>", "refused <id>"). */
     final List<String> gateDecisions = new ArrayList<>();
 
@@ -289,4 +319,7 @@ final class InMemoryStores {
     final PromoteRelease promotion = new PromoteRelease(services, releases, deployments, checks, promotions,
             openedIncidents, clock);
     final ApplyReportedOutcome outcomes = new ApplyReportedOutcome(deployments, promotion);
+    final RollBackDeployment rollBack = new RollBackDeployment(services, releases, deployments, clock);
+    final ProposeRollback proposeRollback = new ProposeRollback(services, deployments, rollBack, askedRollbacks,
+            clock);
 }

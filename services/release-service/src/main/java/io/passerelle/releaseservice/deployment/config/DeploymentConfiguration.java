@@ -7,11 +7,13 @@ import io.passerelle.releaseservice.deployment.ApplyChangeDecision;
 import io.passerelle.releaseservice.deployment.ApplyReportedOutcome;
 import io.passerelle.releaseservice.deployment.RecordRelease;
 import io.passerelle.releaseservice.deployment.PromoteRelease;
+import io.passerelle.releaseservice.deployment.ProposeRollback;
 import io.passerelle.releaseservice.deployment.RollBackDeployment;
 import io.passerelle.releaseservice.deployment.TimeOutDeployments;
 import io.passerelle.releaseservice.deployment.adapter.worker.TimeoutWorker;
 import io.passerelle.releaseservice.deployment.port.Checks;
 import io.passerelle.releaseservice.deployment.port.Deployments;
+import io.passerelle.releaseservice.deployment.port.IncidentRollbacks;
 import io.passerelle.releaseservice.deployment.port.OpenedIncidents;
 import io.passerelle.releaseservice.deployment.port.PipelineGates;
 import io.passerelle.releaseservice.deployment.port.Promotions;
@@ -58,6 +60,12 @@ class DeploymentConfiguration {
     RollBackDeployment rollBackDeployment(Services services, Releases releases, Deployments deployments,
             Clock clock) {
         return new RollBackDeployment(services, releases, deployments, clock);
+    }
+
+    @Bean
+    ProposeRollback proposeRollback(Services services, Deployments deployments, RollBackDeployment rollBack,
+            IncidentRollbacks rollbacks, Clock clock) {
+        return new ProposeRollback(services, deployments, rollBack, rollbacks, clock);
     }
 
     @Bean

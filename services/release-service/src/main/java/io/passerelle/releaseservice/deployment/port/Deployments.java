@@ -45,6 +45,15 @@ public interface Deployments {
     Optional<Deployment> lastSucceededBefore(String service, String environment, Instant before,
             UUID otherThan);
 
+    /**
+     * The deployment planned last into that environment of that service and not cancelled, whatever its kind,
+     * executor or state: the one that decides what runs there now, or soon.
+     */
+    Optional<Deployment> newestIn(String service, String environment);
+
+    /** The deployment that finished (succeeded or failed) last in that environment of that service, at or before {@code at}. */
+    Optional<Deployment> lastFinishedBy(String service, String environment, Instant at);
+
     /** The rollback of that deployment that has not failed or been cancelled, if any. */
     Optional<Deployment> liveRollbackOf(UUID deploymentId);
 

@@ -30,7 +30,7 @@ class DeploymentEventHandlers {
     void onPlanned(DeploymentPlanned data, InboundEvent event) {
         raiseChange.forDeployment(new RaiseChange.PlannedDeployment(data.deploymentId(), data.releaseId(),
                         data.service(), data.environment(), data.version(), data.requiresApproval(), data.requestedBy(),
-                        data.rollback()))
+                        data.rollback() == null ? null : data.rollback().read()))
                 .ifPresentOrElse(
                         change -> log.info("Raised {} for deployment {}", change, data.deploymentId()),
                         () -> log.info("Deployment {} already has a change; event {} ignored", data.deploymentId(),
@@ -77,7 +77,15 @@ class DeploymentEventHandlers {
 
     /** Only the fields this service uses (tolerant reader), here and below. */
     record DeploymentPlanned(UUID deploymentId, UUID releaseId, String service, String environment, String version,
-            boolean requiresApproval, String requestedBy, RaiseChange.@Nullable Rollback rollback) {
+            boolean requiresApproval, String requestedBy, @Nullable Rollback rollback) {
+    }
+
+    /** A rollback's plan; {@code incidentId} and {@code automatic} came later to version 1, and may be absent. */
+    record Rollback(UUID of, String reason, boolean emergency, @Nullable UUID incidentId, @Nullable Boolean automatic) {
+
+        RaiseChange.Rollback read() {
+            return new RaiseChange.Rollback(of, reason, emergency, incidentId, Boolean.TRUE.equals(automatic));
+        }
     }
 
     record DeploymentRolledBack(UUID deploymentId, UUID rolledBackDeploymentId, @Nullable UUID changeId,

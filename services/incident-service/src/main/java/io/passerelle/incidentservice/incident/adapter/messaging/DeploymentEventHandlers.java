@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.passerelle.incidentservice.deployment.FinishedDeployment;
 import io.passerelle.incidentservice.deployment.Outcome;
 import io.passerelle.incidentservice.incident.ReattributeIncidents;
+import io.passerelle.incidentservice.rollback.FollowRollback;
+import io.passerelle.incidentservice.rollback.RollbackStep;
 import io.passerelle.platform.inbox.HandlesEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * release-service's finished deployments, kept (first outcome wins) as the candidates of attribution; one reported
- * after an incident it may have caused opened has that incident's suspects computed again.
+ * after an incident it may have caused opened has that incident's suspects computed again; a failed one that is an
+ * incident's rollback is told to that incident (one handler per event type in a service).
  */
 @Component
 class DeploymentEventHandlers {
@@ -22,9 +25,11 @@ class DeploymentEventHandlers {
     private static final Logger log = LoggerFactory.getLogger(DeploymentEventHandlers.class);
 
     private final ReattributeIncidents reattribution;
+    private final FollowRollback rollbacks;
 
-    DeploymentEventHandlers(ReattributeIncidents reattribution) {
+    DeploymentEventHandlers(ReattributeIncidents reattribution, FollowRollback rollbacks) {
         this.reattribution = reattribution;
+        this.rollbacks = rollbacks;
     }
 
     @HandlesEvent("deployment.succeeded.v1")
@@ -35,6 +40,8 @@ class DeploymentEventHandlers {
     @HandlesEvent("deployment.failed.v1")
     void onFailed(DeploymentFailed deployment) {
         finished(deployment.as(Outcome.FAILED));
+        rollbacks.step(deployment.deploymentId(),
+                new RollbackStep.Failed(deployment.reason(), deployment.finishedAt()));
     }
 
     private void finished(FinishedDeployment deployment) {
@@ -76,9 +83,12 @@ class DeploymentEventHandlers {
             implements Finished {
     }
 
-    /** Our own reading of deployment.failed.v1 data: only the fields we keep (a failed one may have no change). */
+    /**
+     * Our own reading of deployment.failed.v1 data: only the fields we keep (a failed one may have no change), and
+     * why it failed, for an incident whose rollback it was.
+     */
     record DeploymentFailed(UUID deploymentId, String service, String environment, String version,
-            String commitSha, @Nullable UUID changeId, @Nullable Instant startedAt, Instant finishedAt)
+            String commitSha, @Nullable UUID changeId, @Nullable Instant startedAt, Instant finishedAt, String reason)
             implements Finished {
     }
 }

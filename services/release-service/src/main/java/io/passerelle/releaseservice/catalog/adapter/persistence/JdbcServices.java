@@ -14,6 +14,7 @@ import io.passerelle.platform.event.EventPublisher;
 import io.passerelle.platform.persistence.SqlTime;
 import io.passerelle.releaseservice.catalog.DeployTarget;
 import io.passerelle.releaseservice.catalog.Environment;
+import io.passerelle.releaseservice.catalog.IncidentRollbackPolicy;
 import io.passerelle.releaseservice.catalog.Promotion;
 import io.passerelle.releaseservice.catalog.Service;
 import io.passerelle.releaseservice.catalog.port.Services;
@@ -59,10 +60,10 @@ class JdbcServices implements Services {
             jdbc.sql("""
                     insert into environment (service, name, promotion_order, requires_approval, target_type, target_url,
                         target_settings, target_credential_sealed, required_checks, promotion, soak_seconds,
-                        deployment_timeout_seconds)
+                        deployment_timeout_seconds, rollback_p1_within_seconds, rollback_automatic)
                     values (:service, :name, :order, :requiresApproval, :targetType, :targetUrl,
                         cast(:targetSettings as jsonb), :targetCredential, :requiredChecks, :promotion, :soakSeconds,
-                        :timeout)""")
+                        :timeout, :p1Within, :automaticRollback)""")
                     .param("service", service.name())
                     .param("name", environment.name())
                     .param("order", environment.order())
@@ -76,6 +77,9 @@ class JdbcServices implements Services {
                     .param("soakSeconds", environment.promotion().soak() == null ? null
                             : Math.toIntExact(environment.promotion().soak().toSeconds()))
                     .param("timeout", environment.deploymentTimeout().toSeconds())
+                    .param("p1Within", environment.incidentRollback().p1Within() == null ? null
+                            : Math.toIntExact(environment.incidentRollback().p1Within().toSeconds()))
+                    .param("automaticRollback", environment.incidentRollback().automatic())
                     .update();
         }
         events.publish(service.pullEvents());
@@ -116,6 +120,7 @@ class JdbcServices implements Services {
 
     private Environment environment(ResultSet rs) throws SQLException {
         var soakSeconds = rs.getObject("soak_seconds", Integer.class);
+        var p1Within = rs.getObject("rollback_p1_within_seconds", Integer.class);
         return new Environment(rs.getString("name"), rs.getInt("promotion_order"), rs.getBoolean("requires_approval"),
                 new DeployTarget(rs.getString("target_type"), URI.create(rs.getString("target_url")),
                         json.readValue(rs.getString("target_settings"), SETTINGS),
@@ -123,6 +128,8 @@ class JdbcServices implements Services {
                 List.of((String[]) rs.getArray("required_checks").getArray()),
                 new Promotion(Promotion.Mode.valueOf(rs.getString("promotion")),
                         soakSeconds == null ? null : Duration.ofSeconds(soakSeconds)),
-                Duration.ofSeconds(rs.getLong("deployment_timeout_seconds")));
+                Duration.ofSeconds(rs.getLong("deployment_timeout_seconds")),
+                new IncidentRollbackPolicy(p1Within == null ? null : Duration.ofSeconds(p1Within),
+                        rs.getBoolean("rollback_automatic")));
     }
 }

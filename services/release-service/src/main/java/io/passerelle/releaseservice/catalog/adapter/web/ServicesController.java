@@ -11,6 +11,7 @@ import io.passerelle.platform.web.ApiTime;
 import io.passerelle.releaseservice.api.ServicesApi;
 import io.passerelle.releaseservice.api.model.DeployTargetSpec;
 import io.passerelle.releaseservice.api.model.EnvironmentSpec;
+import io.passerelle.releaseservice.api.model.IncidentRollbackSpec;
 import io.passerelle.releaseservice.api.model.PromotionSpec;
 import io.passerelle.releaseservice.api.model.RegisteredService;
 import io.passerelle.releaseservice.api.model.ServiceRegistration;
@@ -68,12 +69,15 @@ class ServicesController implements ServicesApi {
     private static NewEnvironment environment(EnvironmentSpec spec) {
         var target = spec.getDeployTarget();
         var promotion = spec.getPromotion();
+        var incidentRollback = spec.getIncidentRollback();
         return new NewEnvironment(spec.getName(), spec.getOrder(), spec.getRequiresApproval(),
                 target.getType().getValue(), target.getUrl(),
                 target.getSettings() == null ? Map.of() : target.getSettings(), target.getCredential(),
                 requiredChecks(spec),
                 promotion == null ? null : promotion.getMode().getValue(),
-                promotion == null ? null : promotion.getSoak(), spec.getDeploymentTimeout());
+                promotion == null ? null : promotion.getSoak(), spec.getDeploymentTimeout(),
+                incidentRollback == null ? null : incidentRollback.getP1Within(),
+                incidentRollback != null && Boolean.TRUE.equals(incidentRollback.getAutomatic()));
     }
 
     /** JSON may say null where the contract has a list or a name: refused as a bad request, not a server error. */
@@ -96,12 +100,16 @@ class ServicesController implements ServicesApi {
 
     private static EnvironmentSpec view(Environment environment) {
         var promotion = environment.promotion();
+        var rollback = environment.incidentRollback();
         return new EnvironmentSpec(environment.name(), environment.order(), environment.requiresApproval(),
                 view(environment.target())).requiredChecks(environment.requiredChecks())
                 .promotion(new PromotionSpec(PromotionSpec.ModeEnum.fromValue(
                         promotion.mode().name().toLowerCase(Locale.ROOT)))
                         .soak(promotion.soak() == null ? null : promotion.soak().toString()))
-                .deploymentTimeout(environment.deploymentTimeout().toString());
+                .deploymentTimeout(environment.deploymentTimeout().toString())
+                .incidentRollback(new IncidentRollbackSpec()
+                        .p1Within(rollback.p1Within() == null ? null : rollback.p1Within().toString())
+                        .automatic(rollback.automatic()));
     }
 
     /** Never the credential, sealed or not: whether there is one. */

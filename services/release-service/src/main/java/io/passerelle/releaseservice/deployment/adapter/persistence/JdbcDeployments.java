@@ -59,11 +59,11 @@ class JdbcDeployments implements Deployments {
         jdbc.sql("""
                 insert into deployment (id, release_id, service, environment, version, commit_sha, requires_approval,
                     executor, target_type, target_url, target_settings, target_credential_sealed, requested_by, run_url, kind, rollback_of, rollback_reason,
-                    emergency, state, change_id, reason, planned_at, started_at, finished_at,
+                    emergency, rollback_incident_id, rollback_automatic, state, change_id, reason, planned_at, started_at, finished_at,
                     deployment_timeout_seconds, deadline)
                 values (:id, :releaseId, :service, :environment, :version, :commitSha, :requiresApproval,
                     :executor, :targetType, :targetUrl, cast(:targetSettings as jsonb), :targetCredential, :requestedBy, :runUrl, :kind, :rollbackOf, :rollbackReason,
-                    :emergency, :state, :changeId, :reason, :plannedAt, :startedAt, :finishedAt, :timeout, :deadline)
+                    :emergency, :rollbackIncident, :rollbackAutomatic, :state, :changeId, :reason, :plannedAt, :startedAt, :finishedAt, :timeout, :deadline)
                 on conflict (id) do update set state = excluded.state, change_id = excluded.change_id,
                     reason = excluded.reason, started_at = excluded.started_at, finished_at = excluded.finished_at,
                     deadline = excluded.deadline""")
@@ -85,6 +85,8 @@ class JdbcDeployments implements Deployments {
                 .param("rollbackOf", d.rollback() == null ? null : d.rollback().of())
                 .param("rollbackReason", d.rollback() == null ? null : d.rollback().reason())
                 .param("emergency", d.rollback() != null && d.rollback().emergency())
+                .param("rollbackIncident", d.rollback() == null ? null : d.rollback().incidentId())
+                .param("rollbackAutomatic", d.rollback() != null && d.rollback().automatic())
                 .param("state", d.state().name())
                 .param("changeId", d.changeId())
                 .param("reason", d.reason())
@@ -176,9 +178,33 @@ class JdbcDeployments implements Deployments {
                 .param("id", deploymentId).query((rs, i) -> deployment(rs)).optional();
     }
 
+    /** Through {@code deployment_by_service}. */
+    @Override
+    public Optional<Deployment> newestIn(String service, String environment) {
+        return jdbc.sql("""
+                select * from deployment
+                where service = :service and environment = :environment and state <> 'CANCELLED'
+                order by planned_at desc, id limit 1""")
+                .param("service", service).param("environment", environment)
+                .query((rs, i) -> deployment(rs)).optional();
+    }
+
+    /** Through {@code deployment_finished}. */
+    @Override
+    public Optional<Deployment> lastFinishedBy(String service, String environment, Instant at) {
+        return jdbc.sql("""
+                select * from deployment
+                where service = :service and environment = :environment and state in ('SUCCEEDED', 'FAILED')
+                  and finished_at <= :at
+                order by finished_at desc, id limit 1""")
+                .param("service", service).param("environment", environment).param("at", SqlTime.of(at))
+                .query((rs, i) -> deployment(rs)).optional();
+    }
+
     private static @Nullable Rollback rollback(ResultSet rs) throws SQLException {
         var of = rs.getObject("rollback_of", UUID.class);
-        return of == null ? null : new Rollback(of, rs.getString("rollback_reason"), rs.getBoolean("emergency"));
+        return of == null ? null : new Rollback(of, rs.getString("rollback_reason"), rs.getBoolean("emergency"),
+                rs.getObject("rollback_incident_id", UUID.class), rs.getBoolean("rollback_automatic"));
     }
 
     private Deployment deployment(ResultSet rs) throws SQLException {

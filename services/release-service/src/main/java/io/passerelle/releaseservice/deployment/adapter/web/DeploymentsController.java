@@ -63,6 +63,8 @@ class DeploymentsController implements DeploymentsApi {
                 io.passerelle.releaseservice.api.model.DeploymentState.fromValue(d.state().name()),
                 ApiTime.utc(d.plannedAt()), DeploymentRecord.KindEnum.fromValue(d.kind().name()))
                 .rollbackOf(d.rollback() == null ? null : d.rollback().of())
+                .incidentId(d.rollback() == null ? null : d.rollback().incidentId())
+                .automatic(d.rollback() == null ? null : d.rollback().automatic())
                 .changeId(d.changeId())
                 .startedAt(ApiTime.utcOrNull(d.startedAt()))
                 .finishedAt(ApiTime.utcOrNull(d.finishedAt()))
