@@ -258,8 +258,9 @@ def approved(change, approver, tok, state):
 
 
 def rollback(rhea, sam, alice, first):
-    """Step 7: a release that fails in production is rolled back, as an emergency, to the release before."""
-    erin = user("erin")
+    """Step 7: a release that fails in production opens an incident; the on-call engineer confirms its top suspect, and
+    the incident gets that deployment rolled back, under an emergency change, to the release before."""
+    erin, otto = user("erin"), user("otto")
     print(f"7. alice approves change {first['id']}: the first release goes to production")
     before = approved(first, alice, rhea, "SUCCEEDED")
     sha = secrets.token_hex(20)
@@ -270,27 +271,36 @@ def rollback(rhea, sam, alice, first):
     print(f"   alice approves its production change {change['id']} ({change['type']})")
     failed = approved(change, alice, rhea, "FAILED")
     incident, top = fire("production", "5xx above 5% on shop checkout", sam)
-    reason = f"incident {incident['id']}: {incident['title']}"
-    status, planned = call("POST", f"{GATEWAY}/api/v1/deployments/{failed['id']}/rollback", rhea,
-                           {"reason": reason, "emergency": True})
-    if status != 201:
-        sys.exit(f"rollback refused: {status} {planned}")
-    print(f"   rhea rolls deployment {failed['id']} back, as an emergency ({reason}):")
-    print(f"   rollback deployment {planned['id']}: {planned['kind']} of {planned['rollbackOf']}, puts back "
-          f"{planned['service']} {planned['version']} in {planned['environment']}; {planned['state']}")
-    raised = wait_for("the rollback's change",
-                      lambda: [call("GET", f"{GATEWAY}/api/v1/deployments/{planned['id']}", rhea)[1]],
-                      lambda d: d.get("changeId"))
-    emergency = call("GET", f"{GATEWAY}/api/v1/changes/{raised['changeId']}", rhea)[1]
+    base = f"{GATEWAY}/api/v1/incidents/{incident['id']}"
+    status, body = call("POST", base + "/acknowledge", otto)
+    if status != 200:
+        sys.exit(f"acknowledgement refused: {status} {body}")
+    print(f"   otto (on-call) acknowledges it: {body['state']}")
+    reason = "the errors began as this release reached production"
+    status, body = call("POST", f"{base}/suspects/{top.get('deploymentId')}/confirm", otto, {"reason": reason})
+    if status != 200:
+        sys.exit(f"confirmation refused: {status} {body}")
+    print(f"   otto confirms the top suspect, deployment {top.get('deploymentId')}, as the cause: {reason}")
+    planned = wait_for("the rollback the incident asked for",
+                       lambda: listing(f"/api/v1/deployments?service={SERVICE}", rhea),
+                       lambda d: d.get("rollbackOf") == failed["id"] and d.get("changeId"))
+    print(f"   release-service plans rollback deployment {planned['id']}: {planned['kind']} of {planned['rollbackOf']},"
+          f" puts back {planned['service']} {planned['version']} in {planned['environment']}")
+    emergency = call("GET", f"{GATEWAY}/api/v1/changes/{planned['changeId']}", rhea)[1]
     print(f"   its change {emergency['id']}: {emergency['type']} '{emergency['title']}', requested by "
           f"{emergency['requestedBy']}, {emergency['state']}; erin (emergency-approver) approves it")
     done = approved(emergency, erin, rhea, "SUCCEEDED")
-    trail = wait_for("the BACKED_OUT line on the undone change",
-                     lambda: call("GET", f"{GATEWAY}/api/v1/changes/{change['id']}", rhea)[1].get("auditTrail"),
-                     lambda a: a.get("action") == "BACKED_OUT")
-    undone = call("GET", f"{GATEWAY}/api/v1/changes/{change['id']}", rhea)[1]
-    print(f"   the undone deployment's change {undone['id']} ({undone['state']}, outcome {undone.get('outcome')}):")
-    print(f"     {trail['at']} {trail['action']} by {trail['by']}: {trail.get('detail')}")
+    caused = wait_for("the undone change's link to the incident",
+                      lambda: [call("GET", f"{GATEWAY}/api/v1/changes/{change['id']}", rhea)[1]],
+                      lambda c: c.get("causedIncidents"))
+    print(f"   the undone deployment's change {caused['id']} caused incident "
+          f"{caused['causedIncidents'][0]['incidentId']} (confirmed by {caused['causedIncidents'][0]['confirmedBy']})")
+    lines = wait_for("the rollback's outcome on the incident's timeline",
+                     lambda: [call("GET", base + "/timeline", sam)[1]],
+                     lambda t: any(e["kind"] == "DEPLOYMENT" and "rolled back" in e["text"] for e in t))
+    print(f"   the incident's timeline ({len(lines)} lines):")
+    for e in lines:
+        print(f"     {e['at'][:19]}Z {e['kind']:<16} {e['actor']:<28} {e['text'][:110]}")
     return (top.get("deploymentId") == failed["id"] and done["version"] == before["version"]
             and emergency["type"] == "EMERGENCY")
 
@@ -395,9 +405,10 @@ def main():
     dora(rhea)
     print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it, a freeze held a"
           " deployment and released it, a gate opened by a change manager's approval, a failed release rolled back"
-          " under an emergency change, and the DORA figures behind it all." if ok else "\nUnexpected: the top suspect"
+          " under an emergency change once the on-call engineer confirmed it caused the incident, and the DORA figures behind"
+          " it all." if ok else "\nUnexpected: the top suspect"
           " is not the deployment just made, the frozen deployment went out before its freeze ended, the gate was not"
-          " allowed, or the rollback did not put the release before back with a BACKED_OUT line on the undone change.")
+          " allowed, or the rollback did not put the release before back.")
     server.shutdown()
     sys.exit(0 if ok else 1)
 
