@@ -1010,9 +1010,14 @@ class GoldenPathE2ETest {
     }
 
     static JsonNode deploy(String service, String repository, String sha) {
+        return deploy(service, repository, "production", sha);
+    }
+
+    /** A green pipeline at {@code sha}: its deployment to {@code environment}, once it SUCCEEDED. */
+    static JsonNode deploy(String service, String repository, String environment, String sha) {
         assertThat(GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun(vectors, repository, sha, sha.hashCode() & 0xffff),
                 SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
-        return awaitDeployment(service, "production", d -> sha.equals(d.path("commitSha").asString())
+        return awaitDeployment(service, environment, d -> sha.equals(d.path("commitSha").asString())
                 && "SUCCEEDED".equals(d.path("state").asString()));
     }
 
@@ -1472,10 +1477,7 @@ class GoldenPathE2ETest {
 
     /** A green pipeline of billing at {@code sha}: its deployment to staging, once it SUCCEEDED. */
     static JsonNode deployBilling(String sha) {
-        assertThat(GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun(vectors, "octo-org/billing", sha,
-                sha.hashCode() & 0xffff), SECRET, GitHub.newDeliveryId()).status()).isEqualTo(202);
-        return awaitDeployment(BILLING, "staging", d -> sha.equals(d.path("commitSha").asString())
-                && "SUCCEEDED".equals(d.path("state").asString()));
+        return deploy(BILLING, "octo-org/billing", "staging", sha);
     }
 
     /** sam logs an incident of billing in staging, started now; its id. */
@@ -1607,11 +1609,7 @@ class GoldenPathE2ETest {
     }
 
     static List<JsonNode> list(String path) {
-        var response = Http.get(api(path), rhea);
-        assertThat(response.status()).as(path + " " + response.raw()).isEqualTo(200);
-        var items = new ArrayList<JsonNode>();
-        response.body().forEach(items::add);
-        return items;
+        return list(api(path), rhea);
     }
 
     static List<JsonNode> deployments(String service) {

@@ -191,6 +191,23 @@ class GrafanaWebhookIntegrationTest {
     }
 
     @Test
+    void with_a_token_a_malformed_signature_or_timestamp_header_is_400_and_writes_nothing() throws Exception {
+        var fingerprint = UUID.randomUUID().toString().substring(0, 16);
+        var body = firing(fingerprint, "\"alertname\":\"X\"");
+
+        refused(mvc.perform(post("/webhooks/grafana").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                .contentType(MediaType.APPLICATION_JSON).content(body).header(TIMESTAMP, "workflow_run")), 400,
+                "invalid-request").andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        TIMESTAMP)));
+        refused(mvc.perform(post("/webhooks/grafana").with(TestJwts.user("passerelle-monitoring", "monitoring"))
+                .contentType(MediaType.APPLICATION_JSON).content(body).header(SIGNATURE, "sha256=")), 400,
+                "invalid-request");
+
+        assertThat(eventsFor(fingerprint)).isZero();
+        assertThat(notificationsRemembered()).isZero();
+    }
+
+    @Test
     void without_a_token_an_unsigned_a_forged_or_a_stale_notification_is_401_and_writes_nothing() throws Exception {
         var fingerprint = UUID.randomUUID().toString().substring(0, 16);
         var body = firing(fingerprint, "\"alertname\":\"X\"");

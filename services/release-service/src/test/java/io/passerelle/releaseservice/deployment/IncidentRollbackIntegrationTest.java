@@ -116,6 +116,9 @@ class IncidentRollbackIntegrationTest {
         var confirmed = causeConfirmed(incidentId, cause, service);
 
         var plan = rollbackPlannedFor(incidentId);
+        assertThat(jdbc.sql("select count(*) from incident_cause where incident_id = :i and deployment_id = :d")
+                .param("i", incidentId).param("d", UUID.fromString(cause.get("deploymentId").asString()))
+                .query(Integer.class).single()).as("the same handler keeps the cause for the DORA figures").isOne();
         assertThat(plan.get("commitSha").asString()).isEqualTo(first.get("commitSha").asString());
         assertThat(plan.get("requestedBy").asString()).isEqualTo("incident " + incidentId + " (confirmed by otto)");
         assertThat(plan.get("rollback").get("of").asString()).isEqualTo(cause.get("deploymentId").asString());

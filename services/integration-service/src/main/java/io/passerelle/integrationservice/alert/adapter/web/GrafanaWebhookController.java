@@ -1,5 +1,8 @@
 package io.passerelle.integrationservice.alert.adapter.web;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import io.passerelle.integrationservice.alert.ReceiveGrafanaNotification;
 import io.passerelle.integrationservice.alert.ReceiveGrafanaNotification.Sender;
 import io.passerelle.integrationservice.api.GrafanaApi;
@@ -30,6 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class GrafanaWebhookController {
 
+    /** The signature headers the contract declares (Grafana's default names), with their form. */
+    private static final Map<String, Pattern> DECLARED_HEADERS = Map.of(
+            "X-Grafana-Alerting-Signature", Pattern.compile("[0-9a-f]{64}"),
+            "X-Grafana-Alerting-Timestamp", Pattern.compile("[0-9]{1,12}"));
+
     private final ReceiveGrafanaNotification receive;
     private final Payloads payloads;
 
@@ -45,10 +53,26 @@ class GrafanaWebhookController {
             @RequestBody byte[] body) {
         json(headers.getFirst(HttpHeaders.CONTENT_TYPE));
         var sender = SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken
-                ? receive.authenticate(headers::getFirst, body) : Sender.withToken();
+                ? receive.authenticate(headers::getFirst, body) : withToken(headers);
         var payload = payloads.read(body, GrafanaPayload.class, "a Grafana Alerting notification");
         var receipt = receive.receive(sender, body, payload.version(), payload.toDomain());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Receipts.view(receipt));
+    }
+
+    /**
+     * A caller with a token does not need Grafana's signature headers; sent all the same, they must still have the form
+     * the contract gives them (without a token, a malformed one fails the signature: 401).
+     *
+     * @throws IllegalArgumentException a declared header is malformed (400, nothing written)
+     */
+    private static Sender withToken(HttpHeaders headers) {
+        DECLARED_HEADERS.forEach((name, form) -> {
+            var value = headers.getFirst(name);
+            if (value != null && !form.matcher(value).matches()) {
+                throw new IllegalArgumentException(name + " must match " + form.pattern() + " when it is sent");
+            }
+        });
+        return Sender.withToken();
     }
 
     /** @throws NotJsonException unless the request says its body is JSON */
