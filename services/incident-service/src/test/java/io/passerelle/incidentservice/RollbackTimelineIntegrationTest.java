@@ -284,11 +284,11 @@ class RollbackTimelineIntegrationTest {
     void the_rollbacks_are_for_the_incident_s_readers_and_a_bad_or_unknown_id_is_a_problem() throws Exception {
         var path = "/api/v1/incidents/{id}/rollbacks";
         mvc.perform(get(path, incident)).andExpect(status().isUnauthorized());
-        for (var role : List.of("monitoring", "pipeline", "problem-manager")) {
+        for (var role : List.of("monitoring", "pipeline", "operator")) {
             mvc.perform(get(path, incident).with(TestJwts.user("x", role))).andExpect(status().isForbidden())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
-        for (var role : List.of("service-desk", "on-call", "change-manager", "release-manager")) {
+        for (var role : List.of("service-desk", "on-call", "problem-manager", "change-manager", "release-manager")) {
             mvc.perform(get(path, incident).with(TestJwts.user("x", role))).andExpect(status().isOk());
         }
         mvc.perform(get(path, "not-a-uuid").with(TestJwts.user("sam", "service-desk")))

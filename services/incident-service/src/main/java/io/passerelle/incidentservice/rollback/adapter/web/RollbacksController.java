@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RollbacksController implements RollbacksApi {
 
+    /** The incident's readers: its timeline shows the same steps. */
     private static final String READERS = "hasAnyRole('" + Roles.SERVICE_DESK + "', '" + Roles.ON_CALL + "', '"
-            + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER + "')";
+            + Roles.PROBLEM_MANAGER + "', '" + Roles.CHANGE_MANAGER + "', '" + Roles.RELEASE_MANAGER + "')";
 
     private final RollbackProposals proposals;
     private final Timeline timeline;
