@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.passerelle.gateway.problem.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -24,14 +25,16 @@ import reactor.core.publisher.Mono;
  * The gateway is the first JWT check: only tokens from the realm's issuer with the {@code passerelle} audience pass
  * to {@code /api/**} and to the Alertmanager webhook; the GitHub webhook passes to the integration service, which
  * verifies its signature, and so does Grafana's (a bearer token with role monitoring, or Grafana's signature, which
- * only the integration service can check: a token, when there is one, is still checked here). The services check the token again and authorize by role (defence in depth). Everything
- * else is refused. Errors are problem+json, like the services'.
+ * only the integration service can check: a token, when there is one, is still checked here). The services check the
+ * token again and authorize by role (defence in depth). Every other path belongs to the web console, which requires
+ * its own login (a session, no token in the browser). Errors are problem+json, like the services'.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurity {
 
     @Bean
-    SecurityWebFilterChain edge(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain edge(ServerHttpSecurity http, Problems problems,
+            @Value("${passerelle.console.paths}") String[] consolePaths) {
         var jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(EdgeSecurity::realmRoles);
         jwtConverter.setPrincipalClaimName("preferred_username");
@@ -40,6 +43,8 @@ class EdgeSecurity {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // POST /logout is the console's (it ends the user's session and Keycloak's); the edge has no session
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("operator")
@@ -50,6 +55,10 @@ class EdgeSecurity {
                         .pathMatchers(HttpMethod.POST, "/api/v1/executors/argocd/notifications").permitAll()
                         .pathMatchers(HttpMethod.POST, "/webhooks/alertmanager").hasRole("monitoring")
                         .pathMatchers("/api/**").authenticated()
+                        // the web console: a browser with a session cookie, no bearer token; it logs its users in
+                        // through Keycloak itself and calls the APIs above with their tokens
+                        .pathMatchers(HttpMethod.GET, consolePaths).permitAll()
+                        .pathMatchers(HttpMethod.POST, consolePaths).permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))

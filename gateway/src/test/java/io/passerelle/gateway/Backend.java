@@ -79,7 +79,7 @@ final class Backend implements AutoCloseable {
 
     /** Routes every service here and trusts this server's key set. */
     void register(DynamicPropertyRegistry registry) {
-        for (var service : List.of("change", "incident", "release", "integration")) {
+        for (var service : List.of("change", "incident", "release", "integration", "console")) {
             registry.add("passerelle.routes." + service, this::url);
         }
         registry.add("passerelle.identity.issuer", this::issuer);

@@ -61,7 +61,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         var url = "http://127.0.0.1:" + downstream.getAddress().getPort();
-        for (var service : List.of("change", "release", "integration")) {
+        for (var service : List.of("change", "release", "integration", "console")) {
             registry.add("passerelle.routes." + service, () -> url);
         }
         registry.add("passerelle.routes.incident", () -> "http://127.0.0.1:" + closedPort()); // a service that is down
@@ -132,6 +132,30 @@ class GatewayRoutingTest {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
         assertThat(received).containsExactlyElementsOf(paths.stream().map(path -> "GET " + path).toList());
+    }
+
+    @Test
+    void every_other_path_reaches_the_console_without_a_token_which_logs_its_users_in_itself() {
+        var paths = List.of("/", "/approvals", "/incidents/42?lang=fr", "/login/oauth2/code/keycloak?code=x&state=y",
+                "/webjars/htmx.org/dist/htmx.min.js");
+        for (var path : paths) {
+            var result = client.get().uri(path).exchange().returnResult(String.class);
+            assertThat(result.getStatus().value()).as("GET %s: %s", path, result.getResponseHeaders()).isEqualTo(200);
+        }
+        client.post().uri("/logout").exchange().expectStatus().isOk();
+        assertThat(received).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(paths.stream().map(path -> "GET " + path), java.util.stream.Stream.of("POST /logout")).toList());
+    }
+
+    @Test
+    void unknown_webhooks_and_the_gateways_other_endpoints_are_not_served_and_not_passed_to_the_console() {
+        client.post().uri("/webhooks/unknown").exchange().expectStatus().isUnauthorized();
+        client.mutateWith(mockJwt()).post().uri("/webhooks/unknown").exchange().expectStatus().isForbidden();
+        client.mutateWith(mockJwt()).get().uri("/actuator/env").exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v2/anything").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/internal").exchange().expectStatus().isUnauthorized();
+        client.mutateWith(mockJwt()).delete().uri("/approvals").exchange().expectStatus().isForbidden();
+        assertThat(received).isEmpty();
     }
 
     @Test
