@@ -11,7 +11,8 @@ help: ## list the targets
 build: ## build every module's jar (skips tests)
 	@$(MVN) -q package -DskipTests
 
-test: ## run every test: unit, integration (real PostgreSQL + RabbitMQ) and end-to-end (adds Keycloak + the stack)
+test: ## run every test: unit, integration (real PostgreSQL + RabbitMQ) and end-to-end (adds Keycloak, the stack and headless Chromium)
+	@npm ci --prefix e2e --no-audit --no-fund --silent # axe-core, the browser tests' accessibility check
 	@$(MVN) verify
 
 up: ## start Keycloak, the four services and the gateway on this machine (builds what is missing; TRACING=1 adds Zipkin)
