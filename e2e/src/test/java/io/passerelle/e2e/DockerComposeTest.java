@@ -46,7 +46,7 @@ class DockerComposeTest {
 
     @Test
     void names_the_whole_stack() throws IOException {
-        assertThat(compose()).containsKeys("postgres", "rabbitmq", "keycloak", "gateway")
+        assertThat(compose()).containsKeys("postgres", "rabbitmq", "keycloak", "gateway", "console")
                 .containsKeys(SERVICES.toArray(String[]::new));
     }
 
@@ -80,7 +80,7 @@ class DockerComposeTest {
         var compose = compose();
         var zipkin = (Map<String, Object>) compose.get("zipkin");
         assertThat((List<String>) zipkin.get("ports")).contains("9411:9411");
-        for (var name : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("gateway")).toList()) {
+        for (var name : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("gateway", "console")).toList()) {
             var env = environment((Map<String, Object>) compose.get(name));
             assertThat(env).as(name).containsEntry("PASSERELLE_TRACING_EXPORT", "true")
                     .containsEntry("PASSERELLE_TRACING_ZIPKIN", "http://zipkin:9411");
@@ -101,6 +101,21 @@ class DockerComposeTest {
             assertThat(env.get("PASSERELLE_ROUTES_" + route.getKey()))
                     .isEqualTo("http://" + route.getValue() + ":" + at(app, "server", "port"));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_console_is_routed_by_the_gateway_and_returns_from_the_login_to_an_address_the_realm_allows() throws IOException {
+        var compose = compose();
+        var console = environment((Map<String, Object>) compose.get("console"));
+        var app = yaml(ROOT.resolve("console/src/main/resources/application.yaml"));
+        assertThat(console.get("SERVER_PORT")).isEqualTo(String.valueOf(at(app, "server", "port")));
+        assertThat(environment((Map<String, Object>) compose.get("gateway")).get("PASSERELLE_ROUTES_CONSOLE"))
+                .isEqualTo("http://console:" + at(app, "server", "port"));
+        assertThat(console).containsEntry("PASSERELLE_CONSOLE_ISSUER", "http://localhost:8180/realms/passerelle")
+                .containsEntry("PASSERELLE_CONSOLE_API", "http://gateway:8080");
+        var realm = Files.readString(ROOT.resolve("infra/keycloak/passerelle-realm.json"));
+        assertThat(realm).contains("\"" + console.get("PASSERELLE_CONSOLE_PUBLICURL") + "/login/oauth2/code/keycloak\"");
     }
 
     @Test

@@ -53,13 +53,20 @@ class ConsoleSecurity {
         return manager;
     }
 
+    /** A relative redirect to the login: behind the gateway, the browser resolves it against the gateway's address. */
+    private static LoginUrlAuthenticationEntryPoint login() {
+        var login = new LoginUrlAuthenticationEntryPoint(LOGIN);
+        login.setFavorRelativeUris(true);
+        return login;
+    }
+
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, ConsoleProperties console)
             throws Exception {
         var requests = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        logout.setPostLogoutRedirectUri(console.base() + "/");
         String keycloak = console.issuer().resolve("/").toString().replaceAll("/$", "");
         return http
                 .authorizeHttpRequests(auth -> auth
@@ -79,8 +86,7 @@ class ConsoleSecurity {
                         // the live updates' EventSource cannot follow a login: it is told, and retries
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 new RequestHeaderRequestMatcher("Accept", "text/event-stream"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
-                                request -> true))
+                        .defaultAuthenticationEntryPointFor(login(), request -> true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
                                 "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",

@@ -20,18 +20,19 @@ final class KeycloakRegistration {
 
     static ClientRegistration of(ConsoleProperties console) {
         String issuer = console.issuer().toString().replaceAll("/+$", "");
-        String oidc = issuer + "/protocol/openid-connect";
+        String oidc = issuer + "/protocol/openid-connect"; // what the browser is sent to
+        String backchannel = console.realm().toString().replaceAll("/+$", "") + "/protocol/openid-connect";
         return ClientRegistration.withRegistrationId(ID)
                 .clientId(console.clientId())
                 .clientSecret(console.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .redirectUri(console.base() + "/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
                 .authorizationUri(oidc + "/auth")
-                .tokenUri(oidc + "/token")
-                .jwkSetUri(oidc + "/certs")
-                .userInfoUri(oidc + "/userinfo")
+                .tokenUri(backchannel + "/token")
+                .jwkSetUri(backchannel + "/certs")
+                .userInfoUri(backchannel + "/userinfo")
                 .userNameAttributeName("preferred_username")
                 .issuerUri(issuer)
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
