@@ -40,8 +40,8 @@ public final class Browser implements AutoCloseable {
 
     /** A browser whose preferred language is {@code language} (sent as Accept-Language). */
     public Browser(String language) {
-        assertThat(new File(CHROMIUM)).as("Chromium (apt-get install chromium chromium-driver; .ci/run does)").canExecute();
-        assertThat(new File(CHROMEDRIVER)).as("ChromeDriver (apt-get install chromium-driver)").canExecute();
+        assertThat(new File(CHROMIUM).canExecute()).as("Chromium at %s (apt-get install chromium chromium-driver; .ci/run does)", CHROMIUM).isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("ChromeDriver at %s (apt-get install chromium-driver)", CHROMEDRIVER).isTrue();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         // the flags this machine kind needs: no sandbox as root, and no background calls to Google's hosts
@@ -86,10 +86,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Logs out with the header's button. */
+    /**
+     * Logs out with the header's button and waits for where that leads: Keycloak ends its session too and sends the
+     * browser back to the console, which, with no session left, shows Keycloak's login page.
+     */
     public Browser logout() {
-        click(By.id("logout"));
-        wait.until(d -> d.getCurrentUrl().startsWith(Stack.KEYCLOAK) || d.getCurrentUrl().startsWith(Stack.GATEWAY));
+        driver.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         return this;
     }
 
