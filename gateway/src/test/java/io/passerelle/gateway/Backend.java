@@ -33,6 +33,8 @@ final class Backend implements AutoCloseable {
             + "\"status\":409,\"detail\":\"the change is closed\"}";
 
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** The X-Forwarded-Host/-Port/-Proto of each request received, as {@code host port proto}. */
+    final List<String> forwarded = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final RSAKey key;
 
@@ -48,6 +50,9 @@ final class Backend implements AutoCloseable {
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes(); // a request whose body never arrives whole is not received
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            var headers = exchange.getRequestHeaders();
+            forwarded.add(headers.getFirst("X-Forwarded-Host") + " " + headers.getFirst("X-Forwarded-Port") + " "
+                    + headers.getFirst("X-Forwarded-Proto"));
             var path = exchange.getRequestURI().getPath();
             if (path.endsWith("/conflict")) {
                 answer(exchange, 409, "application/problem+json", CONFLICT);

@@ -35,6 +35,17 @@ class EdgeRefusalsTest {
     @BeforeEach
     void clear() {
         backend.received.clear();
+        backend.forwarded.clear();
+    }
+
+    @Test
+    void the_console_learns_the_address_the_browser_used_and_a_client_cannot_make_it_up() {
+        var response = send("GET /approvals HTTP/1.1\r\nHost: passerelle.example:8080\r\n"
+                + "X-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(response.status()).isEqualTo(200);
+        // the console builds its login's return address from these: the client's own X-Forwarded-Host is dropped (no
+        // proxy in front of the gateway is trusted by default), the gateway says what the browser asked for
+        assertThat(backend.forwarded).containsExactly("passerelle.example:8080 8080 http");
     }
 
     RawHttp.Response send(String request) {
