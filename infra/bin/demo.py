@@ -409,6 +409,8 @@ def main():
           " it all." if ok else "\nUnexpected: the top suspect"
           " is not the deployment just made, the frozen deployment went out before its freeze ended, the gate was not"
           " allowed, or the rollback did not put the release before back.")
+    print(f"\nSee it in the web console: {GATEWAY}/ — alice (approvals, calendar, changes), rhea (releases), otto"
+          " (incidents), pia (problems); the password is the user name.")
     server.shutdown()
     sys.exit(0 if ok else 1)
 
