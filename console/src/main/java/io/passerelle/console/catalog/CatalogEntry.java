@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 public record CatalogEntry(String name, String repository, String defaultBranch, @Nullable String registeredAt,
         List<Environment> environments, boolean policiesShown, boolean profilesShown) {
 
-    public record Environment(String name, int order, boolean production, boolean requiresApproval,
+    /** @param first the first environment in promotion order, where every release enters on its own */
+    public record Environment(String name, int order, boolean first, boolean production, boolean requiresApproval,
             String promotionMode, @Nullable String soak, @Nullable String deploymentTimeout, List<String> requiredChecks,
             @Nullable String p1Within, boolean automaticRollback, @Nullable Executor executor, List<Policy> policies,
             @Nullable Profile profile, List<Freeze> freezes) {
@@ -54,7 +55,7 @@ public record CatalogEntry(String name, String repository, String defaultBranch,
             String environment = text(spec.get("name"));
             Map<String, Object> promotion = map(spec.get("promotion"));
             Map<String, Object> rollback = map(spec.get("incidentRollback"));
-            environments.add(new Environment(environment, number(spec.get("order")), i == specs.size() - 1,
+            environments.add(new Environment(environment, number(spec.get("order")), i == 0, i == specs.size() - 1,
                     Boolean.TRUE.equals(spec.get("requiresApproval")),
                     promotion.get("mode") == null ? "automatic" : text(promotion.get("mode")),
                     optional(promotion.get("soak")), optional(spec.get("deploymentTimeout")),

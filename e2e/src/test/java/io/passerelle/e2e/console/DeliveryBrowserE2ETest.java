@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import io.passerelle.e2e.SharedStack;
 import io.passerelle.e2e.Stack;
 import io.passerelle.testkit.DeployTarget;
+import io.passerelle.testkit.GitHub;
 import io.passerelle.testkit.Http;
 import io.passerelle.testkit.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Releases, deployments, the catalog and the delivery metrics in a real browser. A service with staging then
- * production (production needs approval and is promoted by hand) is registered through the API, and a pipeline deploys
- * a release to staging itself through a gate (a standard change there); then rhea promotes it in the console, sam sees
+ * production (production needs approval and is promoted by hand) is registered through the API, and a green pipeline's
+ * release is deployed to staging by the deploy target (a standard change there); then rhea promotes it in the console, sam sees
  * the grid without the button, a rollback the service refuses is shown plainly, the catalog shows the environments and
  * never the webhook secret, and the metrics show the DORA figures with their charts and the deployments behind them.
  */
@@ -39,7 +40,8 @@ class DeliveryBrowserE2ETest {
     static final String SERVICE = "delivery-shop";
     static final String SECRET = "delivery-webhook-secret-0123456789";
     static final String SHA = "de11e7e2c0ffee0000000000000000000000a001";
-    static final String VERSION = "shop-1";
+    /** A release's version is its commit's first 12 characters. */
+    static final String VERSION = SHA.substring(0, 12);
 
     static Tokens tokens = new Tokens(Stack.KEYCLOAK);
     static DeployTarget target;
@@ -60,16 +62,12 @@ class DeliveryBrowserE2ETest {
                                 "deployTarget", Map.of("type", "webhook", "url", target.url("/ok"))))));
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
 
-        // the pipeline deploys the release to staging itself, behind a gate: a standard change there, allowed at once
-        var pipeline = tokens.pipeline();
-        var gate = Http.post(api("/gates"), pipeline, Map.of("service", SERVICE, "environment", "staging",
-                "commitSha", SHA, "version", VERSION, "runUrl", "https://github.com/octo-org/" + SERVICE + "/actions/runs/1"));
-        assertThat(gate.status()).as(gate.raw()).isIn(200, 201);
-        String gateId = gate.body().path("id").asString();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                "ALLOWED".equals(Http.get(api("/gates/" + gateId + "?wait=5"), pipeline).body().path("decision").asString()));
-        var outcome = Http.post(api("/gates/" + gateId + "/outcome"), pipeline, Map.of("result", "SUCCEEDED"));
-        assertThat(outcome.status()).as(outcome.raw()).isEqualTo(200);
+        // a green pipeline on the default branch (a minimal signed workflow_run): the release goes to staging through
+        // the deploy target, under a standard change, and succeeds
+        GitHub.awaitCatalogued(Stack.GATEWAY, "octo-org/" + SERVICE, SECRET, 30);
+        var delivered = GitHub.deliver(Stack.GATEWAY, GitHub.workflowRun("octo-org/" + SERVICE, "main", SHA, 424_242L),
+                SECRET, GitHub.newDeliveryId());
+        assertThat(delivered.status()).as(delivered.raw()).isEqualTo(202);
         staging = awaitDeployment("staging", d -> "SUCCEEDED".equals(d.path("state").asString()));
     }
 
@@ -92,7 +90,7 @@ class DeliveryBrowserE2ETest {
             browser.assertAccessible().screenshot("releases");
 
             browser.click(By.cssSelector("#release-" + VERSION + " td[data-environment='production'] button"));
-            browser.awaitText("Release " + VERSION + " is planned into production");
+            awaitNotice(browser, "Release " + VERSION + " is planned into production");
             // production needs approval: a NORMAL change waits, and the deployment is planned until it is decided
             assertThat(cell(browser, "production")).contains("Planned").doesNotContain("Promote");
             var production = awaitDeployment("production", d -> true);
@@ -138,7 +136,7 @@ class DeliveryBrowserE2ETest {
             assertThat(browser.find(By.id("deployment-state")).getText()).isEqualTo("Succeeded");
             browser.type(By.id("reason"), "checking the way back");
             browser.click(By.id("rollback"));
-            // the pipeline carried out this deployment itself (a gate), and nothing succeeded there before: 422
+            // nothing succeeded in staging before this release: there is nothing to put back (422)
             var refusal = browser.find(By.cssSelector("#messages .refusal"));
             assertThat(refusal.getText()).contains("Status 422");
             assertThat(browser.heading()).isEqualTo("Deployment of " + SERVICE + " " + VERSION + " to staging");
@@ -219,6 +217,17 @@ class DeliveryBrowserE2ETest {
                 return canvases.length === 4 && !!window.Chart
                     && Array.from(canvases).every(c => window.Chart.getChart(c) !== undefined && c.width > 0);
                 """)));
+    }
+
+    /** Waits for the notice; if another answer came (a refusal, an error page), fails with what the page says. */
+    static void awaitNotice(Browser browser, String notice) {
+        try {
+            browser.awaitText(notice);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("releases-promote-failed");
+            throw new AssertionError("no notice \"" + notice + "\" at " + browser.driver().getCurrentUrl()
+                    + "; the page says:\n" + browser.text(), e);
+        }
     }
 
     static String cell(Browser browser, String environment) {
