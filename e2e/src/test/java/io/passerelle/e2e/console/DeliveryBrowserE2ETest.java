@@ -116,12 +116,25 @@ class DeliveryBrowserE2ETest {
 
     @Test
     @Order(2)
-    void the_service_desk_sees_the_releases_without_a_promote_button() {
+    void the_service_desk_sees_the_releases_without_a_promote_button_and_a_promotion_posted_anyway_is_refused_plainly() {
         try (var browser = new Browser()) {
             browser.login("sam");
             browser.open("/releases?service=" + SERVICE);
             assertThat(cell(browser, "staging")).contains("Succeeded");
             assertThat(browser.all(By.cssSelector("table.promotion button"))).isEmpty();
+            // posting the promote form anyway (with the session's CSRF token): the service refuses, the page says so
+            var js = (JavascriptExecutor) browser.driver();
+            @SuppressWarnings("unchecked")
+            var answer = (Map<String, Object>) js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const form = new URLSearchParams({ environment: 'production', service: arguments[1],
+                        _csrf: document.querySelector('meta[name="csrf-token"]').content });
+                    fetch('/releases/' + arguments[0] + '/promote', { method: 'POST', body: form })
+                        .then(r => r.text().then(t => done({ status: r.status, page: t })));
+                    """, staging.path("releaseId").asString(), SERVICE);
+            assertThat(answer.get("status")).isEqualTo(403L);
+            assertThat((String) answer.get("page")).contains("Your roles do not allow this", "Status 403")
+                    .doesNotContain("Exception");
             browser.open("/deployments/" + staging.path("id").asString());
             assertThat(browser.all(By.id("rollback"))).as("no rollback for the service desk").isEmpty();
         }
