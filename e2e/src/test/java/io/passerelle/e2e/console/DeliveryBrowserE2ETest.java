@@ -235,7 +235,9 @@ class DeliveryBrowserE2ETest {
     /** Waits for the notice; if another answer came (a refusal, an error page), fails with what the page says. */
     static void awaitNotice(Browser browser, String notice) {
         try {
-            browser.awaitText(notice);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("messages")).getText().contains(notice));
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("releases-promote-failed");
             throw new AssertionError("no notice \"" + notice + "\" at " + browser.driver().getCurrentUrl()
