@@ -40,8 +40,8 @@ public final class Browser implements AutoCloseable {
 
     /** A browser whose preferred language is {@code language} (sent as Accept-Language). */
     public Browser(String language) {
-        assertThat(new File(CHROMIUM)).as("Chromium (apt-get install chromium chromium-driver; .ci/run does)").canExecute();
-        assertThat(new File(CHROMEDRIVER)).as("ChromeDriver (apt-get install chromium-driver)").canExecute();
+        assertThat(new File(CHROMIUM)).as("Chromium (apt-get install chromium chromium-driver; .ci/run does)").isExecutable();
+        assertThat(new File(CHROMEDRIVER)).as("ChromeDriver (apt-get install chromium-driver)").isExecutable();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         // the flags this machine kind needs: no sandbox as root, and no background calls to Google's hosts
