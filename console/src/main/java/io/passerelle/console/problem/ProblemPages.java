@@ -82,12 +82,23 @@ class ProblemPages {
 
     @GetMapping("/{id}")
     String detail(@PathVariable UUID id, @ModelAttribute("me") Me me, Model model) {
+        fillDetail(id, me, model);
+        return "problems/detail";
+    }
+
+    /** The problem's facts and linked incidents alone, for {@code hx-get} on {@code sse:problem}. */
+    @GetMapping("/{id}/live")
+    String live(@PathVariable UUID id, @ModelAttribute("me") Me me, Model model) {
+        fillDetail(id, me, model);
+        return "problems/detail :: live";
+    }
+
+    private void fillDetail(UUID id, Me me, Model model) {
         var problem = api.get("/api/v1/problems/{id}", id);
         model.addAttribute("problem", problem);
         model.addAttribute("actions", ProblemActions.available(String.valueOf(problem.get("state")), me));
         model.addAttribute("linked", linked(problem));
         model.addAttribute("labels", Labels.format(problem.get("match") instanceof Map<?, ?> m ? m.get("labels") : null));
-        return "problems/detail";
     }
 
     @PostMapping("/{id}/investigate")

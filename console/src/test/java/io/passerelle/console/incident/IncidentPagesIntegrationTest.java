@@ -210,6 +210,9 @@ class IncidentPagesIntegrationTest {
                 .andExpect(content().string(containsString("Carts are empty")))
                 .andExpect(content().string(containsString("Record as a known error")))
                 .andExpect(content().string(not(containsString("Start investigating"))));
+        mvc.perform(get("/problems/" + PROBLEM + "/live").with(user("otto", "on-call"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("sse:problem")))
+                .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(get("/problems/" + PROBLEM).with(user("otto", "on-call"))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Record as a known error"))));
 
