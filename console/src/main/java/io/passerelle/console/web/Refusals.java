@@ -54,6 +54,7 @@ class Refusals {
         if (htmx(request)) {
             response.setHeader("HX-Retarget", "#messages");
             response.setHeader("HX-Reswap", "innerHTML");
+            response.setHeader("HX-Push-Url", "false"); // a refused boosted form stays on its page's address
             return "fragments :: refusal";
         }
         return "refusal";
