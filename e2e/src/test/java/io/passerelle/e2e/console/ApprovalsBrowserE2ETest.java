@@ -61,7 +61,7 @@ class ApprovalsBrowserE2ETest {
             browser.login("bob").open("/approvals").awaitText(title);
             browser.type(By.id("comment-" + id), "my own release, looks fine");
             browser.click(By.id("approve-" + id));
-            browser.awaitText("cannot approve it");
+            sees(browser, "cannot approve it");
             String refusal = browser.find(By.cssSelector("#messages .refusal")).getText();
             assertThat(refusal).contains("Segregation of duties", "403", "through a pipeline", "another change manager must")
                     .doesNotContain("Ask an administrator");
@@ -88,10 +88,11 @@ class ApprovalsBrowserE2ETest {
 
             browser.type(By.id("comment-" + id), "risk is low, ship it");
             browser.click(By.id("approve-" + id));
-            browser.awaitText("Your approval of");
+            sees(browser, "Your approval of");
             await().atMost(Duration.ofSeconds(20)).until(() -> browser.all(By.id("change-" + id)).isEmpty());
 
-            browser.open("/changes/" + id).awaitText("Audit trail");
+            browser.open("/changes/" + id);
+            sees(browser, "Audit trail");
             String page = browser.text();
             assertThat(page).containsAnyOf("Scheduled (authorized)", "Implementing")
                     .contains("Authorized", "by alice", "Approved", "risk is low, ship it", "Risk ");
@@ -128,6 +129,17 @@ class ApprovalsBrowserE2ETest {
     static Map<String, Object> env(String name, int order, boolean approval) {
         return Map.of("name", name, "order", order, "requiresApproval", approval,
                 "deployTarget", Map.of("type", "webhook", "url", target.url("/ok")));
+    }
+
+    /** Waits for the text; on a timeout, fails with what the page showed instead (and its screenshot). */
+    static void sees(Browser browser, String text) {
+        try {
+            browser.awaitText(text);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("approvals-failure");
+            throw new AssertionError("expected \"" + text + "\" on " + browser.driver().getCurrentUrl() + ", the page shows:\n"
+                    + browser.text(), e);
+        }
     }
 
     static String api(String path) {

@@ -94,14 +94,16 @@ class CalendarBrowserE2ETest {
             assertThat(browser.find(By.id("feed")).getAttribute("href")).contains("/calendar/feed.ics");
             browser.assertAccessible().screenshot("calendar-month");
 
-            browser.click(By.id("view-week")).awaitText("Next week");
+            browser.click(By.id("view-week"));
+            sees(browser, "Next week");
             assertThat(browser.find(By.cssSelector("li.day.today")).getText()).contains(WINDOW, "from ");
             browser.assertAccessible().screenshot("calendar-week");
             assertThat(Http.get(api("/gates/" + gateId), pipeline).body().path("decision").asString()).isEqualTo("HELD");
 
             browser.find(By.id("end-" + windowId)).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-            browser.settle().awaitText("is ended");
+            browser.settle();
+            sees(browser, "is ended");
             browser.awaitTextReloading("No change or deployment is held", Duration.ofSeconds(30));
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     "ALLOWED".equals(Http.get(api("/gates/" + gateId), pipeline).body().path("decision").asString()));
@@ -124,6 +126,17 @@ class CalendarBrowserE2ETest {
     static Map<String, Object> env(String name, int order, boolean approval) {
         return Map.of("name", name, "order", order, "requiresApproval", approval,
                 "deployTarget", Map.of("type", "webhook", "url", target.url("/ok")));
+    }
+
+    /** Waits for the text; on a timeout, fails with what the page showed instead (and its screenshot). */
+    static void sees(Browser browser, String text) {
+        try {
+            browser.awaitText(text);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("calendar-failure");
+            throw new AssertionError("expected \"" + text + "\" on " + browser.driver().getCurrentUrl() + ", the page shows:\n"
+                    + browser.text(), e);
+        }
     }
 
     static String api(String path) {
