@@ -142,6 +142,7 @@ public record CalendarGrid(View view, LocalDate anchor, LocalDate today, List<Da
             String month = anchor.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale);
             return month.substring(0, 1).toUpperCase(locale) + month.substring(1) + " " + anchor.getYear();
         }
-        return first() + " – " + last();
+        var day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale);
+        return day.format(first()) + " – " + day.format(last());
     }
 }

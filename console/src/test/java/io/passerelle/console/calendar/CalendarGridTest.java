@@ -94,6 +94,7 @@ class CalendarGridTest {
         assertThat(grid.title(Locale.FRENCH)).isEqualTo("Novembre 2026");
         assertThat(CalendarGrid.weekdays(Locale.FRENCH).getFirst()).startsWith("lun");
         assertThat(grid.days().getFirst().label(Locale.ENGLISH)).isEqualTo("Monday 26 October 2026");
+        assertThat(CalendarGrid.of(View.WEEK, TODAY, TODAY).title(Locale.ENGLISH)).isEqualTo("Nov 30, 2026 – Dec 6, 2026");
         assertThat(View.of("week")).isEqualTo(View.WEEK);
         assertThat(View.of(null)).isEqualTo(View.MONTH);
         assertThat(View.of("anything")).isEqualTo(View.MONTH);
