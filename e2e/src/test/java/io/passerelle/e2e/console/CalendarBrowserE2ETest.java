@@ -92,7 +92,10 @@ class CalendarBrowserE2ETest {
                     .isNotEmpty();
             assertThat(browser.find(By.cssSelector("li.day.today")).getText()).contains("Freeze", WINDOW);
             assertThat(browser.find(By.id("feed")).getAttribute("href")).contains("/calendar/feed.ics");
-            browser.assertAccessible().screenshot("calendar-month");
+            browser.assertAccessible();
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", browser.find(By.cssSelector("li.day.today")));
+            browser.screenshot("calendar-month");
 
             browser.click(By.id("view-week"));
             sees(browser, "Next week");
