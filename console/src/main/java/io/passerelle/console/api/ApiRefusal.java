@@ -37,8 +37,12 @@ public final class ApiRefusal extends RuntimeException {
         return type;
     }
 
+    /**
+     * The user's roles do not admit the request: a 403 other than segregation of duties, which no role would change
+     * (the requester of a change never approves it) and is shown in the service's own words.
+     */
     public boolean forbidden() {
-        return status == 403;
+        return status == 403 && (type == null || !type.endsWith("/segregation-of-duties"));
     }
 
     public boolean unauthenticated() {
