@@ -173,8 +173,9 @@ class DeliveryBrowserE2ETest {
             var stagingCard = browser.find(By.id("environment-staging")).getText();
             assertThat(stagingCard).contains("1. staging", "A standard change, authorized at once", "webhook at " + target.url("/ok"));
             var productionCard = browser.find(By.id("environment-production")).getText();
+            // the profile is the environment's across services (another class may have declared production's): shown
             assertThat(productionCard).contains("2. production", "production", "Manual: a release manager promotes",
-                    "A normal change, decided by its approval policy", "Not declared");
+                    "A normal change, decided by its approval policy", "Profile");
             assertThat(browser.text()).contains("Configured (it is never shown)").doesNotContain("Approval policies in");
             assertThat(browser.driver().getPageSource()).doesNotContain(SECRET);
             browser.assertAccessible().screenshot("catalog");
