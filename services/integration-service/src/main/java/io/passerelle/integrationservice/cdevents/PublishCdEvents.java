@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import io.passerelle.integrationservice.cdevents.port.CdEventOutbox;
+import io.passerelle.integrationservice.cdevents.port.CdEventRelay;
 import io.passerelle.integrationservice.cdevents.port.DeployedVersions;
 
 /**
@@ -18,9 +19,12 @@ public final class PublishCdEvents {
     private final DeployedVersions versions;
     private final Links links;
     private final String source;
+    private final List<CdEventRelay> relays;
 
-    public PublishCdEvents(CdEventOutbox outbox, DeployedVersions versions, Links links, String source) {
+    public PublishCdEvents(CdEventOutbox outbox, DeployedVersions versions, Links links, String source,
+            List<CdEventRelay> relays) {
         this.outbox = outbox;
+        this.relays = List.copyOf(relays);
         this.versions = versions;
         this.links = links;
         this.source = source;
@@ -30,6 +34,7 @@ public final class PublishCdEvents {
     public List<CdEvent> publish(String eventId, Instant time, BiFunction<CdEvent.Origin, Links, List<CdEvent>> translation) {
         var events = translation.apply(new CdEvent.Origin(eventId, time, source), links);
         outbox.append(events);
+        relays.forEach(CdEventRelay::wakeUpAfterCommit);
         return events;
     }
 

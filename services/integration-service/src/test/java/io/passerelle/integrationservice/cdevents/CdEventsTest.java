@@ -35,7 +35,7 @@ class CdEventsTest {
     final CdEventOutbox outbox = appended::addAll;
     final DeployedVersions versions = (service, environment, version, at) ->
             Optional.ofNullable(running.put(service + "/" + environment, version));
-    final PublishCdEvents publish = new PublishCdEvents(outbox, versions, LINKS, "/passerelle");
+    final PublishCdEvents publish = new PublishCdEvents(outbox, versions, LINKS, "/passerelle", List.of());
     final JsonMapper json = JsonMapper.builder().build();
     CdEventSchemas schemas;
 
