@@ -81,7 +81,7 @@ public class HttpSinkWorker implements CdEventRelay, SmartLifecycle {
         }
     }
 
-    private void deliver(Delivery delivery) {
+    void deliver(Delivery delivery) {
         var verdict = guard.check(sink.url());
         if (!(verdict instanceof OutboundVerdict.Admitted admitted)) {
             finish(delivery, "refused by the outbound guard: " + verdict, false);
