@@ -53,8 +53,7 @@ class CdEventsIntegrationTest {
         admin = new RabbitAdmin(connections);
         rabbit = new RabbitTemplate(connections);
         queue = new Queue("cdevents-probe." + UUID.randomUUID(), false, true, true);
-        var exchange = new TopicExchange("passerelle.cdevents", true, false);
-        admin.declareExchange(exchange);
+        var exchange = new TopicExchange("passerelle.cdevents", true, false); // declared by the service: bound as is
         admin.declareQueue(queue);
         admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("dev.#"));
     }
