@@ -42,6 +42,7 @@ class CdEventsIntegrationTest {
     @Autowired EventProbe events;
     @Autowired ConnectionFactory connections;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     final JsonMapper json = JsonMapper.builder().build();
     final String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
     RabbitAdmin admin;
@@ -194,5 +195,40 @@ class CdEventsIntegrationTest {
         assertThat(jdbc.sql("""
                 select count(*) from cdevent_outbox where subject = :incident and delivered_at is not null""")
                 .param("incident", incident).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void the_outbox_keeps_one_row_per_destination_claims_each_destination_apart_and_takes_an_id_once() {
+        var outbox = new io.passerelle.integrationservice.cdevents.adapter.persistence.JdbcCdEventOutbox(jdbc, json,
+                java.time.Clock.systemUTC(), List.of("sink:probe-a", "sink:probe-b"));
+        var event = IncidentEvents.detected(new CdEvent.Origin(UUID.randomUUID().toString(), java.time.Instant.now(),
+                "/passerelle"), new IncidentEvents.Opened(UUID.randomUUID(), service, "production", "down", "P2",
+                null, null));
+        tx.executeWithoutResult(s -> outbox.append(List.of(event)));
+        tx.executeWithoutResult(s -> outbox.append(List.of(event)));
+
+        var now = java.time.Instant.now().plusSeconds(1);
+        List<io.passerelle.integrationservice.cdevents.port.CdEventDeliveries.Delivery> a =
+                tx.execute(s -> outbox.claim("sink:probe-a", 10, now, Duration.ofMinutes(1)));
+        assertThat(a).singleElement().satisfies(d -> {
+            assertThat(d.id().toString()).isEqualTo(event.id());
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(json.readTree(d.body()).at("/context/type").asString())
+                    .isEqualTo("dev.cdevents.incident.detected.0.3.0");
+        });
+        List<io.passerelle.integrationservice.cdevents.port.CdEventDeliveries.Delivery> again =
+                tx.execute(s -> outbox.claim("sink:probe-a", 10, now, Duration.ofMinutes(1)));
+        assertThat(again).isEmpty();
+        assertThat(outbox.nextDue("sink:probe-a")).hasValueSatisfying(due -> assertThat(due).isAfter(now));
+        List<io.passerelle.integrationservice.cdevents.port.CdEventDeliveries.Delivery> b =
+                tx.execute(s -> outbox.claim("sink:probe-b", 10, now, Duration.ofMinutes(1)));
+        assertThat(b).hasSize(1);
+
+        tx.executeWithoutResult(s -> outbox.delivered(a.get(0), now));
+        tx.executeWithoutResult(s -> outbox.failed(b.get(0), "the sink answered 400"));
+        assertThat(outbox.nextDue("sink:probe-a")).isEmpty();
+        assertThat(jdbc.sql("select failed_reason from cdevent_outbox where id = cast(:id as uuid) and destination = :d")
+                .param("id", event.id()).param("d", "sink:probe-b").query(String.class).single())
+                .isEqualTo("the sink answered 400");
     }
 }

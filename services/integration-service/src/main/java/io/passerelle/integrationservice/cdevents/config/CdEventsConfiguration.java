@@ -50,7 +50,7 @@ class CdEventsConfiguration {
         var exchange = properties.exchange();
         return new CdEventExchangeRelay(new RabbitTemplate(connections), outbox, tx, clock,
                 new DeliveryPolicy(exchange.backoff(), exchange.maxBackoff(), 0), exchange.confirmTimeout(),
-                exchange.pollInterval());
+                exchange.pollInterval(), exchange.retention());
     }
 
     @Bean(destroyMethod = "close")

@@ -21,9 +21,13 @@ record CdEventsProperties(@DefaultValue("/passerelle") String source,
         @DefaultValue("http://127.0.0.1:8080") String consoleUrl, @DefaultValue Exchange exchange,
         @DefaultValue List<Sink> sinks, @DefaultValue Delivery delivery) {
 
-    /** @param confirmTimeout how long the broker's confirm of one message is awaited */
+    /**
+     * @param confirmTimeout how long the broker's confirm of one message is awaited
+     * @param retention how long delivered rows of the outbox are kept (every destination's)
+     */
     record Exchange(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("1s") Duration backoff, @DefaultValue("1m") Duration maxBackoff) {
+            @DefaultValue("1s") Duration backoff, @DefaultValue("1m") Duration maxBackoff,
+            @DefaultValue("7d") Duration retention) {
     }
 
     /** @param bearerToken sent as {@code Authorization: Bearer}; @param secret signs the body (HMAC-SHA256) */

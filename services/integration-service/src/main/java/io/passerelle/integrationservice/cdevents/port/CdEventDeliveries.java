@@ -29,4 +29,7 @@ public interface CdEventDeliveries {
 
     /** Given up: the row stays, with the reason, and is not claimed again. */
     void failed(Delivery delivery, String reason);
+
+    /** Forgets rows delivered before {@code before} (every destination); returns how many. */
+    int purgeDelivered(Instant before);
 }

@@ -44,19 +44,24 @@ public class CdEventExchangeRelay implements CdEventRelay, SmartLifecycle {
     private final DeliveryPolicy policy;
     private final Duration confirmTimeout;
     private final ClaimingWorker<Delivery> worker;
+    private final Duration retention;
+    private volatile Instant lastPurge = Instant.EPOCH;
 
+    /** @param retention how long delivered rows are kept (every destination's), purged every ten minutes or so */
     public CdEventExchangeRelay(RabbitTemplate rabbit, CdEventDeliveries deliveries, TransactionTemplate tx,
-            Clock clock, DeliveryPolicy policy, Duration confirmTimeout, Duration pollInterval) {
+            Clock clock, DeliveryPolicy policy, Duration confirmTimeout, Duration pollInterval, Duration retention) {
         this.rabbit = rabbit;
         this.deliveries = deliveries;
         this.tx = tx;
         this.clock = clock;
         this.policy = policy;
         this.confirmTimeout = confirmTimeout;
+        this.retention = retention;
         var lease = confirmTimeout.multipliedBy(2);
         this.worker = new ClaimingWorker<>("cdevents-relay", new ClaimingWorker.Claims<>() {
             @Override
             public List<Delivery> claim(int max) {
+                purgeNowAndThen();
                 return deliveries.claim(DESTINATION, max, clock.instant(), lease);
             }
 
@@ -65,6 +70,14 @@ public class CdEventExchangeRelay implements CdEventRelay, SmartLifecycle {
                 return deliveries.nextDue(DESTINATION);
             }
         }, this::send, tx, clock, 1, pollInterval, confirmTimeout);
+    }
+
+    private void purgeNowAndThen() {
+        var now = clock.instant();
+        if (lastPurge.plus(Duration.ofMinutes(10)).isBefore(now)) {
+            lastPurge = now;
+            deliveries.purgeDelivered(now.minus(retention));
+        }
     }
 
     private void send(Delivery delivery) {

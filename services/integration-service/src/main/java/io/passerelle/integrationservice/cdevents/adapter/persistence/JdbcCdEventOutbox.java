@@ -108,4 +108,10 @@ public class JdbcCdEventOutbox implements CdEventOutbox, CdEventDeliveries {
                 .param("reason", reason).param("id", delivery.id()).param("destination", delivery.destination())
                 .update();
     }
+
+    @Override
+    public int purgeDelivered(Instant before) {
+        return jdbc.sql("delete from cdevent_outbox where delivered_at < :before")
+                .param("before", SqlTime.of(before)).update();
+    }
 }

@@ -160,6 +160,11 @@ class HttpSinkWorkerTest {
         public void failed(Delivery delivery, String reason) {
             outcomes.put(delivery.id(), "failed: " + reason);
         }
+
+        @Override
+        public int purgeDelivered(Instant before) {
+            return 0;
+        }
     }
 
     /** The worker's transactions, without a database. */
