@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.passerelle.integrationservice.cdevents.PublishCdEvents;
+import io.passerelle.integrationservice.cdevents.ServiceEvents;
 import io.passerelle.integrationservice.executor.DeploymentOutcome;
 import io.passerelle.integrationservice.executor.DeploymentRequest;
 import io.passerelle.integrationservice.executor.RequestDispatch;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code deployment.succeeded.v1} / {@code deployment.failed.v1} (a timeout included) → the deployment's dispatch is
  * SETTLED with that outcome and reason: nothing more is sent for it, and a callback after it is a late duplicate or a
  * conflict. Idempotent: a dispatch already settled, or a deployment this service never dispatched, is left as
- * it is.
+ * it is. A deployment that succeeded is also told to the toolchain as a CDEvent ({@link PublishCdEvents}: the one
+ * handler of the type in this service serves both features).
  */
 @Component
 class DeploymentEventHandlers {
@@ -39,8 +42,9 @@ class DeploymentEventHandlers {
         }
     }
 
-    /** Our own reading of {@code deployment.succeeded.v1}: the one field used here. */
-    record DeploymentSucceeded(UUID deploymentId) {
+    /** Our own reading of {@code deployment.succeeded.v1}: the deployment, and what its CDEvent tells. */
+    record DeploymentSucceeded(UUID deploymentId, @Nullable UUID changeId, String service, String environment,
+            String version, @Nullable String commitSha) {
     }
 
     /** Our own reading of {@code deployment.failed.v1}: the fields used here. */
@@ -49,10 +53,12 @@ class DeploymentEventHandlers {
 
     private final RequestDispatch dispatch;
     private final SettleDispatch settle;
+    private final PublishCdEvents cdEvents;
 
-    DeploymentEventHandlers(RequestDispatch dispatch, SettleDispatch settle) {
+    DeploymentEventHandlers(RequestDispatch dispatch, SettleDispatch settle, PublishCdEvents cdEvents) {
         this.dispatch = dispatch;
         this.settle = settle;
+        this.cdEvents = cdEvents;
     }
 
     @HandlesEvent("deployment.requested.v1")
@@ -70,6 +76,9 @@ class DeploymentEventHandlers {
     @HandlesEvent("deployment.succeeded.v1")
     void onSucceeded(DeploymentSucceeded succeeded, InboundEvent event) {
         settle(succeeded.deploymentId(), DeploymentOutcome.SUCCEEDED, null, event);
+        cdEvents.deployed(event.id(), event.time(), new ServiceEvents.Deployed(succeeded.deploymentId(),
+                succeeded.changeId(), succeeded.service(), succeeded.environment(), succeeded.version(),
+                succeeded.commitSha(), null));
     }
 
     @HandlesEvent("deployment.failed.v1")
