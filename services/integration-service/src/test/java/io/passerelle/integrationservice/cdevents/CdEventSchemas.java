@@ -23,10 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The CDEvents JSON Schemas of the shared vectors, by CDEvents type: v0.5.1's ({@code cdevents-v0.5.1/schemas}, their
  * {@code links/} resolved locally), the approval schemas of the spec's main branch ({@code cdevents-main-0.6.0-draft}).
- * Two are derived, and say so: {@code ticket.updated} (v0.5.1 defines it, the vectors hold no schema of it) is
- * ticket.closed's schema with its type and only {@code uri} required, as the spec's ticket.updated requires; Passerelle's
- * custom {@code dev.passerelle.*} events are held to the spec's context and subject (service.deployed's, with the
- * custom type and any content object).
+ * One kind is derived, and says so: Passerelle's custom {@code dev.passerelle.*} events are held to the spec's context
+ * and subject (service.deployed's, with the custom type and any content object).
  */
 final class CdEventSchemas {
 
@@ -47,8 +45,6 @@ final class CdEventSchemas {
         files(v051).forEach(f -> register(read(f)));
         files(vectors.resolve("cdevents-main-0.6.0-draft")).filter(f -> f.getFileName().toString().startsWith("schema__"))
                 .forEach(f -> register(read(f)));
-        derive(byId.get("https://cdevents.dev/0.5.1/schema/ticket-closed-event"), "dev.cdevents.ticket.updated.0.2.0",
-                content -> content.putArray("required").add("uri"));
         for (var custom : CdEventType.values()) {
             if (custom.custom()) {
                 derive(byId.get("https://cdevents.dev/0.5.1/schema/service-deployed-event"), custom.wire(),
