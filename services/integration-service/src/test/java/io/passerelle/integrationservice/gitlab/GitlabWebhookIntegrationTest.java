@@ -3,7 +3,6 @@ package io.passerelle.integrationservice.gitlab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -134,14 +133,13 @@ class GitlabWebhookIntegrationTest {
     }
 
     @Test
-    void a_project_outside_the_catalog_is_answered_as_failed_with_retry_after_and_nothing_is_written()
+    void a_project_outside_the_catalog_is_answered_as_failed_and_nothing_is_written()
             throws Exception {
         var key = UUID.randomUUID().toString();
         var payload = vector("pipeline.json");
         ((ObjectNode) payload.get("project")).put("path_with_namespace", "acme/not-catalogued-" + key);
         send("Pipeline Hook", key, json.writeValueAsBytes(payload), service.secret())
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/unknown-project"))
                 .andExpect(jsonPath("$.title").value("Project not in the catalog"));
