@@ -49,6 +49,8 @@ class EdgeSecurity {
                         .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("operator")
                         .pathMatchers(HttpMethod.POST, "/webhooks/github").permitAll()
+                        // GitLab sends the project's X-Gitlab-Token, no bearer token: integration-service checks it
+                        .pathMatchers(HttpMethod.POST, "/webhooks/gitlab").permitAll()
                         // Grafana signs its notifications (or sends a monitoring token): integration-service decides
                         .pathMatchers(HttpMethod.POST, "/webhooks/grafana").permitAll()
                         // Argo CD's notification service has no bearer token: integration-service checks its token

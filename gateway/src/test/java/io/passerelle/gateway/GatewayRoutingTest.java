@@ -127,7 +127,8 @@ class GatewayRoutingTest {
                 "/api/v1/freeze-windows/42", "/api/v1/calendar?from=2026-12-01T00:00:00Z", "/api/v1/calendar.ics",
                 "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
-                "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana");
+                "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
+                "/api/v1/pipeline-runs");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
@@ -182,6 +183,20 @@ class GatewayRoutingTest {
         client.post().uri("/webhooks/github").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
         assertThat(received).containsExactly("POST /webhooks/github");
+    }
+
+    @Test
+    void the_gitlab_webhook_passes_without_a_token_because_the_integration_service_checks_its_token() {
+        client.post().uri("/webhooks/gitlab").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        assertThat(received).containsExactly("POST /webhooks/gitlab");
+    }
+
+    @Test
+    void a_pipeline_run_needs_a_token_at_the_edge() {
+        client.post().uri("/api/v1/pipeline-runs").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(received).isEmpty();
     }
 
     @Test

@@ -20,7 +20,9 @@ public final class TestCatalog {
     private TestCatalog() {
     }
 
-    public record Registered(String service, String repository, String defaultBranch, String secret) {
+    /** {@code gitlabProject}: every test service names one too (group/subgroup/project), beside its repository. */
+    public record Registered(String service, String repository, String defaultBranch, String secret,
+            String gitlabProject) {
     }
 
     /** A new service with a random name, repository and secret, environment prod; returns once the projection holds it. */
@@ -33,8 +35,9 @@ public final class TestCatalog {
             String... environments) {
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         var registered = new Registered("svc-" + suffix, "octo-org/Repo-" + suffix, defaultBranch,
-                "secret-" + UUID.randomUUID());
+                "secret-" + UUID.randomUUID(), "acme/platform/Project-" + suffix);
         events.publish("service.registered.v1", registered.service(), Map.of(
+                "gitlabProject", registered.gitlabProject(),
                 "service", registered.service(),
                 "repository", registered.repository(),
                 "defaultBranch", defaultBranch,

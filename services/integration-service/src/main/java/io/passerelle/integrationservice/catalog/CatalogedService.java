@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.passerelle.platform.crypto.SecretSealer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service as this service knows it. The webhook secret is kept sealed; {@link #webhookSecret} opens it in memory
@@ -13,10 +14,16 @@ import io.passerelle.platform.crypto.SecretSealer;
  * a service catalogued before they were kept here).
  */
 public record CatalogedService(String name, String repository, String defaultBranch, String webhookSecretSealed,
-        Instant registeredAt, List<String> environments) {
+        Instant registeredAt, List<String> environments, @Nullable String gitlabProject) {
 
     public CatalogedService {
         environments = List.copyOf(environments);
+    }
+
+    /** Without a GitLab project. */
+    public CatalogedService(String name, String repository, String defaultBranch, String webhookSecretSealed,
+            Instant registeredAt, List<String> environments) {
+        this(name, repository, defaultBranch, webhookSecretSealed, registeredAt, environments, null);
     }
 
     public String webhookSecret(SecretSealer sealer) {
@@ -34,6 +41,7 @@ public record CatalogedService(String name, String repository, String defaultBra
 
     @Override
     public String toString() {
-        return "CatalogedService[" + name + ", " + repository + ", " + defaultBranch + ", " + environments + "]";
+        return "CatalogedService[" + name + ", " + repository + ", " + gitlabProject + ", " + defaultBranch + ", "
+                + environments + "]";
     }
 }

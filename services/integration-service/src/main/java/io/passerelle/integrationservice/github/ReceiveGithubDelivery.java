@@ -64,6 +64,7 @@ public final class ReceiveGithubDelivery {
     }
 
     /**
+     * @throws UnknownRepositoryException nothing was recorded
      * @throws InvalidSignatureException nothing was recorded
      * @throws ReplayedDeliveryException nothing was recorded a second time
      */
@@ -72,10 +73,8 @@ public final class ReceiveGithubDelivery {
         if (repository == null) {
             return new Outcome.Ignored("the delivery names no repository");
         }
-        var service = catalog.byRepository(repository).orElse(null);
-        if (service == null) {
-            return new Outcome.Ignored("repository " + repository + " is not in the catalog");
-        }
+        var service = catalog.byRepository(repository).orElseThrow(() -> new UnknownRepositoryException("repository "
+                + repository + " is not in the catalog: register it and redeliver"));
         if (signature == null) {
             throw new InvalidSignatureException("X-Hub-Signature-256 is missing");
         }

@@ -262,15 +262,18 @@ class GithubWebhookIntegrationTest {
     }
 
     @Test
-    void a_repository_outside_the_catalog_is_ignored_and_nothing_is_written() throws Exception {
+    void a_repository_outside_the_catalog_is_answered_as_failed_so_github_can_redeliver_and_nothing_is_written()
+            throws Exception {
         var deliveryId = UUID.randomUUID().toString();
         var payload = workflowRun();
         ((ObjectNode) payload.get("repository")).put("full_name", "octo-org/not-catalogued-" + deliveryId);
 
         deliver("workflow_run", deliveryId, json.writeValueAsBytes(payload), null)
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.outcome").value("ignored"))
-                .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("not in the catalog")));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://passerelle.io/problems/unknown-repository"))
+                .andExpect(jsonPath("$.title").value("Repository not in the catalog"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not in the catalog")));
         assertThat(deliveriesRecorded(deliveryId)).isZero();
         assertThat(pipelineEventsFor(deliveryId)).isZero();
     }

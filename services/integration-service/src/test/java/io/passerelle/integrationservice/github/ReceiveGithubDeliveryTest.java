@@ -70,11 +70,11 @@ class ReceiveGithubDeliveryTest {
     }
 
     @Test
-    void a_repository_outside_the_catalog_is_ignored_without_checking_anything() {
+    void a_repository_outside_the_catalog_is_refused_without_checking_anything() {
         var other = new GithubDelivery("workflow_run", "d-2", "octo-org/unknown", "completed", null);
 
-        assertThat(receive.receive(other, body, null))
-                .isEqualTo(new ReceiveGithubDelivery.Outcome.Ignored("repository octo-org/unknown is not in the catalog"));
+        assertThatThrownBy(() -> receive.receive(other, body, null)).isInstanceOf(UnknownRepositoryException.class)
+                .hasMessage("repository octo-org/unknown is not in the catalog: register it and redeliver");
         assertThat(recorded).isEmpty();
     }
 

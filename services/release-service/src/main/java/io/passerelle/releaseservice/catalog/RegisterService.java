@@ -51,7 +51,8 @@ public final class RegisterService {
         for (int i = 0; i < request.environments().size(); i++) {
             environments.add(environment("environments[" + i + "]", request.environments().get(i)));
         }
-        var service = Service.register(request.name(), request.repository(), request.defaultBranch(),
+        var service = Service.register(request.name(), request.repository(), request.gitlabProject(),
+                request.defaultBranch(),
                 sealer.seal(request.webhookSecret()), environments, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (services.byName(service.name()).isPresent()) {
             throw RuleViolationException.conflict("service " + service.name() + " is already registered");
@@ -60,6 +61,13 @@ public final class RegisterService {
             throw RuleViolationException.conflict("repository " + service.repository()
                     + " is already registered as service " + owner);
         });
+        var project = service.gitlabProject();
+        if (project != null) {
+            services.nameOfGitlabProject(project).ifPresent(owner -> {
+                throw RuleViolationException.conflict("GitLab project " + project
+                        + " is already registered as service " + owner);
+            });
+        }
         services.save(service);
         return service;
     }
@@ -138,9 +146,18 @@ public final class RegisterService {
         }
     }
 
-    /** What a release manager asks to register; the secret in clear, never stored so. */
-    public record NewService(String name, String repository, String defaultBranch, String webhookSecret,
-            List<NewEnvironment> environments) {
+    /**
+     * What a release manager asks to register; the secret in clear, never stored so. {@code gitlabProject}: a GitLab
+     * project whose pipelines make releases too (its webhook sends the same secret as {@code X-Gitlab-Token}).
+     */
+    public record NewService(String name, String repository, @Nullable String gitlabProject, String defaultBranch,
+            String webhookSecret, List<NewEnvironment> environments) {
+
+        /** Without a GitLab project. */
+        public NewService(String name, String repository, String defaultBranch, String webhookSecret,
+                List<NewEnvironment> environments) {
+            this(name, repository, null, defaultBranch, webhookSecret, environments);
+        }
 
         @Override
         public String toString() {

@@ -9,15 +9,25 @@ import io.passerelle.platform.event.DomainEvent;
 import io.passerelle.platform.event.EventType;
 import org.jspecify.annotations.Nullable;
 
-/** A service joined the catalog. Carries the webhook secret only sealed, and no deploy target credential. */
+/**
+ * A service joined the catalog. Carries the webhook secret only sealed, and no deploy target credential;
+ * {@code gitlabProject} only when the service names one (issue 11).
+ */
 @EventType("service.registered.v1")
 public record ServiceRegistered(String service, String repository, String defaultBranch, String webhookSecretSealed,
-        List<RegisteredEnvironment> environments, Instant registeredAt) implements DomainEvent {
+        List<RegisteredEnvironment> environments, Instant registeredAt, @Nullable String gitlabProject)
+        implements DomainEvent {
+
+    /** Without a GitLab project. */
+    public ServiceRegistered(String service, String repository, String defaultBranch, String webhookSecretSealed,
+            List<RegisteredEnvironment> environments, Instant registeredAt) {
+        this(service, repository, defaultBranch, webhookSecretSealed, environments, registeredAt, null);
+    }
 
     static ServiceRegistered of(Service service) {
         return new ServiceRegistered(service.name(), service.repository(), service.defaultBranch(),
                 service.webhookSecretSealed(), service.environments().stream().map(RegisteredEnvironment::of).toList(),
-                service.registeredAt());
+                service.registeredAt(), service.gitlabProject());
     }
 
     @Override

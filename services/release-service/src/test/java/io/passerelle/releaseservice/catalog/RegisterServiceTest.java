@@ -39,6 +39,11 @@ class RegisterServiceTest {
             return stored.stream().filter(s -> s.name().equals(name)).findFirst();
         }
 
+        public Optional<String> nameOfGitlabProject(String project) {
+            return stored.stream().filter(s -> project.equalsIgnoreCase(s.gitlabProject())).map(Service::name)
+                    .findFirst();
+        }
+
         public Optional<String> nameOfRepository(String repository) {
             return stored.stream().filter(s -> s.repository().equalsIgnoreCase(repository)).map(Service::name)
                     .findFirst();
@@ -72,6 +77,38 @@ class RegisterServiceTest {
         return new NewService("payments", "acme/payments", "main", "a-webhook-secret-of-32-characters",
                 List.of(new NewEnvironment("staging", 1, false, "webhook", stagingUrl, List.of()),
                         new NewEnvironment("production", 2, true, "webhook", productionUrl, List.of())));
+    }
+
+    @Test
+    void a_gitlab_project_is_kept_and_published_beside_the_repository() {
+        var request = payments("https://deploy.example/staging", "https://deploy.example/production");
+        var service = registering().register(new NewService(request.name(), request.repository(),
+                "acme/platform/payments", request.defaultBranch(), request.webhookSecret(), request.environments()));
+        assertThat(service.gitlabProject()).isEqualTo("acme/platform/payments");
+        assertThat(published).singleElement()
+                .satisfies(e -> assertThat(e.gitlabProject()).isEqualTo("acme/platform/payments"));
+    }
+
+    @Test
+    void a_gitlab_project_already_registered_by_another_service_is_a_conflict() {
+        var request = payments("https://deploy.example/staging", "https://deploy.example/production");
+        registering().register(new NewService("payments", "acme/payments", "acme/payments-gl", "main",
+                request.webhookSecret(), request.environments()));
+        assertThatThrownBy(() -> registering().register(new NewService("billing", "acme/billing", "ACME/Payments-GL",
+                "main", request.webhookSecret(), request.environments())))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RuleViolationException.Kind.STATE_CONFLICT));
+        assertThat(stored).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "payments", "acme/", "/acme/payments", "acme/pay ments" })
+    void a_gitlab_project_that_is_not_a_full_path_is_invalid(String project) {
+        var request = payments("https://deploy.example/staging", "https://deploy.example/production");
+        assertThatThrownBy(() -> registering().register(new NewService("payments", "acme/payments", project, "main",
+                request.webhookSecret(), request.environments()))).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gitlabProject");
+        assertThat(stored).isEmpty();
     }
 
     @ParameterizedTest

@@ -70,6 +70,11 @@ final class InMemoryStores {
             return Optional.ofNullable(byName.get(name));
         }
 
+        public Optional<String> nameOfGitlabProject(String project) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> nameOfRepository(String repository) {
             return byName.values().stream().filter(s -> s.repository().equalsIgnoreCase(repository))
                     .map(Service::name).findFirst();

@@ -18,4 +18,12 @@ public interface CatalogedServices {
     Optional<CatalogedService> byName(String name);
 
     Optional<CatalogedService> byRepository(String repository);
+
+    /**
+     * The service that names GitLab project {@code project} (its full path, compared without case); none by default,
+     * for the stores (test doubles) that hold GitHub repositories only.
+     */
+    default Optional<CatalogedService> byGitlabProject(String project) {
+        return Optional.empty();
+    }
 }

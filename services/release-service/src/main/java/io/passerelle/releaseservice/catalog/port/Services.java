@@ -20,6 +20,9 @@ public interface Services {
     /** The name of the service registered for {@code repository} (compared without case, as GitHub does). */
     Optional<String> nameOfRepository(String repository);
 
+    /** The name of the service registered for GitLab project {@code project} (compared without case). */
+    Optional<String> nameOfGitlabProject(String project);
+
     /** All services, by name. */
     List<Service> all();
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.passerelle.integrationservice.catalog.CatalogedService;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.platform.inbox.HandlesEvent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Events of release-service's service catalog → the catalog projection. */
@@ -14,7 +15,7 @@ class ServiceEventHandlers {
 
     /** Our own reading of {@code service.registered.v1}: only the fields used here. */
     record ServiceRegistered(String service, String repository, String defaultBranch, String webhookSecretSealed,
-            List<Environment> environments, Instant registeredAt) {
+            List<Environment> environments, Instant registeredAt, @Nullable String gitlabProject) {
 
         record Environment(String name) {
         }
@@ -31,6 +32,7 @@ class ServiceEventHandlers {
     void onRegistered(ServiceRegistered registered) {
         catalog.register(new CatalogedService(registered.service(), registered.repository(),
                 registered.defaultBranch(), registered.webhookSecretSealed(), registered.registeredAt(),
-                registered.environments().stream().map(ServiceRegistered.Environment::name).toList()));
+                registered.environments().stream().map(ServiceRegistered.Environment::name).toList(),
+                registered.gitlabProject()));
     }
 }

@@ -27,9 +27,10 @@ class JdbcCatalogedServices implements CatalogedServices {
         try {
             jdbc.sql("""
                     insert into cataloged_service (service, repository, default_branch, webhook_secret_sealed, registered_at,
-                        environments)
-                    values (:service, :repository, :branch, :secret, :at, :environments)
+                        environments, gitlab_project)
+                    values (:service, :repository, :branch, :secret, :at, :environments, :gitlabProject)
                     on conflict (service) do update set repository = excluded.repository,
+                        gitlab_project = excluded.gitlab_project,
                         default_branch = excluded.default_branch, webhook_secret_sealed = excluded.webhook_secret_sealed,
                         registered_at = excluded.registered_at, environments = excluded.environments
                     where cataloged_service.registered_at <= excluded.registered_at""")
@@ -39,6 +40,7 @@ class JdbcCatalogedServices implements CatalogedServices {
                     .param("secret", service.webhookSecretSealed())
                     .param("at", SqlTime.of(service.registeredAt()))
                     .param("environments", service.environments().toArray(String[]::new))
+                    .param("gitlabProject", service.gitlabProject())
                     .update();
         } catch (DuplicateKeyException e) {
             throw new RepositoryAlreadyCatalogedException(service.repository(), service.name(), e);
@@ -61,9 +63,18 @@ class JdbcCatalogedServices implements CatalogedServices {
                 .optional();
     }
 
+    @Override
+    public Optional<CatalogedService> byGitlabProject(String project) {
+        return jdbc.sql("select * from cataloged_service where lower(gitlab_project) = lower(:project)")
+                .param("project", project)
+                .query(JdbcCatalogedServices::map)
+                .optional();
+    }
+
     private static CatalogedService map(ResultSet rs, int row) throws SQLException {
         return new CatalogedService(rs.getString("service"), rs.getString("repository"),
                 rs.getString("default_branch"), rs.getString("webhook_secret_sealed"),
-                SqlTime.instant(rs, "registered_at"), List.of((String[]) rs.getArray("environments").getArray()));
+                SqlTime.instant(rs, "registered_at"), List.of((String[]) rs.getArray("environments").getArray()),
+                rs.getString("gitlab_project"));
     }
 }

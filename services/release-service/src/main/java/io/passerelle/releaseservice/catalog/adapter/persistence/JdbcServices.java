@@ -44,10 +44,12 @@ class JdbcServices implements Services {
     public void save(Service service) {
         try {
             jdbc.sql("""
-                    insert into service (name, repository, default_branch, webhook_secret_sealed, registered_at)
-                    values (:name, :repository, :defaultBranch, :sealed, :registeredAt)""")
+                    insert into service (name, repository, gitlab_project, default_branch, webhook_secret_sealed,
+                        registered_at)
+                    values (:name, :repository, :gitlabProject, :defaultBranch, :sealed, :registeredAt)""")
                     .param("name", service.name())
                     .param("repository", service.repository())
+                    .param("gitlabProject", service.gitlabProject())
                     .param("defaultBranch", service.defaultBranch())
                     .param("sealed", service.webhookSecretSealed())
                     .param("registeredAt", SqlTime.of(service.registeredAt()))
@@ -92,6 +94,12 @@ class JdbcServices implements Services {
     }
 
     @Override
+    public Optional<String> nameOfGitlabProject(String project) {
+        return jdbc.sql("select name from service where lower(gitlab_project) = lower(:project)")
+                .param("project", project).query(String.class).optional();
+    }
+
+    @Override
     public Optional<String> nameOfRepository(String repository) {
         return jdbc.sql("select name from service where lower(repository) = lower(:repository)")
                 .param("repository", repository).query(String.class).optional();
@@ -113,7 +121,8 @@ class JdbcServices implements Services {
     }
 
     private static Service service(ResultSet rs, List<Environment> environments) throws SQLException {
-        return Service.restore(rs.getString("name"), rs.getString("repository"), rs.getString("default_branch"),
+        return Service.restore(rs.getString("name"), rs.getString("repository"), rs.getString("gitlab_project"),
+                rs.getString("default_branch"),
                 rs.getString("webhook_secret_sealed"), environments,
                 SqlTime.instant(rs, "registered_at"));
     }

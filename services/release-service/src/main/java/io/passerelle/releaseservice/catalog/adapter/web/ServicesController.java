@@ -47,7 +47,7 @@ class ServicesController implements ServicesApi {
     @Transactional
     public ResponseEntity<RegisteredService> registerService(ServiceRegistration body) {
         var service = registerService.register(new NewService(body.getName(), body.getRepository(),
-                body.getDefaultBranch(), body.getWebhookSecret(),
+                body.getGitlabProject(), body.getDefaultBranch(), body.getWebhookSecret(),
                 body.getEnvironments().stream().map(ServicesController::environment).toList()));
         // a path, not an absolute URL: the service cannot know the public address the client used (the gateway's)
         var location = URI.create(ServicesApi.PATH_GET_SERVICE.replace("{name}", service.name()));
@@ -95,7 +95,7 @@ class ServicesController implements ServicesApi {
     private static RegisteredService view(Service service) {
         return new RegisteredService(service.name(), service.repository(), service.defaultBranch(), true,
                 service.environments().stream().map(ServicesController::view).toList(),
-                ApiTime.utc(service.registeredAt()));
+                ApiTime.utc(service.registeredAt())).gitlabProject(service.gitlabProject());
     }
 
     private static EnvironmentSpec view(Environment environment) {

@@ -1,0 +1,5 @@
+/** Wiring of the pipeline-run intake. */
+@NullMarked
+package io.passerelle.integrationservice.pipelinerun.config;
+
+import org.jspecify.annotations.NullMarked;
