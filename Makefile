@@ -24,8 +24,8 @@ down: ## stop what `make up` started
 status: ## what runs, with memory
 	@bash infra/bin/stack status
 
-demo: ## drive the golden path on the running stack and print the change, deployment and incident
-	@python3 infra/bin/demo.py
+demo: ## drive the golden path on the running stack and print the change, deployment and incident (SOURCE=gitlab: from GitLab)
+	@PASSERELLE_DEMO_SOURCE=$(or $(SOURCE),github) python3 infra/bin/demo.py
 
 bench: ## measure the golden path on the running stack against RabbitMQ's and PostgreSQL's own limits
 	@bash infra/bin/bench

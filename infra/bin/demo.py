@@ -3,7 +3,9 @@
 
 1. rhea (release-manager) registers the service `shop` (staging: no approval; production: approval required),
    whose deploy target is a small signed-webhook receiver this script runs on 127.0.0.1:8099;
-2. a green GitHub `workflow_run` delivery, signed with the service's secret, arrives on /webhooks/github;
+2. a green GitHub `workflow_run` delivery, signed with the service's secret, arrives on /webhooks/github (with
+   `make demo SOURCE=gitlab`: a green GitLab Pipeline Hook with the service's secret as its token, on /webhooks/gitlab;
+   every later pipeline of the demo comes from GitLab too);
 3. Passerelle records the release, raises a STANDARD change (authorized at once), calls the deploy target, which
    verifies the signature and reports SUCCEEDED to the request's `callbackUrl` with a pipeline token, signed with
    the deployment's callback credential (the request's `callbackToken`, never sent back: HMAC-SHA256 over
@@ -33,7 +35,12 @@ OFFSET = 10000 if os.environ.get("PASSERELLE_STACK") == "e2e" else 0
 GATEWAY = f"http://127.0.0.1:{8080 + OFFSET}"
 TOKEN_URL = f"http://127.0.0.1:{8180 + OFFSET}/realms/passerelle/protocol/openid-connect/token"
 TARGET_PORT = int(os.environ.get("PASSERELLE_DEMO_TARGET_PORT", "8099"))
-SERVICE, REPO, SECRET = "shop", "passerelle-demo/shop", "shop-demo-webhook-secret-2026"
+# where the pipelines come from: GitHub's workflow_run (default) or GitLab's Pipeline Hook (`make demo SOURCE=gitlab`),
+# each with a service of its own (`shop`, `shop-gitlab`), so both demos run on one stack
+SOURCE = os.environ.get("PASSERELLE_DEMO_SOURCE", "github")
+SERVICE = "shop-gitlab" if SOURCE == "gitlab" else "shop"
+REPO, SECRET = f"passerelle-demo/{SERVICE}", "shop-demo-webhook-secret-2026"
+PROJECT = f"passerelle-demo/{SERVICE}"  # the same code on GitLab (gitlabProject)
 CI_MINUTES = 7
 FAILING = {}  # (commit, environment) -> the reason the demo's deploy target reports FAILED there
 
@@ -128,8 +135,10 @@ def utc(seconds):
     return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def deliver(sha, message="Update shop"):
-    """A green workflow_run of REPO on main at that commit, signed; retried until the catalog reaches the intake."""
+def deliver(sha, message="Update the shop"):
+    """A green pipeline of the service on main at that commit, from SOURCE; retried until the catalog reaches the intake."""
+    if SOURCE == "gitlab":
+        return deliver_gitlab(sha, message)
     run = int(time.time() * 1000)
     payload = {"action": "completed",
                "workflow_run": {"id": run, "name": "CI", "head_branch": "main", "head_sha": sha,
@@ -148,6 +157,34 @@ def deliver(sha, message="Update shop"):
             return
         time.sleep(0.5)
     sys.exit(f"webhook not accepted: {status} {body}")
+
+
+def gitlab_time(seconds):
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")  # one of GitLab's formats
+
+
+def deliver_gitlab(sha, message):
+    """A green GitLab Pipeline Hook of PROJECT on main at that commit (its job `test` green too), with the service's
+    secret as the hook's secret token and a new Idempotency-Key, as GitLab sends it."""
+    run = int(time.time() * 1000)
+    payload = {"object_kind": "pipeline",
+               "object_attributes": {"id": run, "ref": "main", "tag": False, "sha": sha, "status": "success",
+                                     "name": "CI", "url": f"https://gitlab.com/{PROJECT}/-/pipelines/{run}",
+                                     "finished_at": gitlab_time(time.time())},
+               "project": {"path_with_namespace": PROJECT, "web_url": f"https://gitlab.com/{PROJECT}",
+                           "default_branch": "main"},
+               "user": {"username": "demo-bot"},
+               "commit": {"id": sha, "message": message, "timestamp": utc(time.time() - CI_MINUTES * 60)},
+               "builds": [{"id": run + 1, "name": "test", "status": "success", "allow_failure": False,
+                           "finished_at": gitlab_time(time.time())}]}
+    raw = json.dumps(payload).encode()
+    for attempt in range(60):  # the integration service learns the catalog from an event: wait for it
+        status, body = call("POST", GATEWAY + "/webhooks/gitlab", raw=raw, headers={
+            "X-Gitlab-Event": "Pipeline Hook", "X-Gitlab-Token": SECRET, "Idempotency-Key": str(uuid.uuid4())})
+        if status == 202 and isinstance(body, dict) and body.get("outcome") == "accepted":
+            return
+        time.sleep(0.5)
+    sys.exit(f"GitLab hook not accepted: {status} {body}")
 
 
 def fire(environment, summary, sam):
@@ -368,9 +405,9 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     target = f"http://127.0.0.1:{TARGET_PORT}/deploy"
 
-    print(f"1. rhea registers the service '{SERVICE}' ({REPO})")
+    print(f"1. rhea registers the service '{SERVICE}' ({REPO} on GitHub, {PROJECT} on GitLab)")
     status, body = call("POST", GATEWAY + "/api/v1/services", rhea, {
-        "name": SERVICE, "repository": REPO, "defaultBranch": "main", "webhookSecret": SECRET,
+        "name": SERVICE, "repository": REPO, "gitlabProject": PROJECT, "defaultBranch": "main", "webhookSecret": SECRET,
         "environments": [
             {"name": "staging", "order": 1, "requiresApproval": False, "deployTarget": {"type": "webhook", "url": target}},
             {"name": "production", "order": 2, "requiresApproval": True, "deployTarget": {"type": "webhook", "url": target}}]})
@@ -379,7 +416,8 @@ def main():
     print("   registered" if status == 201 else "   already registered")
 
     sha = secrets.token_hex(20)
-    print(f"2. GitHub reports a green workflow run on main, commit {sha[:12]}")
+    print(f"2. {'GitLab reports a green pipeline (Pipeline Hook)' if SOURCE == 'gitlab' else 'GitHub reports a green workflow run'}"
+          f" on main, commit {sha[:12]}")
     deliver(sha)
     print("   accepted (202)")
 
@@ -396,8 +434,8 @@ def main():
     print(f"   production: change {production['id']} is {production['type']} and waits for a change manager "
           f"(alice or bob: POST /api/v1/changes/{{id}}/approve)")
 
-    print("4. Alertmanager: HighErrorRate fires for shop in staging")
-    incident, top = fire("staging", "5xx above 5% on shop", sam)
+    print(f"4. Alertmanager: HighErrorRate fires for {SERVICE} in staging")
+    incident, top = fire("staging", f"5xx above 5% on {SERVICE}", sam)
     ok = top.get("deploymentId") == deployment["id"]
     ok = freeze(rhea, alice) and ok
     ok = gate(alice) and ok
