@@ -3,8 +3,11 @@ package io.passerelle.console.security;
 import io.passerelle.console.ConsoleProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -60,7 +63,28 @@ class ConsoleSecurity {
         return login;
     }
 
+    /**
+     * The actuator beyond health and info, for monitoring rather than people: stateless, an operator's bearer token
+     * from the realm (issuer, audience {@code passerelle}, signature), as on every app.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        var roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(new BearerRoles());
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole("operator"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(roles)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations, ConsoleProperties console)
             throws Exception {
         var requests = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
@@ -70,7 +94,6 @@ class ConsoleSecurity {
         String keycloak = console.issuer().resolve("/").toString().replaceAll("/$", "");
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())

@@ -2,6 +2,7 @@ package io.passerelle.console.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -106,6 +107,16 @@ class ConsoleSecurityIntegrationTest {
         mvc.perform(get("/webjars/htmx-ext-sse/sse.js")).andExpect(status().isOk());
         mvc.perform(get("/webjars/chart.js/dist/chart.umd.min.js")).andExpect(status().isOk());
         mvc.perform(get("/assets/console.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void the_metrics_need_an_operators_bearer_token_as_on_every_app() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_change-manager"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_operator"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("passerelle_console_live_streams")));
     }
 
     static org.springframework.test.web.servlet.request.RequestPostProcessor user(String name, String... roles) {
