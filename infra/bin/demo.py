@@ -22,7 +22,9 @@
    under its own EMERGENCY change, which erin (emergency-approver) approves; it goes out through the same target, and
    the undone deployment's change gets a BACKED_OUT line in its audit trail;
 8. the DORA figures of shop in production (GET /api/v1/metrics/dora, the last 30 days): the four figures, their
-   levels, and the deployments behind each.
+   levels, and the deployments behind each;
+9. the CDEvents Passerelle told the toolchain meanwhile (oscar, operator: GET /api/v1/cdevents since the demo began):
+   each with its type, subject and delivery to the passerelle.cdevents exchange (and to any HTTP sink configured).
 Every workflow run names its head commit with its time (as GitHub's do), committed CI_MINUTES before the run ended:
 that is where lead time starts.
 Only the standard library: urllib, hmac, http.server.
@@ -396,7 +398,35 @@ def dora(rhea):
         print(f"     … and {len(rows) - 10} more (each figure lists up to 100)")
 
 
+def cdevents(since):
+    """Step 9: the CDEvents produced since the demo began, as the toolchain received them (or will)."""
+    oscar = user("oscar")
+    expected = ("dev.cdevents.ticket.created.", "dev.cdevents.approval.closed.", "dev.cdevents.service.deployed.",
+                "dev.cdevents.service.rolledback.", "dev.cdevents.incident.detected.")
+    missing, deadline = expected, time.time() + 30
+    while missing and time.time() < deadline:  # the exchange's relay confirms within a second or so
+        produced = listing(f"/api/v1/cdevents?since={urllib.parse.quote(since)}&limit=500", oscar)
+        missing = [t for t in expected if not any(e["type"].startswith(t) and delivered(e) for e in produced)]
+        time.sleep(0.5)
+    if missing:
+        print(f"9. CDEvents missing or undelivered after 30 s: {', '.join(missing)}")
+        return False
+    print(f"9. the CDEvents Passerelle told the toolchain during the demo ({len(produced)}; oscar: GET /api/v1/cdevents"
+          f"?since={since}), on the passerelle.cdevents exchange (routing key = type) and any HTTP sink:")
+    for e in produced[:40]:
+        where = ", ".join(f"{d['destination']} {d['state']}" for d in e["deliveries"])
+        print(f"     {e['time'][:19]}Z {e['type']:<46} {e['subject'][:40]:<40} {where}")
+    if len(produced) > 40:
+        print(f"     … and {len(produced) - 40} more")
+    return True
+
+
+def delivered(event):
+    return all(d["state"] == "DELIVERED" for d in event["deliveries"])
+
+
 def main():
+    began = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
         rhea, sam, alice = user("rhea"), user("sam"), user("alice")
     except OSError as e:
@@ -441,12 +471,13 @@ def main():
     ok = gate(alice) and ok
     ok = rollback(rhea, sam, alice, production) and ok
     dora(rhea)
+    ok = cdevents(began) and ok
     print("\nGolden path done: standard change authorized, deployment succeeded, incident linked to it, a freeze held a"
           " deployment and released it, a gate opened by a change manager's approval, a failed release rolled back"
-          " under an emergency change once the on-call engineer confirmed it caused the incident, and the DORA figures behind"
-          " it all." if ok else "\nUnexpected: the top suspect"
+          " under an emergency change once the on-call engineer confirmed it caused the incident, the DORA figures behind"
+          " it all, and each step told the toolchain as CDEvents." if ok else "\nUnexpected: the top suspect"
           " is not the deployment just made, the frozen deployment went out before its freeze ended, the gate was not"
-          " allowed, or the rollback did not put the release before back.")
+          " allowed, the rollback did not put the release before back, or a CDEvent of the path is missing.")
     print(f"\nSee it in the web console: {GATEWAY}/ — alice (approvals, calendar, changes), rhea (releases), otto"
           " (incidents), pia (problems); the password is the user name.")
     server.shutdown()

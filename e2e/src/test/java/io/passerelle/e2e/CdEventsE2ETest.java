@@ -111,6 +111,7 @@ class CdEventsE2ETest {
                 deployed.at("/data/customData/passerelle/changeId").asString());
         assertThat(ticket.at("/data/subject/content/ticketType").asString()).isEqualTo("change-request");
         assertThat(ticket.at("/data/subject/content/group").asString()).isEqualTo(SERVICE);
+        producedAsAnOperatorReadsThem(deployed);
 
         var startsAt = Instant.now();
         var firing = alert(startsAt);
@@ -129,6 +130,18 @@ class CdEventsE2ETest {
         for (var event : List.of(deployed, ticket, detected)) {
             assertValid(event);
         }
+    }
+
+    /** oscar (operator) reads the same CDEvent through the gateway, delivered to the exchange; rhea may not. */
+    static void producedAsAnOperatorReadsThem(JsonNode deployed) {
+        var path = Stack.GATEWAY + "/api/v1/cdevents?type=dev.cdevents.service.&subject=" + SERVICE + "/staging";
+        var oscar = tokens.user("oscar");
+        var produced = await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(path, oscar).body().path(0),
+                p -> "DELIVERED".equals(p.at("/deliveries/0/state").asString())); // the confirm follows the message
+        assertThat(produced.path("id").asString()).isEqualTo(deployed.path("id").asString());
+        assertThat(produced.at("/cdevent/context/type").asString()).isEqualTo("dev.cdevents.service.deployed.0.3.0");
+        assertThat(produced.at("/deliveries/0/destination").asString()).isEqualTo("amqp");
+        assertThat(Http.get(path, tokens.user("rhea")).status()).isEqualTo(403);
     }
 
     static JsonNode awaitCdEvent(String type, String subject) {

@@ -369,7 +369,8 @@ class GoldenPathE2ETest {
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("STANDARD", "SUCCEEDED", "top suspect", "held by Demo freeze",
-                "went out on its own", "hears ALLOWED", "Golden path done");
+                "went out on its own", "hears ALLOWED", "the CDEvents Passerelle told the toolchain",
+                "told the toolchain as CDEvents", "Golden path done");
     }
 
     /**

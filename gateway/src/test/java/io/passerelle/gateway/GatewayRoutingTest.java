@@ -128,7 +128,8 @@ class GatewayRoutingTest {
                 "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
                 "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
-                "/api/v1/pipeline-runs");
+                "/api/v1/pipeline-runs", "/api/v1/cdevents?subject=42",
+                "/api/v1/cdevents/42/deliveries/amqp/replay");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }

@@ -8,7 +8,9 @@ import io.micrometer.observation.ObservationRegistry;
 import io.passerelle.integrationservice.cdevents.DeliveryPolicy;
 import io.passerelle.integrationservice.cdevents.Links;
 import io.passerelle.integrationservice.cdevents.PublishCdEvents;
+import io.passerelle.integrationservice.cdevents.ReplayCdEventDelivery;
 import io.passerelle.integrationservice.cdevents.adapter.amqp.CdEventExchangeRelay;
+import io.passerelle.integrationservice.cdevents.adapter.persistence.JdbcCdEventLog;
 import io.passerelle.integrationservice.cdevents.adapter.persistence.JdbcCdEventOutbox;
 import io.passerelle.integrationservice.cdevents.adapter.sink.HttpSink;
 import io.passerelle.integrationservice.cdevents.adapter.sink.HttpSinkWorker;
@@ -75,6 +77,17 @@ class CdEventsConfiguration {
             CdEventExchangeRelay exchange, HttpSinkWorkers sinks, CdEventsProperties properties) {
         return new PublishCdEvents(outbox, versions, new Links(properties.consoleUrl()), properties.source(),
                 List.of(exchange, sinks));
+    }
+
+    @Bean
+    JdbcCdEventLog cdEventLog(JdbcClient jdbc) {
+        return new JdbcCdEventLog(jdbc);
+    }
+
+    @Bean
+    ReplayCdEventDelivery replayCdEventDelivery(JdbcCdEventLog cdEventLog, CdEventExchangeRelay exchange,
+            HttpSinkWorkers sinks, Clock clock) {
+        return new ReplayCdEventDelivery(cdEventLog, List.of(exchange, sinks), clock);
     }
 
     private static List<HttpSink> sinks(CdEventsProperties properties) {
