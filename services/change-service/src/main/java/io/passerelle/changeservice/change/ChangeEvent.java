@@ -6,7 +6,8 @@ import io.passerelle.platform.event.DomainEvent;
 
 /** What happened to a change, registered by the aggregate and published when the change is saved. */
 public sealed interface ChangeEvent extends DomainEvent
-        permits ChangeRaised, ChangeAuthorized, ChangeHeld, ChangeRejected, ChangeClosed, ChangeFailed {
+        permits ChangeRaised, ChangeDecisionRecorded, ChangeAuthorized, ChangeHeld, ChangeRejected, ChangeClosed,
+        ChangeFailed {
 
     UUID changeId();
 

@@ -207,6 +207,8 @@ public final class ChangeRequest {
         if (authorizes) {
             decidedUnder = policy.ref();
             authorize(by, at);
+        } else {
+            recorded(by, Verdict.APPROVED, comment, approvals, policy, at);
         }
         audit(at, by, AuditEntry.Action.APPROVED, comment == null && !authorizes
                 ? approvals + " of " + policy.approvalsRequired() + " approvals" : comment);
@@ -258,8 +260,18 @@ public final class ChangeRequest {
             decidedUnder = policy.ref();
             events.add(new ChangeRejected(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
                     by, reason, at));
+        } else {
+            recorded(by, Verdict.REJECTED, reason,
+                    decisions.stream().filter(d -> d.verdict() == Verdict.APPROVED).count(), policy, at);
         }
         audit(at, by, AuditEntry.Action.REJECTED, reason);
+    }
+
+    /** A decision that leaves the change waiting for approval. */
+    private void recorded(String by, Verdict verdict, @Nullable String comment, long approvals, ApprovalPolicy policy,
+            Instant at) {
+        events.add(new ChangeDecisionRecorded(id, proposal.service(), proposal.environment(), proposal.deploymentId(),
+                by, verdict, comment, approvals, policy.approvalsRequired(), at));
     }
 
     private void requireDecidable(Approver approver, ApprovalPolicy policy, String verb) {

@@ -164,7 +164,13 @@ class ChangeRequestTest {
         change.approve(Approver.user("bob"), policy, null, NO_FREEZE, LATER);
         assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
         assertThat(change.auditTrail()).last().satisfies(a -> assertThat(a.detail()).isEqualTo("1 of 2 approvals"));
-        assertThat(change.pullEvents()).isEmpty();
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeDecisionRecorded.class, d -> {
+            assertThat(d.decidedBy()).isEqualTo("bob");
+            assertThat(d.verdict()).isEqualTo(Verdict.APPROVED);
+            assertThat(d.approvals()).isEqualTo(1);
+            assertThat(d.approvalsRequired()).isEqualTo(2);
+            assertThat(d.decidedAt()).isEqualTo(LATER);
+        });
         assertConflict(() -> change.approve(Approver.user("BOB"), policy, null, NO_FREEZE, LATER));
 
         change.approve(new Approver("carol", Set.of(), Set.of("cab-member")), policy, "fine", NO_FREEZE, LATER);
@@ -213,9 +219,16 @@ class ChangeRequestTest {
 
         change.reject(Approver.user("bob"), lenient, "not convinced", LATER);
         assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
-        assertThat(change.pullEvents()).isEmpty();
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeDecisionRecorded.class, d -> {
+            assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+            assertThat(d.comment()).isEqualTo("not convinced");
+            assertThat(d.approvals()).isZero();
+        });
         change.approve(Approver.user("carol"), lenient, null, NO_FREEZE, LATER);
+        assertThat(change.pullEvents()).singleElement().isInstanceOfSatisfying(ChangeDecisionRecorded.class,
+                d -> assertThat(d.approvals()).isEqualTo(1));
         change.approve(Approver.user("dave"), lenient, null, NO_FREEZE, LATER);
+        assertThat(change.pullEvents()).singleElement().isInstanceOf(ChangeAuthorized.class);
 
         assertThat(change.state()).isEqualTo(ChangeState.SCHEDULED);
         assertThat(change.decisions()).extracting(Decision::verdict)

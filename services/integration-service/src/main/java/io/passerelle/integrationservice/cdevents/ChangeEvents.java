@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A change request's events as CDEvents: its ticket ({@link TicketEvents}) and, for a change that waits for approvers,
  * its approval ({@link ApprovalEvents}). Raised → ticket created (+ approval created when {@code PENDING_APPROVAL});
+ * one approver's decision that leaves it waiting → approval updated;
  * authorized → ticket updated (+ approval closed, approved, for a NORMAL change: the one kind approvers authorize);
  * held by a freeze window → ticket updated; rejected → ticket closed {@code rejected} + approval closed, rejected;
  * closed → ticket closed {@code completed}; failed → ticket closed {@code failed}.
@@ -25,6 +26,16 @@ public final class ChangeEvents {
     /** A step or the end of a change: {@code step} is authorized, held, rejected, closed or failed. */
     public record Step(UUID changeId, String step, @Nullable String type, String service, String environment,
             @Nullable UUID deploymentId, @Nullable String by, @Nullable String reason) {
+    }
+
+    /** One approver's decision that leaves the change waiting: {@code verdict} APPROVED or REJECTED. */
+    public record Decision(UUID changeId, @Nullable UUID deploymentId, String decidedBy, String verdict) {
+    }
+
+    public static List<CdEvent> decision(CdEvent.Origin origin, Links links, Decision d) {
+        return List.of(ApprovalEvents.updated(origin, new ApprovalEvents.Decided(d.changeId(), links.change(d.changeId()),
+                target(links, d.changeId(), d.deploymentId()), d.decidedBy(),
+                "REJECTED".equals(d.verdict()) ? "rejected" : "approved")));
     }
 
     public static List<CdEvent> raised(CdEvent.Origin origin, Links links, Raised r) {

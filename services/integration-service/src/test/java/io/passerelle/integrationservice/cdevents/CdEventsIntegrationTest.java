@@ -146,14 +146,16 @@ class CdEventsIntegrationTest {
         var raised = recorded("change.raised.v1");
         raised.put("state", "PENDING_APPROVAL");
         events.publish("change.raised.v1", "c", raised);
+        events.publish("change.decision-recorded.v1", "c", recorded("change.decision-recorded.v1"));
         events.publish("change.authorized.v1", "c", recorded("change.authorized.v1"));
         events.publish("change.held.v1", "c", recorded("change.held.v1"));
         events.publish("change.rejected.v1", "c", recorded("change.rejected.v1"));
         events.publish("change.closed.v1", "c", recorded("change.closed.v1"));
         events.publish("change.failed.v1", "c", recorded("change.failed.v1"));
 
-        assertThat(types(receive(9))).containsExactlyInAnyOrder("dev.cdevents.ticket.created.0.2.0",
-                "dev.cdevents.approval.created.0.1.0", "dev.cdevents.ticket.updated.0.2.0",
+        assertThat(types(receive(10))).containsExactlyInAnyOrder("dev.cdevents.ticket.created.0.2.0",
+                "dev.cdevents.approval.created.0.1.0", "dev.cdevents.approval.updated.0.1.0",
+                "dev.cdevents.ticket.updated.0.2.0",
                 "dev.cdevents.approval.closed.0.1.0", "dev.cdevents.ticket.updated.0.2.0",
                 "dev.cdevents.ticket.closed.0.2.0", "dev.cdevents.approval.closed.0.1.0",
                 "dev.cdevents.ticket.closed.0.2.0", "dev.cdevents.ticket.closed.0.2.0");

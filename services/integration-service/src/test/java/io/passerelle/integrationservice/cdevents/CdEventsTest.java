@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +147,26 @@ class CdEventsTest {
     }
 
     @Test
+    void an_approver_s_decision_that_leaves_the_change_waiting_is_an_approval_updated() {
+        var approved = ChangeEvents.decision(origin("e3"), LINKS, new ChangeEvents.Decision(CHANGE, DEPLOYMENT,
+                "carol", "APPROVED"));
+        var rejected = ChangeEvents.decision(origin("e4"), LINKS, new ChangeEvents.Decision(CHANGE, null, "dave",
+                "REJECTED"));
+
+        assertThat(approved).extracting(CdEvent::type).containsExactly(CdEventType.APPROVAL_UPDATED);
+        assertThat(approved.get(0).content()).containsEntry("decision", "approved")
+                .containsEntry("responder", "urn:passerelle:user:carol")
+                .containsEntry("approvalDetailsUrl", "https://passerelle.example.com/changes/" + CHANGE)
+                .containsEntry("resourceTargetUrl", "https://passerelle.example.com/deployments/" + DEPLOYMENT)
+                .doesNotContainKey("status");
+        assertThat(approved.get(0).type().specVersion()).isEqualTo("0.6.0-draft");
+        assertThat(rejected.get(0).content()).containsEntry("decision", "rejected")
+                .containsEntry("resourceTargetUrl", "https://passerelle.example.com/changes/" + CHANGE);
+        assertValid(approved);
+        assertValid(rejected);
+    }
+
+    @Test
     void a_standard_change_has_no_approval_and_each_end_of_a_change_closes_its_ticket_with_a_resolution() {
         var raised = ChangeEvents.raised(origin("e1"), LINKS, new ChangeEvents.Raised(CHANGE, "STANDARD", "AUTHORIZED",
                 "payments", "production", "Deploy", "pipeline:octocat", null, null));
@@ -216,7 +235,7 @@ class CdEventsTest {
     }
 
     @Test
-    void every_type_but_approval_updated_is_produced_and_the_schemas_take_the_specs_own_examples() throws Exception {
+    void the_schemas_take_the_specs_own_examples() throws Exception {
         Assumptions.assumeTrue(schemas != null, CdEventSchemas.NO_VECTORS);
         var vectors = RepositoryFiles.vectors().orElseThrow();
         for (var name : List.of("service_deployed", "service_upgraded", "service_rolledback", "incident_detected",
@@ -228,7 +247,6 @@ class CdEventsTest {
             schemas.assertValid(json.readTree(Files.readString(
                     vectors.resolve("cdevents-main-0.6.0-draft/" + name + ".json"))));
         }
-        assertThat(EnumSet.complementOf(EnumSet.of(CdEventType.APPROVAL_UPDATED))).hasSize(12);
     }
 
     @Test

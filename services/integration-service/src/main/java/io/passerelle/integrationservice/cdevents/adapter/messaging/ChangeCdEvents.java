@@ -29,6 +29,9 @@ class ChangeCdEvents {
             @Nullable String reason) {
     }
 
+    record DecisionRecorded(UUID changeId, @Nullable UUID deploymentId, String decidedBy, String verdict) {
+    }
+
     private final PublishCdEvents publish;
 
     ChangeCdEvents(PublishCdEvents publish) {
@@ -41,6 +44,13 @@ class ChangeCdEvents {
                 raised.environment(), raised.title(), raised.requestedBy(), raised.deploymentId(),
                 raised.risk() == null ? null : raised.risk().score());
         publish.publish(event.id(), event.time(), (origin, links) -> ChangeEvents.raised(origin, links, facts));
+    }
+
+    @HandlesEvent("change.decision-recorded.v1")
+    void onDecisionRecorded(DecisionRecorded recorded, InboundEvent event) {
+        var facts = new ChangeEvents.Decision(recorded.changeId(), recorded.deploymentId(), recorded.decidedBy(),
+                recorded.verdict());
+        publish.publish(event.id(), event.time(), (origin, links) -> ChangeEvents.decision(origin, links, facts));
     }
 
     @HandlesEvent("change.authorized.v1")
