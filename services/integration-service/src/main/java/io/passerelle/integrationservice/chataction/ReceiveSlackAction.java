@@ -23,15 +23,18 @@ public final class ReceiveSlackAction {
     private final SecretSealer sealer;
     private final Clock clock;
     private final Duration window;
+    private final Runnable queued;
 
+    /** @param queued told once an action is queued (the worker, woken after the commit) */
     public ReceiveSlackAction(SlackApps apps, SlackRequests requests, SlackActionQueue queue, SecretSealer sealer,
-            Clock clock, Duration window) {
+            Clock clock, Duration window, Runnable queued) {
         this.apps = apps;
         this.requests = requests;
         this.queue = queue;
         this.sealer = sealer;
         this.clock = clock;
         this.window = window;
+        this.queued = queued;
     }
 
     /**
@@ -52,5 +55,6 @@ public final class ReceiveSlackAction {
     /** Queues an authenticated interaction, to be performed and answered in Slack. */
     public void accept(SlackInteraction interaction) {
         queue.add(interaction.user(), interaction.action(), sealer.seal(interaction.responseUrl()), clock.instant());
+        queued.run();
     }
 }

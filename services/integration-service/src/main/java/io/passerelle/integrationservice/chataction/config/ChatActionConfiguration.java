@@ -52,8 +52,9 @@ class ChatActionConfiguration {
 
     @Bean
     ReceiveSlackAction receiveSlackAction(SlackApps apps, SlackRequests requests, SlackActionQueue queue,
-            SecretSealer sealer, Clock clock, ChatActionProperties properties) {
-        return new ReceiveSlackAction(apps, requests, queue, sealer, clock, properties.slack().window());
+            SecretSealer sealer, Clock clock, ChatActionProperties properties, SlackActionWorker slackActionWorker) {
+        return new ReceiveSlackAction(apps, requests, queue, sealer, clock, properties.slack().window(),
+                slackActionWorker::wakeUpAfterCommit);
     }
 
     @Bean

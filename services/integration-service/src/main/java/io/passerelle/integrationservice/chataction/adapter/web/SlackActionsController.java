@@ -10,7 +10,6 @@ import io.passerelle.integrationservice.chataction.ChatAction;
 import io.passerelle.integrationservice.chataction.ChatUser;
 import io.passerelle.integrationservice.chataction.ReceiveSlackAction;
 import io.passerelle.integrationservice.chataction.SlackInteraction;
-import io.passerelle.integrationservice.chataction.adapter.worker.SlackActionWorker;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SlackActionsController {
 
     private final ReceiveSlackAction receive;
-    private final SlackActionWorker worker;
     private final JsonMapper json;
 
-    SlackActionsController(ReceiveSlackAction receive, SlackActionWorker worker, JsonMapper json) {
+    SlackActionsController(ReceiveSlackAction receive, JsonMapper json) {
         this.receive = receive;
-        this.worker = worker;
         this.json = json;
     }
 
@@ -75,7 +72,6 @@ class SlackActionsController {
         }
         receive.accept(new SlackInteraction(new ChatUser(ChatUser.Platform.SLACK, user),
                 ChatAction.fromSlack(kind, action.path("value").asString("")), responseUrl));
-        worker.wakeUpAfterCommit();
         return ResponseEntity.ok(new WebhookOutcome(OutcomeEnum.ACCEPTED)
                 .reason("the answer follows in Slack"));
     }
