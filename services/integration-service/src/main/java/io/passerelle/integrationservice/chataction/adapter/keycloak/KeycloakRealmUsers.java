@@ -70,7 +70,7 @@ public final class KeycloakRealmUsers implements RealmUsers {
         }
         JsonNode match = null;
         for (var candidate : users) {
-            // Keycloak's q= search matches attribute values case-insensitively: hold it to the exact id
+            // whatever the q= search matched, only a user whose value is exactly this id counts
             var values = candidate.path("attributes").path(user.platform().attribute());
             var exact = false;
             for (var value : values) {
