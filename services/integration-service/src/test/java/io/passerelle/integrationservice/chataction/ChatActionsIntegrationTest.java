@@ -126,6 +126,36 @@ class ChatActionsIntegrationTest {
     }
 
     @Test
+    void a_suspect_is_confirmed_and_a_rollback_started_from_slack_through_their_services_endpoints() throws Exception {
+        var incident = UUID.randomUUID();
+        var deployment = UUID.randomUUID();
+        var confirmUrl = world.responseUrl();
+        var rollbackUrl = world.responseUrl();
+
+        slack(interaction(slackId, "passerelle.suspect.confirm", incident + ":" + deployment, confirmUrl), now())
+                .andExpect(status().isOk());
+        slack(interaction(slackId, "passerelle.rollback.start", incident + ":" + deployment, rollbackUrl), now())
+                .andExpect(status().isOk());
+
+        var confirmed = await().atMost(Duration.ofSeconds(10)).until(() -> world.answers(confirmUrl),
+                a -> !a.isEmpty());
+        var rolledBack = await().atMost(Duration.ofSeconds(10)).until(() -> world.answers(rollbackUrl),
+                a -> !a.isEmpty());
+        assertThat(confirmed.getFirst().get("text").asString()).isEqualTo("Done: confirm the suspect deployment "
+                + deployment + " of incident " + incident + ", as " + username + ".");
+        assertThat(rolledBack.getFirst().get("text").asString()).isEqualTo("Done: roll back deployment " + deployment
+                + " (incident " + incident + "), as " + username + ".");
+        var calls = world.calls(deployment);
+        assertThat(calls).extracting(FakeChatWorld.Call::path).containsExactlyInAnyOrder(
+                "/api/v1/incidents/" + incident + "/suspects/" + deployment + "/confirm",
+                "/api/v1/deployments/" + deployment + "/rollback");
+        assertThat(calls).allSatisfy(c -> assertThat(c.headers()).containsEntry("Passerelle-Acting-User", username));
+        var rollback = calls.stream().filter(c -> c.path().endsWith("/rollback")).findFirst().orElseThrow();
+        assertThat(rollback.body().get("emergency").asBoolean()).isTrue();
+        assertThat(rollback.body().get("reason").asString()).contains(incident.toString()).contains(username);
+    }
+
+    @Test
     void a_stale_slack_timestamp_is_refused_and_nothing_recorded() throws Exception {
         var body = interaction(slackId, "passerelle.change.approve", change.toString(), world.responseUrl());
 

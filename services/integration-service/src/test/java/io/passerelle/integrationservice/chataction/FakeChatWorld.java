@@ -33,6 +33,8 @@ public final class FakeChatWorld implements AutoCloseable {
     private static final Pattern USERS = Pattern.compile("/admin/realms/passerelle/users");
     private static final Pattern ROLES = Pattern.compile("/admin/realms/passerelle/users/([^/]+)/role-mappings/realm/composite");
     private static final Pattern DECIDE = Pattern.compile("/api/v1/changes/([^/]+)/(approve|reject)");
+    private static final Pattern OTHER = Pattern.compile(
+            "/api/v1/incidents/[^/]+/suspects/[^/]+/confirm|/api/v1/deployments/[^/]+/rollback");
 
     private static FakeChatWorld shared;
 
@@ -83,6 +85,7 @@ public final class FakeChatWorld implements AutoCloseable {
         requesters.put(id.toString(), requester);
     }
 
+    /** The calls whose path names this id (a change, an incident, a deployment). */
     public List<Call> calls(UUID change) {
         return calls.stream().filter(c -> c.path().contains(change.toString())).toList();
     }
@@ -146,6 +149,12 @@ public final class FakeChatWorld implements AutoCloseable {
                 return;
             }
             var decide = DECIDE.matcher(path);
+            if (OTHER.matcher(path).matches()) {
+                calls.add(new Call(path, Map.of("Passerelle-Acting-User",
+                        exchange.getRequestHeaders().getFirst("Passerelle-Acting-User")), JSON.readTree(body)));
+                send(exchange, path.endsWith("/rollback") ? 201 : 200, Map.of());
+                return;
+            }
             if (decide.matches()) {
                 var headers = new java.util.HashMap<String, String>();
                 for (var name : List.of("Passerelle-Acting-User", "Passerelle-Acting-Roles",
