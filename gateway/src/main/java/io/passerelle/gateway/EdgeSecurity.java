@@ -53,6 +53,9 @@ class EdgeSecurity {
                         .pathMatchers(HttpMethod.POST, "/webhooks/gitlab").permitAll()
                         // Grafana signs its notifications (or sends a monitoring token): integration-service decides
                         .pathMatchers(HttpMethod.POST, "/webhooks/grafana").permitAll()
+                        // Slack signs its interactions, Mattermost sends the channel's action token: integration-service
+                        // checks them (chat actions, ADR 0026)
+                        .pathMatchers(HttpMethod.POST, "/webhooks/slack/**", "/webhooks/mattermost/**").permitAll()
                         // Argo CD's notification service has no bearer token: integration-service checks its token
                         .pathMatchers(HttpMethod.POST, "/api/v1/executors/argocd/notifications").permitAll()
                         .pathMatchers(HttpMethod.POST, "/webhooks/alertmanager").hasRole("monitoring")

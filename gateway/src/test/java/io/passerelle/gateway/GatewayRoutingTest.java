@@ -129,7 +129,7 @@ class GatewayRoutingTest {
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
                 "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
                 "/api/v1/pipeline-runs", "/api/v1/cdevents?subject=42",
-                "/api/v1/cdevents/42/deliveries/amqp/replay");
+                "/api/v1/cdevents/42/deliveries/amqp/replay", "/api/v1/chat-apps/slack");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
@@ -191,6 +191,22 @@ class GatewayRoutingTest {
         client.post().uri("/webhooks/gitlab").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
         assertThat(received).containsExactly("POST /webhooks/gitlab");
+    }
+
+    @Test
+    void the_chat_action_webhooks_pass_without_a_token_because_the_integration_service_checks_their_signature() {
+        client.post().uri("/webhooks/slack/actions").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("payload=%7B%7D").exchange().expectStatus().isOk();
+        client.post().uri("/webhooks/mattermost/actions").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        assertThat(received).containsExactly("POST /webhooks/slack/actions", "POST /webhooks/mattermost/actions");
+    }
+
+    @Test
+    void the_slack_app_settings_need_a_token_at_the_edge() {
+        client.put().uri("/api/v1/chat-apps/slack").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isUnauthorized();
+        assertThat(received).isEmpty();
     }
 
     @Test

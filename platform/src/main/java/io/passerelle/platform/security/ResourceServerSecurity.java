@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -15,7 +16,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Every service is a stateless JWT resource server: issuer, audience and signature are checked (properties under
  * {@code spring.security.oauth2.resourceserver.jwt}); roles come from the realm; each endpoint names the roles it
- * admits with {@code @PreAuthorize}, which an architecture test enforces. Errors are problem+json.
+ * admits with {@code @PreAuthorize}, which an architecture test enforces. Errors are problem+json. The chat bridge
+ * acts for realm users ({@link ActingUser}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,7 +47,9 @@ public class ResourceServerSecurity {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                // the chat bridge's token becomes the user it acts for (ADR 0026); anyone else's headers are ignored
+                .addFilterAfter(new ActingUserFilter(problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 }

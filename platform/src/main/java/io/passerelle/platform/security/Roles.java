@@ -18,6 +18,9 @@ public final class Roles {
     /** Owns problems (root causes behind incidents) and the known error database. */
     public static final String PROBLEM_MANAGER = "problem-manager";
 
+    /** integration-service's chat bridge only: acts for the realm user behind a chat action ({@link ActingUser}). */
+    public static final String CHAT_BRIDGE = ActingUser.BRIDGE_ROLE;
+
     private Roles() {
     }
 }

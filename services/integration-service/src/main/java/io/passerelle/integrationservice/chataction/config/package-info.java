@@ -1,0 +1,5 @@
+/** Wires the chat actions with passerelle.chatops.*. */
+@NullMarked
+package io.passerelle.integrationservice.chataction.config;
+
+import org.jspecify.annotations.NullMarked;
