@@ -128,7 +128,8 @@ class GatewayRoutingTest {
                 "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
                 "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
-                "/api/v1/pipeline-runs");
+                "/api/v1/pipeline-runs", "/api/v1/chat-channels", "/api/v1/chat-channels/payments-prod",
+                "/api/v1/chat-messages?state=dead");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
@@ -190,6 +191,16 @@ class GatewayRoutingTest {
         client.post().uri("/webhooks/gitlab").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
         assertThat(received).containsExactly("POST /webhooks/gitlab");
+    }
+
+    @Test
+    void chat_channels_and_their_messages_need_a_token_at_the_edge() {
+        client.put().uri("/api/v1/chat-channels/payments-prod").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/v1/chat-messages/42/replay").exchange().expectStatus().isUnauthorized();
+        assertThat(received).isEmpty();
+        client.mutateWith(mockJwt()).post().uri("/api/v1/chat-messages/42/replay").exchange().expectStatus().isOk();
+        assertThat(received).containsExactly("POST /api/v1/chat-messages/42/replay");
     }
 
     @Test
