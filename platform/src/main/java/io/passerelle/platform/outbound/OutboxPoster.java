@@ -3,7 +3,10 @@ package io.passerelle.platform.outbound;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -11,6 +14,7 @@ import io.passerelle.platform.loop.ClaimingWorker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,21 +23,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address is judged by the outbound guard at every call and the connection pinned to it. A call is retried at once by
  * Resilience4j (I/O errors, 5xx, 408, 429: three tries, 200 ms apart); still failing, the row comes back after the
  * policy's backoff until its attempts are spent, then it is failed (dead) with its reason; a 4xx other than 408 / 429,
- * an address the guard refuses or a row the receiver cannot take ({@link Refused}) fails it at once.
+ * an address the guard refuses or a row the receiver cannot take ({@link Refused}) fails it at once. A subclass says
+ * what a row is sent as ({@link #request}); it is started, stopped and woken as a Spring lifecycle bean.
  *
  * @param <D> a claimed row
  */
-public final class OutboxPoster<D> {
+public abstract class OutboxPoster<D> implements SmartLifecycle {
 
-    /** The outbox as the poster sees it: claims (leased, in the worker's transaction) and the outcome of each row. */
-    public interface Rows<D> extends ClaimingWorker.Claims<D> {
+    /** The outbox as the poster sees it: due rows claimed with a lease (in the worker's transaction), then each outcome. */
+    public interface Rows<D> {
+
+        /** At most {@code max} due rows, leased until {@code now + lease}, their attempts counted. */
+        List<D> claim(int max, Instant now, Duration lease);
+
+        /** When the next row falls due (a retry, an expiring lease), if any. */
+        Optional<Instant> nextDue();
 
         /** Deliveries tried so far, this one included. */
         int attempts(D row);
 
-        void delivered(D row);
+        void delivered(D row, Instant at);
 
-        void retryLater(D row, java.time.Instant at, String reason);
+        void retryAt(D row, Instant at, String reason);
 
         /** Given up: the row stays, with the reason, and is not claimed again. */
         void failed(D row, String reason);
@@ -44,12 +55,6 @@ public final class OutboxPoster<D> {
 
     /** What one row is sent as. */
     public record Request(String url, Map<String, String> headers, byte[] body) {
-    }
-
-    /** Builds a row's request; refuses a row that cannot be sent at all. */
-    @FunctionalInterface
-    public interface Requests<D> {
-        Request of(D row) throws Refused;
     }
 
     /** A row that cannot be sent (its receiver is gone, ...): failed at once, with this reason. */
@@ -70,7 +75,6 @@ public final class OutboxPoster<D> {
 
     private final String receiver;
     private final Rows<D> rows;
-    private final Requests<D> requests;
     private final OutboundGuard guard;
     private final PinnedHttpClient http;
     private final TransactionTemplate tx;
@@ -82,13 +86,13 @@ public final class OutboxPoster<D> {
     /**
      * @param name the worker's (and the retry's) name
      * @param receiver what answers, in reasons and logs ("the sink", "the chat webhook")
+     * @param lease how long a claimed row is left to its call before it is claimed again
      */
-    public OutboxPoster(String name, String receiver, Rows<D> rows, Requests<D> requests, OutboundGuard guard,
+    protected OutboxPoster(String name, String receiver, Rows<D> rows, Duration lease, OutboundGuard guard,
             PinnedHttpClient http, TransactionTemplate tx, Clock clock, DeliveryPolicy policy, Duration pollInterval,
             int concurrency) {
         this.receiver = receiver;
         this.rows = rows;
-        this.requests = requests;
         this.guard = guard;
         this.http = http;
         this.tx = tx;
@@ -96,15 +100,32 @@ public final class OutboxPoster<D> {
         this.policy = policy;
         this.retry = Retry.of(name, RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(200))
                 .retryExceptions(IOException.class, Retryable.class).build());
-        this.worker = new ClaimingWorker<>(name, rows, this::deliver, tx, clock, concurrency, pollInterval,
-                Duration.ofSeconds(10));
+        this.worker = new ClaimingWorker<>(name, new ClaimingWorker.Claims<>() {
+            @Override
+            public List<D> claim(int max) {
+                beforeClaim(clock.instant());
+                return rows.claim(max, clock.instant(), lease);
+            }
+
+            @Override
+            public Optional<Instant> nextDue() {
+                return rows.nextDue();
+            }
+        }, this::deliver, tx, clock, concurrency, pollInterval, Duration.ofSeconds(10));
+    }
+
+    /** What the row is sent as; {@link Refused} fails it at once. */
+    protected abstract Request request(D row) throws Refused;
+
+    /** Called before each claim (in its transaction), e.g. to forget old delivered rows now and then. */
+    protected void beforeClaim(Instant now) {
     }
 
     /** One row: its call (retried at once), then its outcome recorded in a short transaction of its own. */
     public void deliver(D row) {
         Request request;
         try {
-            request = requests.of(row);
+            request = request(row);
         } catch (Refused e) {
             finish(row, e.getMessage(), false);
             return;
@@ -136,7 +157,7 @@ public final class OutboxPoster<D> {
         var now = clock.instant();
         tx.executeWithoutResult(status -> {
             if (failure == null) {
-                rows.delivered(row);
+                rows.delivered(row, now);
                 return;
             }
             var next = retryable ? policy.nextAttempt(rows.attempts(row), now) : null;
@@ -145,23 +166,27 @@ public final class OutboxPoster<D> {
                 rows.failed(row, failure);
             } else {
                 log.info("{} not delivered ({}); tried again at {}", rows.describe(row), failure, next);
-                rows.retryLater(row, next, failure);
+                rows.retryAt(row, next, failure);
             }
         });
     }
 
+    /** Wakes the worker once the current transaction has committed. */
     public void wakeUpAfterCommit() {
         worker.wakeUpAfterCommit();
     }
 
+    @Override
     public void start() {
         worker.start();
     }
 
+    @Override
     public void stop() {
         worker.stop();
     }
 
+    @Override
     public boolean isRunning() {
         return worker.isRunning();
     }

@@ -1,19 +1,19 @@
 package io.passerelle.integrationservice.chatops.port;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.passerelle.integrationservice.chatops.ChatMessage;
+import io.passerelle.platform.outbound.OutboxPoster;
 
 /**
  * The chat outbox: messages appended in the transaction of the event that caused them (the same id again adds
  * nothing), claimed with a lease by the poster, delivered, retried later or dead; dead ones listed and replayed by an
- * operator; delivered ones forgotten after the retention.
+ * operator; delivered ones forgotten after the retention. The poster's {@link OutboxPoster.Rows}: failed = dead.
  */
-public interface ChatOutbox {
+public interface ChatOutbox extends OutboxPoster.Rows<ChatOutbox.Due> {
 
     /** A message as written: its body rendered, to one channel. */
     record Outgoing(UUID id, String channel, String notification, String eventId, String body) {
@@ -25,15 +25,15 @@ public interface ChatOutbox {
 
     void append(Outgoing message, Instant at);
 
-    List<Due> claim(int max, Instant now, Duration lease);
+    @Override
+    default int attempts(Due message) {
+        return message.attempts();
+    }
 
-    Optional<Instant> nextDue();
-
-    void delivered(Due message, Instant at);
-
-    void retryAt(Due message, Instant at, String reason);
-
-    void dead(Due message, String reason);
+    @Override
+    default String describe(Due message) {
+        return "chat message " + message.id() + " to channel " + message.channel();
+    }
 
     List<ChatMessage> inState(ChatMessage.State state, int limit);
 

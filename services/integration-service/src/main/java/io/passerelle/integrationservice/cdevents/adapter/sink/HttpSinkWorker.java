@@ -17,30 +17,34 @@ import io.passerelle.platform.outbound.DeliveryPolicy;
 import io.passerelle.platform.outbound.OutboundGuard;
 import io.passerelle.platform.outbound.OutboxPoster;
 import io.passerelle.platform.outbound.PinnedHttpClient;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one sink's rows of the CDEvents outbox, each as an HTTP POST in CloudEvents binary content mode (the
- * attributes as {@code ce-*} headers, the CDEvent as the JSON body), through the platform's {@link OutboxPoster}
+ * attributes as {@code ce-*} headers, the CDEvent as the JSON body), as the platform's {@link OutboxPoster} does
  * (outbound guard, Resilience4j retries at once, the policy's backoff, then failed with its reason), from a worker of
  * its own: a sink that is down holds up neither Passerelle nor the other sinks.
  */
-public class HttpSinkWorker implements CdEventRelay, SmartLifecycle {
+public class HttpSinkWorker extends OutboxPoster<Delivery> implements CdEventRelay {
 
     private final HttpSink sink;
     private final Clock clock;
-    private final OutboxPoster<Delivery> poster;
 
     public HttpSinkWorker(HttpSink sink, CdEventDeliveries deliveries, OutboundGuard guard, PinnedHttpClient http,
             TransactionTemplate tx, Clock clock, DeliveryPolicy policy, Duration lease, Duration pollInterval,
             int concurrency) {
+        super("cdevents-sink-" + sink.name(), "the sink", rows(sink, deliveries), lease, guard, http, tx, clock,
+                policy, pollInterval, concurrency);
         this.sink = sink;
         this.clock = clock;
-        this.poster = new OutboxPoster<>("cdevents-sink-" + sink.name(), "the sink", new OutboxPoster.Rows<>() {
+    }
+
+    /** The sink's rows of the CDEvents outbox (its destination's). */
+    private static Rows<Delivery> rows(HttpSink sink, CdEventDeliveries deliveries) {
+        return new Rows<>() {
             @Override
-            public List<Delivery> claim(int max) {
-                return deliveries.claim(sink.destination(), max, clock.instant(), lease);
+            public List<Delivery> claim(int max, Instant now, Duration lease) {
+                return deliveries.claim(sink.destination(), max, now, lease);
             }
 
             @Override
@@ -54,12 +58,12 @@ public class HttpSinkWorker implements CdEventRelay, SmartLifecycle {
             }
 
             @Override
-            public void delivered(Delivery row) {
-                deliveries.delivered(row, clock.instant());
+            public void delivered(Delivery row, Instant at) {
+                deliveries.delivered(row, at);
             }
 
             @Override
-            public void retryLater(Delivery row, Instant at, String reason) {
+            public void retryAt(Delivery row, Instant at, String reason) {
                 deliveries.retryAt(row, at, reason);
             }
 
@@ -72,16 +76,13 @@ public class HttpSinkWorker implements CdEventRelay, SmartLifecycle {
             public String describe(Delivery row) {
                 return "CDEvent " + row.id() + " (" + row.type() + ") to sink " + sink.name();
             }
-        }, this::request, guard, http, tx, clock, policy, pollInterval, concurrency);
+        };
     }
 
-    void deliver(Delivery delivery) {
-        poster.deliver(delivery);
-    }
-
-    private OutboxPoster.Request request(Delivery delivery) {
+    @Override
+    protected Request request(Delivery delivery) {
         var body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        return new OutboxPoster.Request(sink.url(), headers(delivery, body), body);
+        return new Request(sink.url(), headers(delivery, body), body);
     }
 
     /** CloudEvents HTTP binary mode: the attributes as headers, the CDEvent as the body. */
@@ -107,25 +108,5 @@ public class HttpSinkWorker implements CdEventRelay, SmartLifecycle {
             headers.put("X-Passerelle-Signature-256", HmacSha256.sign(sink.secret(), message));
         }
         return headers;
-    }
-
-    @Override
-    public void wakeUpAfterCommit() {
-        poster.wakeUpAfterCommit();
-    }
-
-    @Override
-    public void start() {
-        poster.start();
-    }
-
-    @Override
-    public void stop() {
-        poster.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return poster.isRunning();
     }
 }

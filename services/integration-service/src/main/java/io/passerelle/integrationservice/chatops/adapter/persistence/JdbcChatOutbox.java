@@ -85,7 +85,7 @@ class JdbcChatOutbox implements ChatOutbox {
     }
 
     @Override
-    public void dead(Due message, String reason) {
+    public void failed(Due message, String reason) {
         jdbc.sql("""
                 update chat_message set next_attempt_at = null, failed_reason = :reason
                 where id = :id and delivered_at is null""")
