@@ -190,6 +190,46 @@ class ChatOpsIntegrationTest {
     }
 
     @Test
+    void a_held_deployment_a_proposed_and_a_declined_rollback_reach_the_channel_and_a_plain_deployment_does_not()
+            throws Exception {
+        try (var slack = new FakeDeployTarget(200)) {
+            register(channel, "slack", slack.url(), service);
+            var held = (ObjectNode) EventContracts.recorded("change.held.v1");
+            held.put("service", service);
+            var planned = (ObjectNode) EventContracts.recorded("deployment.planned.v1");
+            planned.put("deploymentId", UUID.randomUUID().toString());
+            planned.put("service", service);
+            var rollback = planned.deepCopy();
+            rollback.put("deploymentId", UUID.randomUUID().toString());
+            rollback.putObject("rollback").put("of", "7d4c2b1a-5e6f-4a8b-9c0d-1e2f3a4b5c6d")
+                    .put("reason", "P1 incident: its cause confirmed").put("emergency", true)
+                    .put("incidentId", "b1e2c3d4-a5b6-4c7d-8e9f-0a1b2c3d4e5f").put("automatic", true);
+            var declined = (ObjectNode) EventContracts.recorded("deployment.rollback-declined.v1");
+            declined.put("service", service);
+
+            events.publish("change.held.v1", "c", held);
+            var plain = events.publish("deployment.planned.v1", "d", planned);
+            events.publish("deployment.planned.v1", "d", rollback);
+            events.publish("deployment.rollback-declined.v1", "d", declined);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> slack.received().size() >= 3);
+            var texts = slack.received().stream().map(r -> json.readTree(r.body()).at("/blocks/0/text/text")
+                    .asString()).toList();
+            assertThat(texts).anySatisfy(t -> assertThat(t).contains("*Deployment held* until *2026-11-30T07:00:00Z*",
+                    "http://127.0.0.1:8080/changes/6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b"));
+            assertThat(texts).anySatisfy(t -> assertThat(t).contains("*Rollback proposed* (emergency)",
+                    "back to *3f2a9c1e7b4d*", "authorized at once by the incident rollback policy",
+                    "/incidents/b1e2c3d4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"));
+            assertThat(texts).anySatisfy(t -> assertThat(t).contains("*No rollback planned*",
+                    "there is nothing to roll back to"));
+            Thread.sleep(500);
+            assertThat(slack.received()).hasSize(3);
+            assertThat(jdbc.sql("select count(*) from chat_message where event_id = :id").param("id", plain.id())
+                    .query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
     void only_an_operator_registers_a_channel_its_secrets_stay_sealed_and_bad_input_writes_nothing()
             throws Exception {
         var url = "https://hooks.example.com/services/T000/B000/secret-part";
