@@ -129,7 +129,8 @@ class GatewayRoutingTest {
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
                 "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
                 "/api/v1/pipeline-runs", "/api/v1/cdevents?subject=42",
-                "/api/v1/cdevents/42/deliveries/amqp/replay", "/api/v1/chat-apps/slack");
+                "/api/v1/cdevents/42/deliveries/amqp/replay", "/api/v1/chat-apps/slack", "/api/v1/chat-channels",
+                "/api/v1/chat-channels/payments-prod", "/api/v1/chat-messages?state=dead");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
@@ -207,6 +208,16 @@ class GatewayRoutingTest {
         client.put().uri("/api/v1/chat-apps/slack").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isUnauthorized();
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void chat_channels_and_their_messages_need_a_token_at_the_edge() {
+        client.put().uri("/api/v1/chat-channels/payments-prod").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/v1/chat-messages/42/replay").exchange().expectStatus().isUnauthorized();
+        assertThat(received).isEmpty();
+        client.mutateWith(mockJwt()).post().uri("/api/v1/chat-messages/42/replay").exchange().expectStatus().isOk();
+        assertThat(received).containsExactly("POST /api/v1/chat-messages/42/replay");
     }
 
     @Test

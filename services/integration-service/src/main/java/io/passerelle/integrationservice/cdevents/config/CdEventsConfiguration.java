@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.passerelle.integrationservice.cdevents.DeliveryPolicy;
+import io.passerelle.platform.outbound.DeliveryPolicy;
 import io.passerelle.integrationservice.cdevents.Links;
 import io.passerelle.integrationservice.cdevents.PublishCdEvents;
 import io.passerelle.integrationservice.cdevents.ReplayCdEventDelivery;

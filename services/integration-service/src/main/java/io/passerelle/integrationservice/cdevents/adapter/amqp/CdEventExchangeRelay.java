@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.passerelle.integrationservice.cdevents.DeliveryPolicy;
+import io.passerelle.platform.outbound.DeliveryPolicy;
 import io.passerelle.integrationservice.cdevents.port.CdEventDeliveries;
 import io.passerelle.integrationservice.cdevents.port.CdEventDeliveries.Delivery;
 import io.passerelle.integrationservice.cdevents.port.CdEventRelay;

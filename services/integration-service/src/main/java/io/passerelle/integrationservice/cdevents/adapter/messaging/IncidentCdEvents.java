@@ -6,12 +6,17 @@ import java.util.UUID;
 
 import io.passerelle.integrationservice.cdevents.IncidentEvents;
 import io.passerelle.integrationservice.cdevents.PublishCdEvents;
+import io.passerelle.integrationservice.chatops.NotifyChat;
 import io.passerelle.platform.inbox.HandlesEvent;
 import io.passerelle.platform.inbox.InboundEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** {@code incident.opened.v1} → {@code incident.detected}; {@code incident.resolved.v1} → {@code incident.resolved}. */
+/**
+ * {@code incident.opened.v1} → {@code incident.detected}, and a P1 / P2 told to the chat channels with its top suspect
+ * ({@link NotifyChat}: the one handler of the type serves both features); {@code incident.resolved.v1} →
+ * {@code incident.resolved}.
+ */
 @Component
 class IncidentCdEvents {
 
@@ -19,7 +24,7 @@ class IncidentCdEvents {
     record IncidentOpened(UUID incidentId, @Nullable String service, @Nullable String environment, String title,
             String priority, @Nullable List<Suspect> suspects) {
 
-        record Suspect(int rank, UUID deploymentId, @Nullable String version) {
+        record Suspect(int rank, UUID deploymentId, @Nullable String version, @Nullable String reason) {
         }
     }
 
@@ -28,9 +33,11 @@ class IncidentCdEvents {
     }
 
     private final PublishCdEvents publish;
+    private final NotifyChat chat;
 
-    IncidentCdEvents(PublishCdEvents publish) {
+    IncidentCdEvents(PublishCdEvents publish, NotifyChat chat) {
         this.publish = publish;
+        this.chat = chat;
     }
 
     @HandlesEvent("incident.opened.v1")
@@ -41,6 +48,9 @@ class IncidentCdEvents {
                 opened.title(), opened.priority(), top == null ? null : top.version(),
                 top == null ? null : top.deploymentId());
         publish.publish(event.id(), event.time(), (origin, links) -> List.of(IncidentEvents.detected(origin, facts)));
+        chat.incidentOpened(event.id(), opened.incidentId(), opened.service(), opened.environment(), opened.title(),
+                opened.priority(), top == null ? null : new NotifyChat.Suspect(top.deploymentId(), top.version(),
+                        top.reason()));
     }
 
     @HandlesEvent("incident.resolved.v1")

@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.passerelle.integrationservice.cdevents.DeliveryPolicy;
+import io.passerelle.platform.outbound.DeliveryPolicy;
 import io.passerelle.integrationservice.cdevents.port.CdEventDeliveries;
 import io.passerelle.integrationservice.executor.FakeDeployTarget;
 import io.passerelle.platform.crypto.HmacSha256;

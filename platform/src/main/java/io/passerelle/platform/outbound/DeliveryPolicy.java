@@ -1,4 +1,4 @@
-package io.passerelle.integrationservice.cdevents;
+package io.passerelle.platform.outbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,9 +6,9 @@ import java.time.Instant;
 import io.github.resilience4j.core.IntervalFunction;
 
 /**
- * When a CDEvent that could not be delivered is tried again: after {@code backoff}, doubling per attempt up to
- * {@code maxBackoff} (Resilience4j's exponential interval), until {@code maxAttempts} deliveries were tried — then the
- * row is left failed, with its reason, for an operator to see. A broker is never given up on ({@code maxAttempts} 0).
+ * When an outbox row (a CDEvent, a chat message) that could not be delivered is tried again: after {@code backoff},
+ * doubling per attempt up to {@code maxBackoff} (Resilience4j's exponential interval), until {@code maxAttempts}
+ * deliveries were tried — then the row is left failed, with its reason, for an operator to see. A broker is never given up on ({@code maxAttempts} 0).
  */
 public record DeliveryPolicy(Duration backoff, Duration maxBackoff, int maxAttempts) {
 
