@@ -33,6 +33,7 @@ class GatewayRoutingTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
     static final List<String> traceparents = new CopyOnWriteArrayList<>();
+    static final List<String> authorizations = new CopyOnWriteArrayList<>();
     static final HttpServer downstream = start();
 
     @Autowired ApplicationContext context;
@@ -44,6 +45,8 @@ class GatewayRoutingTest {
             server.createContext("/", exchange -> {
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+                var authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                authorizations.add(authorization == null ? "" : authorization);
                 exchange.getRequestBody().readAllBytes();
                 var body = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -76,6 +79,7 @@ class GatewayRoutingTest {
     void client() {
         received.clear();
         traceparents.clear();
+        authorizations.clear();
         client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
     }
 
@@ -128,7 +132,7 @@ class GatewayRoutingTest {
                 "/api/v1/standard-changes", "/api/v1/environment-profiles", "/api/v1/risk?service=checkout",
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
                 "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
-                "/api/v1/pipeline-runs");
+                "/api/v1/pipeline-runs", "/api/v1/cdevents/senders", "/api/v1/cdevents/senders/argo-rollouts");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
         }
@@ -190,6 +194,27 @@ class GatewayRoutingTest {
         client.post().uri("/webhooks/gitlab").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isOk();
         assertThat(received).containsExactly("POST /webhooks/gitlab");
+    }
+
+    @Test
+    void the_cdevents_webhook_passes_with_a_senders_own_bearer_token_which_the_integration_service_checks() {
+        client.post().uri("/webhooks/cdevents").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer a-sender-token-that-is-no-jwt-0123456789").bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        client.post().uri("/webhooks/cdevents").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        client.get().uri("/webhooks/cdevents").exchange().expectStatus().isUnauthorized();
+        assertThat(received).containsExactly("POST /webhooks/cdevents", "POST /webhooks/cdevents");
+        assertThat(authorizations).containsExactly("Bearer a-sender-token-that-is-no-jwt-0123456789", "");
+    }
+
+    @Test
+    void the_cdevents_senders_need_a_token_at_the_edge() {
+        client.put().uri("/api/v1/cdevents/senders/argo-rollouts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/v1/pipeline-runs").header("Authorization", "Bearer not-a-jwt")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        assertThat(received).isEmpty();
     }
 
     @Test
