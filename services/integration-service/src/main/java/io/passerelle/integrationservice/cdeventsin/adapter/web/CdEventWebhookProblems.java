@@ -1,12 +1,12 @@
 package io.passerelle.integrationservice.cdeventsin.adapter.web;
 
-import java.net.URI;
+import static io.passerelle.platform.web.ProblemDetailsAdvice.problem;
+
 import java.util.Map;
 
 import io.passerelle.integrationservice.cdeventsin.InvalidCdEventException;
 import io.passerelle.integrationservice.cdeventsin.UnauthenticatedSenderException;
 import io.passerelle.integrationservice.cdeventsin.UnknownServiceException;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,12 +50,5 @@ class CdEventWebhookProblems {
     ProblemDetail unsupported(UnsupportedContentTypeException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -11,13 +11,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The few fields read from a GitLab hook (tolerant reader: GitLab sends many more): a Pipeline Hook's
- * {@code object_attributes}, {@code commit} and {@code builds}; a Deployment Hook's top-level fields.
+ * {@code object_attributes}, {@code commit} and {@code builds}; a Deployment Hook's top-level fields ({@code environment}
+ * is its name there, an object in other hooks).
  */
 record GitlabPayload(@JsonProperty("object_kind") @Nullable String objectKind, @Nullable Project project,
         @JsonProperty("object_attributes") @Nullable Attributes objectAttributes, @Nullable User user,
         @Nullable Commit commit, @Nullable List<Build> builds, @Nullable String status,
         @JsonProperty("status_changed_at") @Nullable String statusChangedAt,
-        @JsonProperty("deployment_id") @Nullable Long deploymentId, @Nullable String environment,
+        @JsonProperty("deployment_id") @Nullable Long deploymentId, @Nullable Object environment,
         @Nullable String ref, @JsonProperty("short_sha") @Nullable String shortSha,
         @JsonProperty("commit_url") @Nullable String commitUrl,
         @JsonProperty("deployable_url") @Nullable String deployableUrl) {
@@ -50,7 +51,8 @@ record GitlabPayload(@JsonProperty("object_kind") @Nullable String objectKind, @
 
     private DeploymentHook deployment(String path) {
         return new DeploymentHook(path, deploymentId, status, GitlabTime.parse(statusChangedAt, "status_changed_at"),
-                environment, ref, shortSha, commitUrl, deployableUrl, user == null ? null : user.username());
+                environment instanceof String name ? name : null, ref, shortSha, commitUrl, deployableUrl,
+                user == null ? null : user.username());
     }
 
     private PipelineHook pipeline(String path) {
