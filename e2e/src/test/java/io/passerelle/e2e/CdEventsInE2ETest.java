@@ -43,7 +43,7 @@ class CdEventsInE2ETest {
     static String token = "sender-" + UUID.randomUUID() + UUID.randomUUID();
 
     @BeforeAll
-    static void up() {
+    static void up() throws Exception {
         var root = Path.of(System.getenv().getOrDefault("PASSERELLE_ROOT", "..")).toAbsolutePath().normalize();
         vectors = root.getParent().resolve("shared/vectors/cdevents-v0.5.1/conformance");
         Assumptions.assumeTrue(Files.isDirectory(vectors),
