@@ -18,19 +18,24 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import reactor.core.publisher.Mono;
 
 /**
  * The gateway is the first JWT check: only tokens from the realm's issuer with the {@code passerelle} audience pass
  * to {@code /api/**} and to the Alertmanager webhook; the GitHub webhook passes to the integration service, which
  * verifies its signature, and so does Grafana's (a bearer token with role monitoring, or Grafana's signature, which
- * only the integration service can check: a token, when there is one, is still checked here). The services check the
+ * only the integration service can check: a token, when there is one, is still checked here); the CDEvents webhook's
+ * bearer token is a registered sender's, not a JWT, and passes unread. The services check the
  * token again and authorize by role (defence in depth). Every other path belongs to the web console, which requires
  * its own login (a session, no token in the browser). Errors are problem+json, like the services'.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurity {
+
+    static final String CDEVENTS = "/webhooks/cdevents";
 
     @Bean
     SecurityWebFilterChain edge(ServerHttpSecurity http, Problems problems,
@@ -51,6 +56,8 @@ class EdgeSecurity {
                         .pathMatchers(HttpMethod.POST, "/webhooks/github").permitAll()
                         // GitLab sends the project's X-Gitlab-Token, no bearer token: integration-service checks it
                         .pathMatchers(HttpMethod.POST, "/webhooks/gitlab").permitAll()
+                        // a CDEvents sender's bearer token is its own, not the realm's: integration-service checks it
+                        .pathMatchers(HttpMethod.POST, CDEVENTS).permitAll()
                         // Grafana signs its notifications (or sends a monitoring token): integration-service decides
                         .pathMatchers(HttpMethod.POST, "/webhooks/grafana").permitAll()
                         // Slack signs its interactions, Mattermost sends the channel's action token: integration-service
@@ -66,6 +73,7 @@ class EdgeSecurity {
                         .pathMatchers(HttpMethod.POST, consolePaths).permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenConverter(senderTokensUnread())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "unauthenticated", "Unauthenticated", "a valid bearer token from the passerelle realm is required"))
@@ -77,6 +85,16 @@ class EdgeSecurity {
                         .accessDeniedHandler((exchange, ex) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
                                 "Forbidden", "this path is not served, or your roles do not allow it")))
                 .build();
+    }
+
+    /**
+     * The realm's bearer token, except on the CDEvents webhook, where {@code Authorization: Bearer} holds a registered
+     * sender's token (not a JWT): it passes untouched to integration-service, which checks it.
+     */
+    static ServerAuthenticationConverter senderTokensUnread() {
+        var jwt = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> CDEVENTS.equals(exchange.getRequest().getPath().pathWithinApplication().value())
+                ? Mono.empty() : jwt.convert(exchange);
     }
 
     static Collection<GrantedAuthority> realmRoles(Jwt jwt) {

@@ -33,6 +33,7 @@ class GatewayRoutingTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
     static final List<String> traceparents = new CopyOnWriteArrayList<>();
+    static final List<String> authorizations = new CopyOnWriteArrayList<>();
     static final HttpServer downstream = start();
 
     @Autowired ApplicationContext context;
@@ -44,6 +45,8 @@ class GatewayRoutingTest {
             server.createContext("/", exchange -> {
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+                var authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                authorizations.add(authorization == null ? "" : authorization);
                 exchange.getRequestBody().readAllBytes();
                 var body = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -76,6 +79,7 @@ class GatewayRoutingTest {
     void client() {
         received.clear();
         traceparents.clear();
+        authorizations.clear();
         client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
     }
 
@@ -129,7 +133,8 @@ class GatewayRoutingTest {
                 "/api/v1/services/checkout", "/api/v1/deployments?service=checkout", "/api/v1/releases",
                 "/api/v1/metrics/dora?service=checkout", "/api/v1/alert-sources/grafana",
                 "/api/v1/pipeline-runs", "/api/v1/cdevents?subject=42",
-                "/api/v1/cdevents/42/deliveries/amqp/replay", "/api/v1/chat-apps/slack", "/api/v1/chat-channels",
+                "/api/v1/cdevents/42/deliveries/amqp/replay", "/api/v1/cdevents/senders",
+                "/api/v1/cdevents/senders/argo-rollouts", "/api/v1/chat-apps/slack", "/api/v1/chat-channels",
                 "/api/v1/chat-channels/payments-prod", "/api/v1/chat-messages?state=dead");
         for (var path : paths) {
             client.mutateWith(mockJwt()).get().uri(path).exchange().expectStatus().isOk();
@@ -218,6 +223,27 @@ class GatewayRoutingTest {
         assertThat(received).isEmpty();
         client.mutateWith(mockJwt()).post().uri("/api/v1/chat-messages/42/replay").exchange().expectStatus().isOk();
         assertThat(received).containsExactly("POST /api/v1/chat-messages/42/replay");
+    }
+
+    @Test
+    void the_cdevents_webhook_passes_with_a_senders_own_bearer_token_which_the_integration_service_checks() {
+        client.post().uri("/webhooks/cdevents").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer a-sender-token-that-is-no-jwt-0123456789").bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        client.post().uri("/webhooks/cdevents").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+        client.get().uri("/webhooks/cdevents").exchange().expectStatus().isUnauthorized();
+        assertThat(received).containsExactly("POST /webhooks/cdevents", "POST /webhooks/cdevents");
+        assertThat(authorizations).containsExactly("Bearer a-sender-token-that-is-no-jwt-0123456789", "");
+    }
+
+    @Test
+    void the_cdevents_senders_need_a_token_at_the_edge() {
+        client.put().uri("/api/v1/cdevents/senders/argo-rollouts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/v1/pipeline-runs").header("Authorization", "Bearer not-a-jwt")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
+        assertThat(received).isEmpty();
     }
 
     @Test

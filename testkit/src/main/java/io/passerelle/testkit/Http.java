@@ -51,7 +51,7 @@ public final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // a header given here replaces the default (Content-Type)
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             var raw = response.body();

@@ -8,6 +8,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,6 +46,7 @@ public class ResourceServerSecurity {
                         .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(ownTokensUnread(properties))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
@@ -51,5 +54,11 @@ public class ResourceServerSecurity {
                 // the chat bridge's token becomes the user it acts for (ADR 0026); anyone else's headers are ignored
                 .addFilterAfter(new ActingUserFilter(problems), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The realm's bearer token, except on the paths where {@code Authorization} holds a token the service checks. */
+    static BearerTokenResolver ownTokensUnread(SecurityProperties properties) {
+        var jwt = new DefaultBearerTokenResolver();
+        return request -> properties.ownTokenPaths().contains(request.getRequestURI()) ? null : jwt.resolve(request);
     }
 }

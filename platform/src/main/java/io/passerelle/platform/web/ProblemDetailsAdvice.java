@@ -201,6 +201,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A problem of type {@code TYPE_BASE + type}; the advice of each intake answers its own refusals with it. */
     public static ProblemDetail problem(HttpStatus status, String type, String title, @Nullable String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
         problem.setType(URI.create(TYPE_BASE + type));

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 @EventType("incident.cause-confirmed.v1")
 public record IncidentCauseConfirmed(UUID incidentId, UUID deploymentId, @Nullable UUID changeId, String service,
-        String environment, String version, String commitSha, Priority priority, Instant incidentStartedAt,
+        String environment, String version, @Nullable String commitSha, Priority priority, Instant incidentStartedAt,
         String confirmedBy, Instant confirmedAt, String reason) implements IncidentEvent {
 }

@@ -96,7 +96,7 @@ public final class Attribution {
             var s = scored.get(i);
             var d = s.deployment();
             suspects.add(new Suspect(i + 1, d.deploymentId(), d.version(), d.commitSha(), d.changeId(), d.outcome(),
-                    d.finishedAt(), s.score(), s.reason()));
+                    d.finishedAt(), s.score(), s.reason(), null, d.madeBy()));
         }
         return List.copyOf(suspects);
     }
@@ -142,6 +142,9 @@ public final class Attribution {
     private static String what(FinishedDeployment d, Instant startedAt) {
         var text = new StringBuilder().append(d.service()).append(' ').append(d.version())
                 .append(" (commit ").append(d.shortCommit()).append(") ");
+        if (d.madeBy() != null) {
+            text.append("deployed by ").append(d.madeBy()).append(" outside change control ");
+        }
         var outcome = d.outcome() == Outcome.SUCCEEDED ? "succeeded" : "failed";
         if (d.finishedAt().isAfter(startedAt)) {
             return text.append("was being deployed to ").append(d.environment())

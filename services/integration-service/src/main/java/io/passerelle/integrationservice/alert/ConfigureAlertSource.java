@@ -37,7 +37,8 @@ public final class ConfigureAlertSource {
         var source = Source.named(sourceName).orElseThrow(() -> new NotFoundException("alert source", sourceName));
         if (source != Source.GRAFANA) {
             throw RuleViolationException.unprocessable(source.wireName() + " does not sign its notifications: it"
-                    + " sends a bearer token with role monitoring");
+                    + (source == Source.CDEVENTS ? " sends the bearer token of a CDEvents sender"
+                            + " (PUT /api/v1/cdevents/senders/{name})" : " sends a bearer token with role monitoring"));
         }
         if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
             throw new IllegalArgumentException("secret must be " + MIN_SECRET + " to " + MAX_SECRET

@@ -11,7 +11,9 @@ import java.util.Optional;
 public enum Source {
 
     ALERTMANAGER("4"),
-    GRAFANA("1");
+    GRAFANA("1"),
+    /** {@code incident.detected} / {@code incident.resolved} of a registered CDEvents sender (CDEvents v0.5.1). */
+    CDEVENTS("0.5.1");
 
     private final String version;
 
@@ -24,7 +26,7 @@ public enum Source {
         return version;
     }
 
-    /** {@code alertmanager}, {@code grafana}: in events, configuration and paths. */
+    /** {@code alertmanager}, {@code grafana}, {@code cdevents}: in events, configuration and paths. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,13 +1,11 @@
 package io.passerelle.integrationservice.gitlab;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.gitlab.port.GitlabDeliveries;
 import io.passerelle.platform.crypto.SecretSealer;
+import io.passerelle.platform.crypto.SharedTokens;
 import io.passerelle.platform.event.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * else finds the project's service (none → {@link UnknownProjectException}), compares
  * {@code X-Gitlab-Token} in constant time with the service's sealed secret, records the hook by its
  * {@code Idempotency-Key} (a retry is a {@link Outcome.Duplicate} and publishes nothing) and publishes what the
- * rules accept. Runs in the caller's transaction: the record and the events commit together or not at all.
+ * rules accept: pipeline events ({@link GitlabPipelineRules}), a deployment GitLab made ({@link GitlabDeploymentRules}). Runs in the caller's transaction: the record and the events commit together or not at all.
  */
 public final class ReceiveGitlabHook {
 
@@ -35,10 +33,6 @@ public final class ReceiveGitlabHook {
         record Duplicate() implements Outcome {
         }
     }
-
-    static final String DEPLOYMENT_IGNORED = "a Deployment Hook is not recorded: Passerelle records the deployments"
-            + " it carries out itself, and has no record yet of a deployment made by another tool (GitLab deploying"
-            + " by itself); see docs/integrations/gitlab.md";
 
     private final CatalogedServices catalog;
     private final GitlabDeliveries deliveries;
@@ -62,7 +56,8 @@ public final class ReceiveGitlabHook {
     public Outcome receive(GitlabHook hook, @Nullable String token) {
         if (!hook.event().equals(GitlabHook.PIPELINE) && !hook.event().equals(GitlabHook.DEPLOYMENT)) {
             // nothing is recorded nor published: no need to know the project (a Job Hook names none) nor the token
-            return new Outcome.Ignored("event '" + hook.event() + "' is not handled (only Pipeline Hook)");
+            return new Outcome.Ignored("event '" + hook.event() + "' is not handled (only Pipeline Hook and Deployment"
+                    + " Hook)");
         }
         var project = hook.project();
         if (project == null) {
@@ -73,14 +68,24 @@ public final class ReceiveGitlabHook {
         if (token == null) {
             throw new InvalidTokenException("X-Gitlab-Token is missing");
         }
-        if (!sameSecret(token, service.webhookSecret(sealer))) {
+        if (!SharedTokens.same(token, service.webhookSecret(sealer))) {
             throw new InvalidTokenException("X-Gitlab-Token is not the secret registered for " + project);
         }
         if (!deliveries.record(hook.idempotencyKey(), hook.event(), service.name(), clock.instant())) {
             return new Outcome.Duplicate();
         }
         if (hook.event().equals(GitlabHook.DEPLOYMENT)) {
-            return new Outcome.Ignored(DEPLOYMENT_IGNORED);
+            var deployment = hook.deployment();
+            if (deployment == null) {
+                throw new IllegalArgumentException("a Deployment Hook without its deployment");
+            }
+            return switch (GitlabDeploymentRules.judge(deployment, service, clock.instant())) {
+                case GitlabDeploymentRules.Verdict.Ignore ignore -> new Outcome.Ignored(ignore.reason());
+                case GitlabDeploymentRules.Verdict.Publish publish -> {
+                    events.publish(publish.event());
+                    yield new Outcome.Accepted(1);
+                }
+            };
         }
         var pipeline = hook.pipeline();
         if (pipeline == null) {
@@ -93,17 +98,5 @@ public final class ReceiveGitlabHook {
                 yield new Outcome.Accepted(publish.events().size());
             }
         };
-    }
-
-    /** Constant time whatever the lengths: the digests are compared, not the texts. */
-    private static boolean sameSecret(String given, String registered) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            var a = sha.digest(given.getBytes(StandardCharsets.UTF_8));
-            var b = sha.digest(registered.getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(a, b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.passerelle.integrationservice.pipelinerun;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,11 +49,8 @@ public final class ReportPipelineRun {
         var service = catalog.byName(report.service())
                 .orElseThrow(() -> new NotFoundException("service", report.service()));
         var runId = report.runId() == null ? key : report.runId();
-        var published = service.defaultBranch().equals(report.branch()) ? events(service, report, runId, key,
-                reportedBy) : List.<DomainEvent>of();
-        var receipt = published.isEmpty()
-                ? new Receipt(false, "branch '" + report.branch() + "' is not the default branch '"
-                        + service.defaultBranch() + "' of " + service.name(), 0)
+        var published = events(service, report, runId, PROVIDER, key, reportedBy, clock.instant());
+        var receipt = published.isEmpty() ? new Receipt(false, otherBranch(service, report.branch()), 0)
                 : new Receipt(true, null, published.size());
         if (!runs.record(key, requestSha256, report, runId, receipt, reportedBy, clock.instant())) {
             return replay(key, requestSha256, runs.byKey(key).orElseThrow());
@@ -68,28 +66,44 @@ public final class ReportPipelineRun {
         return known.receipt();
     }
 
-    private List<DomainEvent> events(CatalogedService service, PipelineRunReport report, String runId, String key,
-            String reportedBy) {
-        var finishedAt = report.finishedAt() == null ? clock.instant() : report.finishedAt();
+    /**
+     * The events of a run on the service's default branch, none on another branch: one per check of its evidence
+     * (each green or {@code failure}), then the run's own (its conclusion as the CI named it). Every intake that
+     * reports runs this way uses it (REST, CDEvents {@code pipelinerun.finished}).
+     */
+    public static List<DomainEvent> events(CatalogedService service, PipelineRunReport report, String runId,
+            String provider, String deliveryId, String reportedBy, Instant now) {
+        if (!service.defaultBranch().equals(report.branch())) {
+            return List.of();
+        }
+        var finishedAt = report.finishedAt() == null ? now : report.finishedAt();
         var pipeline = report.pipeline() == null ? PipelineRunReport.DEFAULT_PIPELINE : report.pipeline();
         var published = new ArrayList<DomainEvent>();
         for (var check : report.checks()) {
-            published.add(event(service, report, runId + "/" + check.name(), check.name(), check.success(), key,
-                    reportedBy, finishedAt));
+            published.add(event(service, report, runId + "/" + check.name(), check.name(), check.success(),
+                    PipelineRunReport.FAILURE, provider, deliveryId, reportedBy, finishedAt));
         }
-        published.add(event(service, report, runId, pipeline, report.success(), key, reportedBy, finishedAt));
+        published.add(event(service, report, runId, pipeline, report.success(), report.conclusion(), provider,
+                deliveryId, reportedBy, finishedAt));
         return published;
     }
 
+    /** Why a run publishes nothing: it ran on another branch than the service's default one. */
+    public static String otherBranch(CatalogedService service, String branch) {
+        return "branch '" + branch + "' is not the default branch '" + service.defaultBranch() + "' of "
+                + service.name();
+    }
+
     private static DomainEvent event(CatalogedService service, PipelineRunReport report, String runId, String check,
-            boolean success, String key, String reportedBy, java.time.Instant finishedAt) {
+            boolean success, String conclusion, String provider, String deliveryId, String reportedBy,
+            Instant finishedAt) {
         if (success) {
             return new PipelineSucceeded(service.name(), service.repository(), service.defaultBranch(),
-                    report.commit(), runId, report.runUrl(), check, reportedBy, PROVIDER, key, finishedAt,
+                    report.commit(), runId, report.runUrl(), check, reportedBy, provider, deliveryId, finishedAt,
                     report.runNumber(), null, null, null);
         }
         return new PipelineFailed(service.name(), service.repository(), service.defaultBranch(), report.commit(),
-                runId, report.runUrl(), check, reportedBy, PROVIDER, key, finishedAt, "failure", report.runNumber(),
-                null, null, null);
+                runId, report.runUrl(), check, reportedBy, provider, deliveryId, finishedAt, conclusion,
+                report.runNumber(), null, null, null);
     }
 }

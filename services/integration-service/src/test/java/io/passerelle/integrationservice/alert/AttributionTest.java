@@ -14,7 +14,7 @@ class AttributionTest {
 
     final Catalog catalog = new Catalog().with("payments", "staging", "production").with("legacy");
     final Attribution defaults = new Attribution(Map.of(Source.ALERTMANAGER, LabelRules.defaults(),
-            Source.GRAFANA, LabelRules.defaults()), catalog);
+            Source.GRAFANA, LabelRules.defaults(), Source.CDEVENTS, LabelRules.defaults()), catalog);
 
     Optional<Attributed> of(Map<String, String> labels) {
         return defaults.of(Source.ALERTMANAGER, labels);
@@ -66,7 +66,8 @@ class AttributionTest {
     void each_source_reads_its_own_labels() {
         var attribution = new Attribution(Map.of(
                 Source.ALERTMANAGER, LabelRules.defaults(),
-                Source.GRAFANA, new LabelRules(List.of("grafana_service"), List.of("env"))), catalog);
+                Source.GRAFANA, new LabelRules(List.of("grafana_service"), List.of("env")),
+                Source.CDEVENTS, LabelRules.defaults()), catalog);
         var labels = Map.of("grafana_service", "payments", "env", "staging", "service", "payments",
                 "environment", "production");
 

@@ -18,7 +18,8 @@ class ReceiveAlertsTest {
     final List<Object> published = new ArrayList<>();
     final ReceiveAlerts receive = new ReceiveAlerts(new Attribution(Map.of(
             Source.ALERTMANAGER, new LabelRules(List.of("app"), List.of("env")),
-            Source.GRAFANA, LabelRules.defaults()), new Catalog().with("payments", "prod")), published::add);
+            Source.GRAFANA, LabelRules.defaults(), Source.CDEVENTS, LabelRules.defaults()),
+            new Catalog().with("payments", "prod")), published::add);
 
     static Alert alert(String status, Map<String, String> labels) {
         return new Alert(status, labels, Map.of("summary", "5xx above 5%"), STARTS, ENDS, "http://prom/graph", "fp1");

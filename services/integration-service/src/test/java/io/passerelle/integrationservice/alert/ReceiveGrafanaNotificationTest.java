@@ -35,7 +35,8 @@ class ReceiveGrafanaNotificationTest {
     final List<Object> published = new ArrayList<>();
     final ReceiveGrafanaNotification grafana = new ReceiveGrafanaNotification(sources, received,
             new ReceiveAlerts(new Attribution(Map.of(Source.ALERTMANAGER, LabelRules.defaults(), Source.GRAFANA,
-                    LabelRules.defaults()), new Catalog().with("payments", "prod")), published::add),
+                    LabelRules.defaults(), Source.CDEVENTS, LabelRules.defaults()), new Catalog().with("payments",
+                    "prod")), published::add),
             sealer, clock, Duration.ofMinutes(5));
     final ConfigureAlertSource configure = new ConfigureAlertSource(sources, sealer, clock);
 

@@ -147,18 +147,51 @@ class GitlabWebhookIntegrationTest {
     }
 
     @Test
-    void the_deployment_and_job_vectors_are_ignored_with_the_reason() throws Exception {
+    void the_deployment_vector_to_an_environment_of_the_service_publishes_deployment_observed_once()
+            throws Exception {
+        var key = UUID.randomUUID().toString();
+        var payload = vector("deployment.json");
+        payload.put("environment", "prod");
+        var body = json.writeValueAsBytes(payload);
+        send("Deployment Hook", key, body, service.secret())
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.outcome").value("accepted"));
+        var observed = EventContracts.assertConforms(events.await("deployment.observed.v1",
+                data -> data.get("service").asString().equals(service.service())));
+        var data = observed.data();
+        assertThat(data.get("environment").asString()).isEqualTo("prod");
+        assertThat(data.get("version").asString()).isEqualTo("1.0.0");
+        assertThat(data.get("commitSha").asString()).isEqualTo("279484c09fbe69ededfced8c1bb6e6d24616b468");
+        assertThat(data.get("outcome").asString()).isEqualTo("SUCCEEDED");
+        assertThat(data.get("kind").asString()).isEqualTo("deployed");
+        assertThat(data.get("tool").asString()).isEqualTo("gitlab");
+        assertThat(data.get("finishedAt").asString()).isEqualTo("2021-04-28T19:50:00Z");
+
+        send("Deployment Hook", key, body, service.secret())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("duplicate"));
+        assertThat(jdbc.sql("""
+                select count(*) from outbox_event where type = 'deployment.observed.v1'
+                and payload -> 'data' ->> 'service' = :s""").param("s", service.service()).query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void the_deployment_vector_to_another_environment_and_the_job_vector_are_ignored_with_the_reason()
+            throws Exception {
         var key = UUID.randomUUID().toString();
         send("Deployment Hook", key, json.writeValueAsBytes(vector("deployment.json")), service.secret())
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.outcome").value("ignored"))
-                .andExpect(jsonPath("$.reason").value(ReceiveGitlabHook.DEPLOYMENT_IGNORED));
+                .andExpect(jsonPath("$.reason").value("environment 'staging' is not an environment of "
+                        + service.service() + " [prod]"));
         var job = (ObjectNode) json.readTree(Files.readAllBytes(RepositoryFiles.vectors().orElseThrow()
                 .resolve("gitlab/job.json")));
         send("Job Hook", UUID.randomUUID().toString(), json.writeValueAsBytes(job), service.secret())
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.outcome").value("ignored"))
-                .andExpect(jsonPath("$.reason").value("event 'Job Hook' is not handled (only Pipeline Hook)"));
+                .andExpect(jsonPath("$.reason").value(
+                        "event 'Job Hook' is not handled (only Pipeline Hook and Deployment Hook)"));
         assertThat(pipelineEventsFor(key)).isZero();
         assertThat(recorded(key)).isEqualTo(1); // the Deployment Hook; a Job Hook is not even recorded
     }

@@ -16,6 +16,7 @@ import io.passerelle.integrationservice.catalog.CatalogedService;
 import io.passerelle.integrationservice.catalog.port.CatalogedServices;
 import io.passerelle.integrationservice.github.PipelineFailed;
 import io.passerelle.integrationservice.github.PipelineSucceeded;
+import io.passerelle.integrationservice.observeddeployment.DeploymentObserved;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.event.DomainEvent;
 import org.junit.jupiter.api.Test;
@@ -140,12 +141,55 @@ class ReceiveGitlabHookTest {
                 null, null, null, null, List.of());
         assertThat(receive.receive(hook("k-8", tag), "s3cret-token"))
                 .isInstanceOf(ReceiveGitlabHook.Outcome.Ignored.class);
-        assertThat(receive.receive(new GitlabHook(GitlabHook.DEPLOYMENT, "k-9", "acme/platform/payments", null),
-                "s3cret-token")).isEqualTo(new ReceiveGitlabHook.Outcome.Ignored(ReceiveGitlabHook.DEPLOYMENT_IGNORED));
+        assertThat(receive.receive(deployment("k-9", "running", "prod", "v1.0"), "s3cret-token"))
+                .isEqualTo(new ReceiveGitlabHook.Outcome.Ignored("deployment status 'running' is not final (success,"
+                        + " failed, canceled): the deployment is recorded when it ends"));
+        assertThat(receive.receive(deployment("k-9b", "created", "prod", "v1.0"), "s3cret-token"))
+                .isInstanceOf(ReceiveGitlabHook.Outcome.Ignored.class);
+        assertThat(receive.receive(deployment("k-9c", "success", "review/feature-x", "v1.0"), "s3cret-token"))
+                .isEqualTo(new ReceiveGitlabHook.Outcome.Ignored(
+                        "environment 'review/feature-x' is not an environment of payments [prod]"));
         assertThat(receive.receive(new GitlabHook("Job Hook", "k-10", "acme/platform/payments", null),
                 "s3cret-token")).isEqualTo(new ReceiveGitlabHook.Outcome.Ignored(
-                        "event 'Job Hook' is not handled (only Pipeline Hook)"));
+                        "event 'Job Hook' is not handled (only Pipeline Hook and Deployment Hook)"));
         assertThat(published).isEmpty();
+    }
+
+    GitlabHook deployment(String key, String status, String environment, String ref) {
+        return new GitlabHook(GitlabHook.DEPLOYMENT, key, "acme/platform/payments", null, new DeploymentHook(
+                "acme/platform/payments", 15L, status, Instant.parse("2021-04-28T19:50:00Z"), environment, ref,
+                "279484c0", "https://gitlab.example/acme/platform/payments/-/commit/" + SHA,
+                "https://gitlab.example/acme/platform/payments/-/jobs/796", "user1"));
+    }
+
+    @Test
+    void a_deployment_gitlab_made_that_ended_is_observed_with_its_outcome_version_and_commit() {
+        assertThat(receive.receive(deployment("k-20", "success", "Prod", "v1.0"), "s3cret-token"))
+                .isEqualTo(new ReceiveGitlabHook.Outcome.Accepted(1));
+        assertThat(receive.receive(deployment("k-21", "failed", "prod", "main"), "s3cret-token"))
+                .isEqualTo(new ReceiveGitlabHook.Outcome.Accepted(1));
+        assertThat(receive.receive(deployment("k-22", "canceled", "prod", "v1.1"), "s3cret-token"))
+                .isEqualTo(new ReceiveGitlabHook.Outcome.Accepted(1));
+
+        assertThat(published).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOf(DeploymentObserved.class));
+        var success = (DeploymentObserved) published.get(0);
+        assertThat(success.service()).isEqualTo("payments");
+        assertThat(success.environment()).isEqualTo("prod");
+        assertThat(success.version()).isEqualTo("v1.0");
+        assertThat(success.commitSha()).isEqualTo(SHA);
+        assertThat(success.outcome()).isEqualTo(DeploymentObserved.Outcome.SUCCEEDED);
+        assertThat(success.kind()).isEqualTo(DeploymentObserved.Kind.deployed);
+        assertThat(success.intake()).isEqualTo("gitlab");
+        assertThat(success.tool()).isEqualTo("gitlab");
+        assertThat(success.externalId()).isEqualTo("15");
+        assertThat(success.url()).isEqualTo("https://gitlab.example/acme/platform/payments/-/jobs/796");
+        assertThat(success.finishedAt()).isEqualTo(Instant.parse("2021-04-28T19:50:00Z"));
+        assertThat(success.observedAt()).isEqualTo(NOW);
+        assertThat(success.deploymentId()).isEqualTo(DeploymentObserved.idOf("gitlab", "acme/platform/payments", "15"));
+        // the default branch deployed: the version is the commit's short SHA
+        assertThat(((DeploymentObserved) published.get(1)).version()).isEqualTo("279484c0");
+        assertThat(((DeploymentObserved) published.get(1)).outcome()).isEqualTo(DeploymentObserved.Outcome.FAILED);
+        assertThat(((DeploymentObserved) published.get(2)).outcome()).isEqualTo(DeploymentObserved.Outcome.CANCELED);
     }
 
     @Test

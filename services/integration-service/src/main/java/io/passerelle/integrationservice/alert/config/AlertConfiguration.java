@@ -24,7 +24,8 @@ class AlertConfiguration {
     @Bean
     ReceiveAlerts receiveAlerts(EventPublisher events, CatalogedServices catalog, AlertProperties properties) {
         var rules = Map.of(Source.ALERTMANAGER, properties.sources().alertmanager().rules(),
-                Source.GRAFANA, properties.sources().grafana().rules());
+                Source.GRAFANA, properties.sources().grafana().rules(),
+                Source.CDEVENTS, properties.sources().cdevents().rules());
         return new ReceiveAlerts(new Attribution(rules, catalog), events);
     }
 

@@ -22,7 +22,7 @@ record AlertProperties(@DefaultValue Sources sources, @DefaultValue("5m") Durati
         }
     }
 
-    record Sources(@DefaultValue Labels alertmanager, @DefaultValue Labels grafana) {
+    record Sources(@DefaultValue Labels alertmanager, @DefaultValue Labels grafana, @DefaultValue Labels cdevents) {
     }
 
     /**

@@ -27,19 +27,20 @@ class JdbcDeployments implements Deployments {
     public boolean record(FinishedDeployment d) {
         return jdbc.sql("""
                 insert into deployment (deployment_id, service, environment, version, commit_sha, change_id, outcome,
-                                        started_at, finished_at)
+                                        started_at, finished_at, made_by)
                 values (:id, :service, :environment, :version, :commitSha, :changeId, :outcome, :startedAt,
-                        :finishedAt)
+                        :finishedAt, :madeBy)
                 on conflict (deployment_id) do nothing""")
                 .param("id", d.deploymentId())
                 .param("service", d.service())
                 .param("environment", d.environment())
                 .param("version", d.version())
-                .param("commitSha", d.commitSha())
+                .param("commitSha", d.commitSha(), Types.VARCHAR)
                 .param("changeId", d.changeId(), Types.OTHER)
                 .param("outcome", d.outcome().name())
                 .param("startedAt", SqlTime.ofNullable(d.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("finishedAt", SqlTime.of(d.finishedAt()))
+                .param("madeBy", d.madeBy(), Types.VARCHAR)
                 .update() == 1;
     }
 
@@ -63,6 +64,6 @@ class JdbcDeployments implements Deployments {
         return new FinishedDeployment(rs.getObject("deployment_id", UUID.class), rs.getString("service"),
                 rs.getString("environment"), rs.getString("version"), rs.getString("commit_sha"),
                 rs.getObject("change_id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
-                SqlTime.nullableInstant(rs, "started_at"), SqlTime.instant(rs, "finished_at"));
+                SqlTime.nullableInstant(rs, "started_at"), SqlTime.instant(rs, "finished_at"), rs.getString("made_by"));
     }
 }

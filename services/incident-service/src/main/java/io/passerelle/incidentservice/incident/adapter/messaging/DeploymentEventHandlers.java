@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * release-service's finished deployments, kept (first outcome wins) as the candidates of attribution; one reported
+ * release-service's finished deployments, and the successful ones other tools made outside change control
+ * (integration-service's deployment.observed.v1), kept (first outcome wins) as the candidates of attribution; one reported
  * after an incident it may have caused opened has that incident's suspects computed again; a failed one that is an
  * incident's rollback is told to that incident (one handler per event type in a service).
  */
@@ -35,6 +36,23 @@ class DeploymentEventHandlers {
     @HandlesEvent("deployment.succeeded.v1")
     void onSucceeded(DeploymentSucceeded deployment) {
         finished(deployment.as(Outcome.SUCCEEDED));
+    }
+
+    /**
+     * A deployment another tool made outside change control: a successful one is a candidate of attribution like
+     * one of Passerelle's, with no change, marked with the tool that made it; a failed or cancelled one is not kept.
+     */
+    @HandlesEvent("deployment.observed.v1")
+    void onObserved(DeploymentObserved deployment) {
+        if (!"SUCCEEDED".equals(deployment.outcome())) {
+            log.info("Deployment {} of {}/{} by {} ended {}: not a candidate of attribution",
+                    deployment.deploymentId(), deployment.service(), deployment.environment(), deployment.tool(),
+                    deployment.outcome());
+            return;
+        }
+        finished(new FinishedDeployment(deployment.deploymentId(), deployment.service(), deployment.environment(),
+                deployment.version(), deployment.commitSha(), null, Outcome.SUCCEEDED, deployment.startedAt(),
+                deployment.finishedAt(), deployment.tool()));
     }
 
     @HandlesEvent("deployment.failed.v1")
@@ -81,6 +99,12 @@ class DeploymentEventHandlers {
     record DeploymentSucceeded(UUID deploymentId, String service, String environment, String version,
             String commitSha, @Nullable UUID changeId, @Nullable Instant startedAt, Instant finishedAt)
             implements Finished {
+    }
+
+    /** Our own reading of deployment.observed.v1 data: only the fields we keep. */
+    record DeploymentObserved(UUID deploymentId, String service, String environment, String version,
+            @Nullable String commitSha, String outcome, String tool, @Nullable Instant startedAt,
+            Instant finishedAt) {
     }
 
     /**

@@ -96,14 +96,15 @@ class JdbcIncidents implements Incidents {
             var decision = s.decision();
             jdbc.sql("""
                     insert into suspect (incident_id, rank, deployment_id, version, commit_sha, change_id, outcome,
-                        finished_at, score, reason, decision, decided_by, decided_at, decision_reason)
+                        finished_at, score, reason, decision, decided_by, decided_at, decision_reason, made_by)
                     values (:incidentId, :rank, :deploymentId, :version, :commitSha, :changeId, :outcome, :finishedAt,
-                        :score, :reason, :decision, :decidedBy, :decidedAt, :decisionReason)""")
+                        :score, :reason, :decision, :decidedBy, :decidedAt, :decisionReason, :madeBy)""")
                     .param("incidentId", i.id())
                     .param("rank", s.rank())
                     .param("deploymentId", s.deploymentId())
                     .param("version", s.version())
-                    .param("commitSha", s.commitSha())
+                    .param("commitSha", s.commitSha(), Types.VARCHAR)
+                    .param("madeBy", s.madeBy(), Types.VARCHAR)
                     .param("changeId", s.changeId(), Types.OTHER)
                     .param("outcome", s.outcome().name())
                     .param("finishedAt", SqlTime.of(s.finishedAt()))
@@ -304,7 +305,7 @@ class JdbcIncidents implements Incidents {
                 Outcome.valueOf(rs.getString("outcome")), SqlTime.instant(rs, "finished_at"),
                 rs.getBigDecimal("score").doubleValue(), rs.getString("reason"),
                 verdict == null ? null : new Decision(Decision.Verdict.valueOf(verdict), rs.getString("decided_by"),
-                        SqlTime.instant(rs, "decided_at"), rs.getString("decision_reason")));
+                        SqlTime.instant(rs, "decided_at"), rs.getString("decision_reason")), rs.getString("made_by"));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

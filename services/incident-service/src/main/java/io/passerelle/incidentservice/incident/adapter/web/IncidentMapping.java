@@ -68,9 +68,9 @@ final class IncidentMapping {
     }
 
     private static Suspect view(io.passerelle.incidentservice.suspect.Suspect s) {
-        var view = new Suspect(s.rank(), s.deploymentId(), s.version(), s.commitSha(),
+        var view = new Suspect(s.rank(), s.deploymentId(), s.version(),
                 DeploymentOutcome.valueOf(s.outcome().name()), ApiTime.utc(s.finishedAt()), s.score(), s.reason())
-                .changeId(s.changeId());
+                .commitSha(s.commitSha()).changeId(s.changeId()).madeBy(s.madeBy());
         var decision = s.decision();
         return decision == null ? view : view.decision(Suspect.DecisionEnum.fromValue(decision.verdict().name()))
                 .decidedBy(decision.by())

@@ -1,10 +1,9 @@
 package io.passerelle.integrationservice.alert.adapter.web;
 
-import java.net.URI;
+import static io.passerelle.platform.web.ProblemDetailsAdvice.problem;
 
 import io.passerelle.integrationservice.alert.ReplayedNotificationException;
 import io.passerelle.integrationservice.alert.UnauthenticatedNotificationException;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,12 +27,5 @@ class AlertWebhookProblems {
     ProblemDetail notJson(NotJsonException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
                 e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.passerelle.integrationservice.api.CdeventsApi;
+import io.passerelle.integrationservice.api.CdeventsOutApi;
 import io.passerelle.integrationservice.api.model.CdEventDelivery;
 import io.passerelle.integrationservice.api.model.ProducedCdEvent;
 import io.passerelle.integrationservice.cdevents.ReplayCdEventDelivery;
@@ -24,7 +24,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-class CdEventsController implements CdeventsApi {
+class CdEventsController implements CdeventsOutApi {
 
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 

@@ -1,9 +1,8 @@
 package io.passerelle.integrationservice.executor.adapter.web;
 
-import java.net.URI;
+import static io.passerelle.platform.web.ProblemDetailsAdvice.problem;
 
 import io.passerelle.integrationservice.executor.CallbackRefusedException;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,12 +27,5 @@ class DeploymentCallbackProblems {
             case TIMED_OUT -> problem(HttpStatus.CONFLICT, "deployment-timed-out", "Deployment timed out",
                     e.getMessage());
         };
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,11 +1,10 @@
 package io.passerelle.integrationservice.github.adapter.web;
 
-import java.net.URI;
+import static io.passerelle.platform.web.ProblemDetailsAdvice.problem;
 
 import io.passerelle.integrationservice.github.InvalidSignatureException;
 import io.passerelle.integrationservice.github.ReplayedDeliveryException;
 import io.passerelle.integrationservice.github.UnknownRepositoryException;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,12 +31,5 @@ class GithubWebhookProblems {
     ProblemDetail unknownRepository(UnknownRepositoryException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-repository", "Repository not in the catalog",
                 e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -3,15 +3,25 @@ package io.passerelle.integrationservice.gitlab.adapter.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.passerelle.integrationservice.gitlab.DeploymentHook;
 import io.passerelle.integrationservice.gitlab.GitlabHook;
 import io.passerelle.integrationservice.gitlab.GitlabTime;
 import io.passerelle.integrationservice.gitlab.PipelineHook;
 import org.jspecify.annotations.Nullable;
 
-/** The few fields read from a GitLab hook (tolerant reader: GitLab sends many more). */
+/**
+ * The few fields read from a GitLab hook (tolerant reader: GitLab sends many more): a Pipeline Hook's
+ * {@code object_attributes}, {@code commit} and {@code builds}; a Deployment Hook's top-level fields ({@code environment}
+ * is its name there, an object in other hooks).
+ */
 record GitlabPayload(@JsonProperty("object_kind") @Nullable String objectKind, @Nullable Project project,
         @JsonProperty("object_attributes") @Nullable Attributes objectAttributes, @Nullable User user,
-        @Nullable Commit commit, @Nullable List<Build> builds) {
+        @Nullable Commit commit, @Nullable List<Build> builds, @Nullable String status,
+        @JsonProperty("status_changed_at") @Nullable String statusChangedAt,
+        @JsonProperty("deployment_id") @Nullable Long deploymentId, @Nullable Object environment,
+        @Nullable String ref, @JsonProperty("short_sha") @Nullable String shortSha,
+        @JsonProperty("commit_url") @Nullable String commitUrl,
+        @JsonProperty("deployable_url") @Nullable String deployableUrl) {
 
     record Project(@JsonProperty("path_with_namespace") @Nullable String pathWithNamespace,
             @JsonProperty("web_url") @Nullable String webUrl) {
@@ -36,7 +46,13 @@ record GitlabPayload(@JsonProperty("object_kind") @Nullable String objectKind, @
     GitlabHook toDomain(String event, String key) {
         var path = project == null ? null : project.pathWithNamespace();
         return new GitlabHook(event, key, path, GitlabHook.PIPELINE.equals(event) && path != null ? pipeline(path)
-                : null);
+                : null, GitlabHook.DEPLOYMENT.equals(event) && path != null ? deployment(path) : null);
+    }
+
+    private DeploymentHook deployment(String path) {
+        return new DeploymentHook(path, deploymentId, status, GitlabTime.parse(statusChangedAt, "status_changed_at"),
+                environment instanceof String name ? name : null, ref, shortSha, commitUrl, deployableUrl,
+                user == null ? null : user.username());
     }
 
     private PipelineHook pipeline(String path) {

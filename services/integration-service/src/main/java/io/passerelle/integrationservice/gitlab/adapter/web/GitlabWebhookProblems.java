@@ -1,10 +1,9 @@
 package io.passerelle.integrationservice.gitlab.adapter.web;
 
-import java.net.URI;
+import static io.passerelle.platform.web.ProblemDetailsAdvice.problem;
 
 import io.passerelle.integrationservice.gitlab.InvalidTokenException;
 import io.passerelle.integrationservice.gitlab.UnknownProjectException;
-import io.passerelle.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,12 +25,5 @@ class GitlabWebhookProblems {
     ProblemDetail unknownProject(UnknownProjectException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-project", "Project not in the catalog",
                 e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,0 +1,5 @@
+/** Wiring of CDEvents in. */
+@NullMarked
+package io.passerelle.integrationservice.cdeventsin.config;
+
+import org.jspecify.annotations.NullMarked;
