@@ -59,19 +59,6 @@ class ChatActionsIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"signingSecret\":\"" + SIGNING_SECRET + "\"}"))
                 .andExpect(status().isOk());
-        // the chat_channel table belongs to the chatops notifications (migration V14 there); made here as the
-        // contract between them writes it until both meet
-        jdbc.sql("""
-                create table if not exists chat_channel (
-                    name                text        primary key,
-                    kind                text        not null check (kind in ('slack', 'mattermost')),
-                    webhook_url_sealed  text        not null,
-                    action_token_sealed text,
-                    service             text,
-                    environment         text,
-                    updated_at          timestamptz not null,
-                    updated_by          text        not null
-                )""").update();
         world.user(username, Map.of("slack-user-id", slackId, "mattermost-user-id", mattermostId), "change-manager");
         world.change(change, "rhea");
     }
@@ -318,8 +305,9 @@ class ChatActionsIntegrationTest {
     private String channel(String token) {
         var name = "mm-" + slackId.toLowerCase(Locale.ROOT);
         jdbc.sql("""
-                insert into chat_channel (name, kind, webhook_url_sealed, action_token_sealed, updated_at, updated_by)
-                values (:name, 'mattermost', :url, :token, now(), 'oscar')""")
+                insert into chat_channel (name, kind, webhook_url_sealed, webhook_host, action_token_sealed, updated_at,
+                                          updated_by)
+                values (:name, 'mattermost', :url, 'mattermost.example', :token, now(), 'oscar')""")
                 .param("name", name).param("url", sealer.seal("https://mattermost.example/hooks/x"))
                 .param("token", sealer.seal(token)).update();
         return name;
