@@ -20,6 +20,7 @@ import java.util.UUID;
 import io.passerelle.platform.crypto.SecretSealer;
 import io.passerelle.platform.test.PasserelleIntegrationTest;
 import io.passerelle.platform.test.TestJwts;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,16 @@ class ChatActionsIntegrationTest {
     final String mattermostId = UUID.randomUUID().toString().replace("-", "").substring(0, 26);
     final String username = "user-" + slackId.toLowerCase(Locale.ROOT);
     final UUID change = UUID.randomUUID();
+
+    /**
+     * This test's Mattermost channels name no service: every other test's notification would go to them too (the
+     * chatops tests count their messages), so they are removed after each test, their messages with them.
+     */
+    @AfterEach
+    void forgetChannels() {
+        jdbc.sql("delete from chat_message where channel like 'mm-%'").update();
+        jdbc.sql("delete from chat_channel where name like 'mm-%'").update();
+    }
 
     @BeforeEach
     void configure() throws Exception {

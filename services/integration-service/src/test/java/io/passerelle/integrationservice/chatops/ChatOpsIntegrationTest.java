@@ -68,8 +68,8 @@ class ChatOpsIntegrationTest {
     }
 
     Map<String, Object> row(String changeEventId) {
-        return jdbc.sql("select * from chat_message where event_id = :id").param("id", changeEventId).query()
-                .singleRow();
+        return jdbc.sql("select * from chat_message where event_id = :id and channel = :channel") // this test's own
+                .param("id", changeEventId).param("channel", channel).query().singleRow();
     }
 
     @Test
