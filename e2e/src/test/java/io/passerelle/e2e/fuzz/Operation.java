@@ -81,8 +81,8 @@ record Operation(String service, String id, String method, String path, List<Par
                 if (operation.get("requestBody") instanceof Map<?, ?> requestBody) {
                     var resolved = Schema.of(root, requestBody).node();
                     bodyRequired = Boolean.TRUE.equals(resolved.get("required"));
-                    var json = Schema.asMap(Schema.asMap(resolved.get("content")).get("application/json"));
-                    body = Schema.of(root, json.get("schema"));
+                    var json = json(Schema.asMap(resolved.get("content")));
+                    body = json == null ? null : Schema.of(root, json.get("schema"));
                 }
                 var roles = operation.get("x-roles") instanceof List<?> list
                         ? list.stream().map(String::valueOf).toList() : List.<String>of();
@@ -95,5 +95,17 @@ record Operation(String service, String id, String method, String path, List<Par
             }
         });
         return operations;
+    }
+
+    /**
+     * The JSON body of an operation: {@code application/json}, else a {@code +json} type (CloudEvents' structured
+     * mode); none for a body of another kind (Slack's form), which is sent without one.
+     */
+    private static @Nullable Map<String, Object> json(Map<String, Object> content) {
+        if (content.get("application/json") != null) {
+            return Schema.asMap(content.get("application/json"));
+        }
+        return content.entrySet().stream().filter(e -> e.getKey().endsWith("+json")).findFirst()
+                .map(e -> Schema.asMap(e.getValue())).orElse(null);
     }
 }
