@@ -81,9 +81,19 @@ final class RequestMutations {
         }
         var parameter = Fuzz.pick(random, parameters);
         var uuid = new UUID(random.nextLong(), random.nextLong()).toString();
-        var value = Fuzz.pick(random, List.of("not-a-uuid", "12345", uuid + "0", uuid.replace("-", ""), "%00", "%FF",
+        var values = new ArrayList<>(List.of("not-a-uuid", "12345", uuid + "0", uuid.replace("-", ""), "%00", "%FF",
                 "%C0%AE%C0%AE", "'%20OR%20'1'='1", "x".repeat(3000), "%E2%80%AE", "%2e%2e", "%252e%252e", "%20", "null", "-1",
                 "0x1F", "1-1-1-1-1", "%0d%0aX-Injected:%20yes", "%u0000"));
+        // a value the parameter's pattern admits is a good name, not a bad one (PUT /chat-channels/{name} creates it)
+        var pattern = parameter.schema().pattern();
+        if (pattern != null) {
+            var admitted = Pattern.compile(pattern);
+            values.removeIf(v -> admitted.matcher(decoded(v)).find());
+        }
+        if (values.isEmpty()) {
+            return false;
+        }
+        var value = Fuzz.pick(random, values);
         draft.pathValues.put(parameter.name(), value);
         draft.refused("path.value", "{" + parameter.name() + "} ← " + Fuzz.printable(value, 40));
         return true;
@@ -150,7 +160,11 @@ final class RequestMutations {
             values.add("%0d%0a");
         }
         if (!schema.enumValues().isEmpty()) {
-            values.addAll(List.of("BOGUS", String.valueOf(schema.enumValues().getFirst()).toLowerCase(Locale.ROOT), "%20OPEN"));
+            var first = String.valueOf(schema.enumValues().getFirst());
+            var otherCase = first.toLowerCase(Locale.ROOT).equals(first) ? first.toUpperCase(Locale.ROOT)
+                    : first.toLowerCase(Locale.ROOT); // the enum's own case is the valid one
+            values.addAll(List.of("BOGUS", otherCase, "%20OPEN"));
+            values.removeIf(v -> schema.enumValues().stream().anyMatch(e -> String.valueOf(e).equals(v)));
         }
         if (schema.type().equals("integer")) {
             values.addAll(List.of("abc", "1.5", "-1", "0", "99999999999", "1e3", "0x10", "%2B1%2B"));
@@ -309,5 +323,13 @@ final class RequestMutations {
 
     private static byte[] bytes(String prefix, byte... tail) {
         return BodyMutations.concat(prefix.getBytes(StandardCharsets.UTF_8), tail);
+    }
+
+    private static String decoded(String value) {
+        try {
+            return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value; // not decodable (%u0000): no pattern of ours admits it as it stands
+        }
     }
 }
